@@ -1,0 +1,182 @@
+#include "protocol/codec.h"
+
+#include "protocol/limits.h"
+
+#include <QHash>
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+namespace natter {
+
+namespace {
+
+using RequestParser = AnyRequest (*)(JsonReader &);
+
+const QHash<QString, RequestParser> &requestParsers()
+{
+    static const QHash<QString, RequestParser> table = [] {
+        QHash<QString, RequestParser> t;
+#define NATTER_X(T)                                                                                \
+    t.insert(QLatin1String(T::type), [](JsonReader &r) -> AnyRequest { return T::fromJson(r); });
+        NATTER_REQUESTS(NATTER_X)
+#undef NATTER_X
+        return t;
+    }();
+    return table;
+}
+
+std::optional<QJsonObject> parseObject(const QByteArray &utf8Json, ProtocolError *error)
+{
+    if (utf8Json.size() > limits::maxFrameBytes) {
+        *error = {ErrorCode::FrameTooLarge,
+                  QStringLiteral("frames are limited to %1 bytes").arg(limits::maxFrameBytes)};
+        return std::nullopt;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(utf8Json, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+        *error = {ErrorCode::BadFrame,
+                  parseError.error != QJsonParseError::NoError
+                      ? QStringLiteral("invalid JSON: %1").arg(parseError.errorString())
+                      : QStringLiteral("a frame must be a JSON object")};
+        return std::nullopt;
+    }
+    return doc.object();
+}
+
+} // namespace
+
+DecodedRequest decodeRequest(const QByteArray &utf8Json)
+{
+    DecodedRequest out;
+    ProtocolError error;
+    const std::optional<QJsonObject> frame = parseObject(utf8Json, &error);
+    if (!frame) {
+        out.error = error;
+        return out;
+    }
+    JsonReader r(*frame);
+    out.id = r.integer("id", 0, limits::maxJsonInteger);
+    if (!r.ok()) {
+        out.id.reset();
+        out.error = r.error();
+        return out;
+    }
+    const QString type = r.string("type", 1, 64);
+    const QJsonValue data = frame->value(QStringLiteral("data"));
+    if (r.ok() && !data.isUndefined() && !data.isObject())
+        r.fail("data", QStringLiteral("must be an object"));
+    if (!r.ok()) {
+        out.error = r.error();
+        return out;
+    }
+    const auto parser = requestParsers().constFind(type);
+    if (parser == requestParsers().constEnd()) {
+        out.error = ProtocolError{ErrorCode::UnknownType,
+                                  QStringLiteral("unknown request type '%1'").arg(type)};
+        return out;
+    }
+    JsonReader dataReader(data.toObject(), QStringLiteral("data"));
+    AnyRequest request = (*parser)(dataReader);
+    if (!dataReader.ok()) {
+        out.error = dataReader.error();
+        return out;
+    }
+    out.request = std::move(request);
+    return out;
+}
+
+QString requestTypeName(const AnyRequest &request)
+{
+    return std::visit(
+        [](const auto &r) -> QString {
+            using T = std::decay_t<decltype(r)>;
+            if constexpr (std::is_same_v<T, std::monostate>)
+                return QString();
+            else
+                return QLatin1String(T::type);
+        },
+        request);
+}
+
+QByteArray encodeFrame(const QJsonObject &frame)
+{
+    return QJsonDocument(frame).toJson(QJsonDocument::Compact);
+}
+
+QByteArray encodeResult(RequestId id, const QJsonObject &data)
+{
+    return encodeFrame({{QStringLiteral("type"), QStringLiteral("result")},
+                        {QStringLiteral("id"), id},
+                        {QStringLiteral("data"), data}});
+}
+
+QByteArray encodeError(std::optional<RequestId> id, const ProtocolError &error)
+{
+    return encodeFrame({{QStringLiteral("type"), QStringLiteral("error")},
+                        {QStringLiteral("id"), id ? QJsonValue(*id) : QJsonValue(QJsonValue::Null)},
+                        {QStringLiteral("error"),
+                         QJsonObject{{QStringLiteral("code"), errorCodeName(error.code)},
+                                     {QStringLiteral("message"), error.message}}}});
+}
+
+std::optional<ServerFrame> decodeServerFrame(const QByteArray &utf8Json, ProtocolError *error)
+{
+    ProtocolError localError;
+    ProtocolError *err = error ? error : &localError;
+    std::optional<QJsonObject> frame = parseObject(utf8Json, err);
+    if (!frame)
+        return std::nullopt;
+    JsonReader r(*frame);
+    ServerFrame out;
+    const QString type = r.string("type", 1, 64);
+    if (!r.ok()) {
+        *err = r.error();
+        return std::nullopt;
+    }
+    if (type == QLatin1String("result")) {
+        out.kind = ServerFrame::Kind::Result;
+        out.id = r.integer("id", 0, limits::maxJsonInteger);
+        r.object<QJsonObject>("data", [](JsonReader &) { return QJsonObject(); });
+        out.data = frame->value(QStringLiteral("data")).toObject();
+    } else if (type == QLatin1String("error")) {
+        out.kind = ServerFrame::Kind::Error;
+        out.id = r.optionalInteger("id", 0, limits::maxJsonInteger);
+        out.error = r.object<ProtocolError>("error", [](JsonReader &e) {
+            ProtocolError pe;
+            const QString code = e.string("code", 1, 64);
+            if (e.ok() && !errorCodeFromName(code, &pe.code))
+                pe.code = ErrorCode::Internal; // a newer server's code: keep the message
+            pe.message = e.string("message", 0, 4096);
+            return pe;
+        });
+    } else if (type == QLatin1String("event")) {
+        out.kind = ServerFrame::Kind::Event;
+        out.event = r.string("event", 1, 64);
+        r.object<QJsonObject>("data", [](JsonReader &) { return QJsonObject(); });
+        out.data = frame->value(QStringLiteral("data")).toObject();
+    } else {
+        r.fail("type", QStringLiteral("must be result, error or event"));
+    }
+    if (!r.ok()) {
+        *err = r.error();
+        return std::nullopt;
+    }
+    return out;
+}
+
+std::optional<AnyEvent> decodeEvent(const ServerFrame &frame, ProtocolError *error)
+{
+#define NATTER_X(T)                                                                                \
+    if (frame.event == QLatin1String(T::type)) {                                                   \
+        std::optional<T> e = readData<T>(frame.data, error);                                       \
+        return e ? std::optional<AnyEvent>(std::move(*e)) : std::nullopt;                          \
+    }
+    NATTER_EVENTS(NATTER_X)
+#undef NATTER_X
+    if (error)
+        *error = {ErrorCode::UnknownType, QStringLiteral("unknown event '%1'").arg(frame.event)};
+    return std::nullopt;
+}
+
+} // namespace natter

@@ -1,0 +1,29 @@
+#pragma once
+// Protocol-wide limits. Both sides enforce them; docs/protocol.md lists them.
+
+#include <QtGlobal>
+
+namespace natter::limits {
+
+constexpr int protocolVersion = 1;
+constexpr qint64 maxFrameBytes = 64 * 1024;      ///< largest frame a peer may send
+constexpr int minUsernameLength = 3;
+constexpr int maxUsernameLength = 32;
+constexpr int minPasswordLength = 10;
+constexpr int maxPasswordLength = 256;
+constexpr int maxBodyLength = 16000;             ///< message body, UTF-16 code units
+constexpr int maxClientMsgIdLength = 64;
+constexpr int maxTokenLength = 128;
+constexpr int maxDeviceLength = 64;
+constexpr int maxFeatures = 64;
+constexpr int maxFeatureLength = 64;
+constexpr int maxSearchLength = 64;
+constexpr int maxSearchResults = 50;
+constexpr int defaultHistoryLimit = 50;
+constexpr int maxHistoryLimit = 200;
+constexpr int defaultSyncLimit = 500;
+constexpr int maxSyncLimit = 1000;
+constexpr int maxSyncCursors = 10000;
+constexpr qint64 maxJsonInteger = (qint64(1) << 53) - 1; ///< exactly representable in JSON
+
+} // namespace natter::limits

@@ -1,0 +1,42 @@
+#pragma once
+// The one list of every frame type. The request variant, the decoder's type table and the
+// server's dispatch are all generated from these lists; add a frame here and nowhere else.
+
+#include "protocol/events.h"
+#include "protocol/requests.h"
+
+#include <variant>
+
+#define NATTER_REQUESTS(X)                                                                         \
+    X(HelloRequest)                                                                                \
+    X(SignupRequest)                                                                               \
+    X(LoginRequest)                                                                                \
+    X(ResumeRequest)                                                                               \
+    X(LogoutRequest)                                                                               \
+    X(UserSearchRequest)                                                                           \
+    X(FriendListRequest)                                                                           \
+    X(FriendRequestRequest)                                                                        \
+    X(FriendAcceptRequest)                                                                         \
+    X(FriendDeclineRequest)                                                                        \
+    X(FriendCancelRequest)                                                                         \
+    X(FriendRemoveRequest)                                                                         \
+    X(BlockRequest)                                                                                \
+    X(UnblockRequest)                                                                              \
+    X(RoomListRequest)                                                                             \
+    X(SendRequest)                                                                                 \
+    X(HistoryRequest)                                                                              \
+    X(SyncRequest)
+
+#define NATTER_EVENTS(X)                                                                           \
+    X(MessageEvent)                                                                                \
+    X(FriendEvent)                                                                                 \
+    X(RoomEvent)
+
+namespace natter {
+
+#define NATTER_X(T) T,
+using AnyRequest = std::variant<NATTER_REQUESTS(NATTER_X) std::monostate>;
+using AnyEvent = std::variant<NATTER_EVENTS(NATTER_X) std::monostate>;
+#undef NATTER_X
+
+} // namespace natter

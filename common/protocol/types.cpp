@@ -1,0 +1,146 @@
+#include "protocol/types.h"
+
+#include "protocol/limits.h"
+
+namespace natter {
+
+namespace {
+constexpr qint64 maxInt = limits::maxJsonInteger;
+}
+
+QJsonObject User::toJson() const
+{
+    return {{QStringLiteral("id"), id.value}, {QStringLiteral("username"), username}};
+}
+
+User User::fromJson(JsonReader &r)
+{
+    User u;
+    u.id = r.id<UserIdTag>("id");
+    u.username = r.string("username", 1, limits::maxUsernameLength);
+    return u;
+}
+
+QJsonObject Message::toJson() const
+{
+    return {{QStringLiteral("id"), id.value},
+            {QStringLiteral("roomId"), roomId.value},
+            {QStringLiteral("seq"), seq},
+            {QStringLiteral("senderId"), senderId.value},
+            {QStringLiteral("clientMsgId"), clientMsgId},
+            {QStringLiteral("body"), body},
+            {QStringLiteral("sentAt"), sentAt}};
+}
+
+Message Message::fromJson(JsonReader &r)
+{
+    Message m;
+    m.id = r.id<MessageIdTag>("id");
+    m.roomId = r.id<RoomIdTag>("roomId");
+    m.seq = r.integer("seq", 1, maxInt);
+    m.senderId = r.id<UserIdTag>("senderId");
+    m.clientMsgId = r.string("clientMsgId", 1, limits::maxClientMsgIdLength);
+    m.body = r.string("body", 0, limits::maxBodyLength);
+    m.sentAt = r.integer("sentAt", 0, maxInt);
+    return m;
+}
+
+QString roomKindName(RoomKind kind)
+{
+    switch (kind) {
+    case RoomKind::Direct:
+        return QStringLiteral("direct");
+    }
+    return QString();
+}
+
+QJsonObject Room::toJson() const
+{
+    QJsonArray memberArray;
+    for (const User &u : members)
+        memberArray.append(u.toJson());
+    QJsonObject o{{QStringLiteral("id"), id.value},
+                  {QStringLiteral("kind"), roomKindName(kind)},
+                  {QStringLiteral("name"), name},
+                  {QStringLiteral("members"), memberArray},
+                  {QStringLiteral("closed"), closed},
+                  {QStringLiteral("lastSeq"), lastSeq},
+                  {QStringLiteral("lastActivity"), lastActivity}};
+    o.insert(QStringLiteral("lastMessage"),
+             lastMessage ? QJsonValue(lastMessage->toJson()) : QJsonValue(QJsonValue::Null));
+    return o;
+}
+
+Room Room::fromJson(JsonReader &r)
+{
+    Room room;
+    room.id = r.id<RoomIdTag>("id");
+    const QString kind = r.string("kind", 1, 16);
+    if (r.ok() && kind != QLatin1String("direct"))
+        r.fail("kind", QStringLiteral("must be \"direct\""));
+    room.name = r.string("name", 0, 128);
+    room.members = r.objectList<User>("members", 10000, &User::fromJson);
+    room.closed = r.boolean("closed");
+    room.lastSeq = r.integer("lastSeq", 0, maxInt);
+    room.lastActivity = r.integer("lastActivity", 0, maxInt);
+    room.lastMessage = r.optionalObject<Message>("lastMessage", &Message::fromJson);
+    return room;
+}
+
+QString friendStateName(FriendState state)
+{
+    switch (state) {
+    case FriendState::None: return QStringLiteral("none");
+    case FriendState::Friend: return QStringLiteral("friend");
+    case FriendState::Incoming: return QStringLiteral("incoming");
+    case FriendState::Outgoing: return QStringLiteral("outgoing");
+    case FriendState::Blocked: return QStringLiteral("blocked");
+    }
+    return QString();
+}
+
+bool friendStateFromName(const QString &name, FriendState *state)
+{
+    for (FriendState s : {FriendState::None, FriendState::Friend, FriendState::Incoming,
+                          FriendState::Outgoing, FriendState::Blocked}) {
+        if (friendStateName(s) == name) {
+            *state = s;
+            return true;
+        }
+    }
+    return false;
+}
+
+QJsonObject Friend::toJson() const
+{
+    QJsonObject o{{QStringLiteral("user"), user.toJson()},
+                  {QStringLiteral("state"), friendStateName(state)}};
+    o.insert(QStringLiteral("roomId"), roomId.isValid() ? QJsonValue(roomId.value) : QJsonValue());
+    return o;
+}
+
+Friend Friend::fromJson(JsonReader &r)
+{
+    Friend f;
+    f.user = r.object<User>("user", &User::fromJson);
+    const QString state = r.string("state", 1, 16);
+    if (r.ok() && !friendStateFromName(state, &f.state))
+        r.fail("state", QStringLiteral("is not a known friend state"));
+    f.roomId = RoomId(r.optionalInteger("roomId", 1, maxInt).value_or(0));
+    return f;
+}
+
+QJsonObject SyncCursor::toJson() const
+{
+    return {{QStringLiteral("roomId"), roomId.value}, {QStringLiteral("afterSeq"), afterSeq}};
+}
+
+SyncCursor SyncCursor::fromJson(JsonReader &r)
+{
+    SyncCursor c;
+    c.roomId = r.id<RoomIdTag>("roomId");
+    c.afterSeq = r.integer("afterSeq", 0, maxInt);
+    return c;
+}
+
+} // namespace natter

@@ -1,0 +1,90 @@
+#pragma once
+// Value types that appear inside frames: users, rooms, messages, friendships.
+// Each has toJson() and a strict fromJson() used by both sides.
+
+#include "protocol/ids.h"
+#include "protocol/jsonreader.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <optional>
+
+namespace natter {
+
+struct User
+{
+    UserId id;
+    QString username;
+
+    QJsonObject toJson() const;
+    static User fromJson(JsonReader &r);
+    friend bool operator==(const User &a, const User &b)
+    {
+        return a.id == b.id && a.username == b.username;
+    }
+};
+
+struct Message
+{
+    MessageId id;          ///< server-wide unique id
+    RoomId roomId;
+    Seq seq = 0;           ///< position in the room's timeline
+    UserId senderId;
+    QString clientMsgId;   ///< the sender's idempotency key
+    QString body;
+    qint64 sentAt = 0;     ///< server time of storage, ms since the Unix epoch (UTC)
+
+    QJsonObject toJson() const;
+    static Message fromJson(JsonReader &r);
+    friend bool operator==(const Message &a, const Message &b)
+    {
+        return a.id == b.id && a.roomId == b.roomId && a.seq == b.seq && a.senderId == b.senderId
+            && a.clientMsgId == b.clientMsgId && a.body == b.body && a.sentAt == b.sentAt;
+    }
+};
+
+enum class RoomKind { Direct };
+QString roomKindName(RoomKind kind);
+
+struct Room
+{
+    RoomId id;
+    RoomKind kind = RoomKind::Direct;
+    QString name;              ///< empty for direct rooms: clients show the other member
+    QList<User> members;
+    bool closed = false;       ///< readable but no longer accepts messages (e.g. after unfriend)
+    Seq lastSeq = 0;           ///< 0 when the room is empty
+    qint64 lastActivity = 0;   ///< ms since epoch of the last message, or of creation
+    std::optional<Message> lastMessage;
+
+    QJsonObject toJson() const;
+    static Room fromJson(JsonReader &r);
+};
+
+/// The relationship between the receiving user and another user, from the receiver's side.
+enum class FriendState { None, Friend, Incoming, Outgoing, Blocked };
+QString friendStateName(FriendState state);
+bool friendStateFromName(const QString &name, FriendState *state);
+
+struct Friend
+{
+    User user;
+    FriendState state = FriendState::None;
+    RoomId roomId; ///< the direct room, when one exists
+
+    QJsonObject toJson() const;
+    static Friend fromJson(JsonReader &r);
+};
+
+/// Per-room cursor for lossless resume: "I have everything up to and including afterSeq".
+struct SyncCursor
+{
+    RoomId roomId;
+    Seq afterSeq = 0;
+
+    QJsonObject toJson() const;
+    static SyncCursor fromJson(JsonReader &r);
+};
+
+} // namespace natter
