@@ -1,0 +1,48 @@
+#pragma once
+
+#include "auth/loginthrottle.h"
+#include "auth/passwordhasher.h"
+#include "net/requestcontext.h"
+#include "protocol/requests.h"
+
+#include <QObject>
+
+namespace natter::server {
+
+class ConnectionRegistry;
+class Storage;
+struct ServerConfig;
+
+/// Sign up, log in, resume and log out. Passwords are hashed off the event loop; a connection
+/// becomes authenticated (and reachable for pushes) only once its session is stored.
+class AuthHandler : public QObject
+{
+    Q_OBJECT
+public:
+    AuthHandler(const ServerConfig &config, Storage &storage, ConnectionRegistry &registry,
+                QObject *parent = nullptr);
+
+    void handle(const RequestContext &ctx, const SignupRequest &req);
+    void handle(const RequestContext &ctx, const LoginRequest &req);
+    void handle(const RequestContext &ctx, const ResumeRequest &req);
+    void handle(const RequestContext &ctx, const LogoutRequest &req);
+
+    /// Unregisters a closing connection.
+    void connectionClosed(ClientConnection *connection);
+
+private:
+    void startSession(const RequestContext &ctx, const User &user, const QString &device);
+    void authenticate(const RequestContext &ctx, const User &user, const QString &token,
+                      qint64 expiresAt);
+    bool beginAuth(const RequestContext &ctx);
+    void endAuth(const RequestContext &ctx);
+
+    const ServerConfig &m_config;
+    Storage &m_storage;
+    ConnectionRegistry &m_registry;
+    PasswordHasher m_hasher;
+    LoginThrottle m_throttle;
+    QSet<const ClientConnection *> m_authInProgress;
+};
+
+} // namespace natter::server

@@ -1,0 +1,93 @@
+#include "core/commandline.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QLoggingCategory>
+#include <QStandardPaths>
+
+namespace natter::server {
+
+namespace {
+bool applyLogLevel(const QString &level)
+{
+    static const QStringList levels{QStringLiteral("debug"), QStringLiteral("info"),
+                                    QStringLiteral("warning"), QStringLiteral("error")};
+    const int index = int(levels.indexOf(level));
+    if (index < 0)
+        return false;
+    QString rules;
+    for (int i = 0; i < index; ++i)
+        rules += QStringLiteral("natter.*.%1=false\n").arg(levels[i]);
+    for (int i = index; i < levels.size(); ++i)
+        rules += QStringLiteral("natter.*.%1=true\n").arg(levels[i == 3 ? 2 : i]);
+    QLoggingCategory::setFilterRules(rules);
+    return true;
+}
+} // namespace
+
+bool parseCommandLine(const QStringList &arguments, ServerConfig *config, QString *error, bool *exitNow)
+{
+    *exitNow = false;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "natterd — the Natter chat server. Clients connect over WebSocket; everything is stored "
+        "in SQLite (default) or PostgreSQL."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption listen(QStringLiteral("listen"),
+                                    QStringLiteral("Address to listen on (default: all interfaces)."),
+                                    QStringLiteral("address"), QStringLiteral("0.0.0.0"));
+    const QCommandLineOption port(QStringLiteral("port"),
+                                  QStringLiteral("TCP port for WebSocket clients; 0 picks a free one (default: 7447)."),
+                                  QStringLiteral("port"), QStringLiteral("7447"));
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+                                     QStringLiteral("Directory for the database and other data (default: the "
+                                                    "user's application data directory)."),
+                                     QStringLiteral("dir"));
+    const QCommandLineOption database(QStringLiteral("database"),
+                                      QStringLiteral("Database: a SQLite file path (default: <data-dir>/natter.db) or "
+                                                     "postgresql://user:password@host:port/dbname."),
+                                      QStringLiteral("url"));
+    const QCommandLineOption logLevel(QStringLiteral("log-level"),
+                                      QStringLiteral("Least severe messages to log: debug, info, warning or error "
+                                                     "(default: info)."),
+                                      QStringLiteral("level"), QStringLiteral("info"));
+    parser.addOptions({listen, port, dataDir, database, logLevel});
+    if (!parser.parse(arguments)) {
+        *error = parser.errorText();
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        parser.showHelp(0);
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        parser.showVersion();
+    }
+    if (!config->address.setAddress(parser.value(listen))) {
+        *error = QStringLiteral("--listen: not an IP address: %1").arg(parser.value(listen));
+        return false;
+    }
+    bool ok = false;
+    const uint p = parser.value(port).toUInt(&ok);
+    if (!ok || p > 65535) {
+        *error = QStringLiteral("--port: not a port number: %1").arg(parser.value(port));
+        return false;
+    }
+    config->port = quint16(p);
+    if (!applyLogLevel(parser.value(logLevel))) {
+        *error = QStringLiteral("--log-level: use debug, info, warning or error");
+        return false;
+    }
+    QString dir = parser.value(dataDir);
+    if (dir.isEmpty())
+        dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (!QDir().mkpath(dir)) {
+        *error = QStringLiteral("cannot create the data directory %1").arg(dir);
+        return false;
+    }
+    const QString url = parser.isSet(database) ? parser.value(database)
+                                               : QDir(dir).absoluteFilePath(QStringLiteral("natter.db"));
+    return StorageConfig::fromUrl(url, &config->storage, error);
+}
+
+} // namespace natter::server

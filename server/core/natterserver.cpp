@@ -1,0 +1,124 @@
+#include "core/natterserver.h"
+
+#include "auth/authhandler.h"
+#include "core/requestrouter.h"
+#include "friends/friendshandler.h"
+#include "messages/messageshandler.h"
+#include "net/clientconnection.h"
+#include "rooms/roomshandler.h"
+#include "storage/storage.h"
+
+#include <QDateTime>
+#include <QLoggingCategory>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QWebSocketServer>
+
+Q_LOGGING_CATEGORY(lcServer, "natter.server")
+
+namespace natter::server {
+
+NatterServer::NatterServer(ServerConfig config, QObject *parent)
+    : QObject(parent), m_config(std::move(config))
+{
+}
+
+NatterServer::~NatterServer() { stop(); }
+
+bool NatterServer::start(QString *error)
+{
+    m_storage = std::make_unique<Storage>(m_config.storage);
+    if (!m_storage->open(error))
+        return false;
+    m_auth = std::make_unique<AuthHandler>(m_config, *m_storage, m_registry);
+    m_friends = std::make_unique<FriendsHandler>(*m_storage, m_registry);
+    m_rooms = std::make_unique<RoomsHandler>(*m_storage);
+    m_messages = std::make_unique<MessagesHandler>(*m_storage, m_registry);
+    m_router = std::make_unique<RequestRouter>(m_config, *m_auth, *m_friends, *m_rooms, *m_messages);
+
+    m_ws = new QWebSocketServer(m_config.serverName, QWebSocketServer::NonSecureMode, this);
+    m_ws->setHandshakeTimeout(m_config.handshakeTimeoutMs);
+    connect(m_ws, &QWebSocketServer::newConnection, this, &NatterServer::acceptWebSocket);
+
+    // Our own listener so accepted sockets get TCP_NODELAY before the upgrade.
+    m_tcp = new QTcpServer(this);
+    connect(m_tcp, &QTcpServer::newConnection, this, &NatterServer::acceptTcp);
+    if (!m_tcp->listen(m_config.address, m_config.port)) {
+        *error = QStringLiteral("cannot listen on %1:%2: %3")
+                     .arg(m_config.address.toString())
+                     .arg(m_config.port)
+                     .arg(m_tcp->errorString());
+        return false;
+    }
+    m_helloTimer.setInterval(qMax(100, m_config.helloTimeoutMs / 4));
+    connect(&m_helloTimer, &QTimer::timeout, this, &NatterServer::dropExpiredHandshakes);
+    m_helloTimer.start();
+    m_pingTimer.setInterval(m_config.pingIntervalMs);
+    connect(&m_pingTimer, &QTimer::timeout, this, &NatterServer::checkLiveness);
+    m_pingTimer.start();
+    qCInfo(lcServer) << "listening on" << m_config.address.toString() << port() << "with"
+                     << m_config.storage.describe();
+    return true;
+}
+
+void NatterServer::stop()
+{
+    m_helloTimer.stop();
+    m_pingTimer.stop();
+    if (m_tcp)
+        m_tcp->close();
+    const QSet<ClientConnection *> connections = m_connections;
+    for (ClientConnection *c : connections) {
+        c->disconnect(this);
+        c->close(closecode::shuttingDown, QStringLiteral("server shutting down"));
+        m_auth->connectionClosed(c);
+        delete c;
+    }
+    m_connections.clear();
+    if (m_storage)
+        m_storage->close();
+}
+
+quint16 NatterServer::port() const { return m_tcp ? m_tcp->serverPort() : 0; }
+
+void NatterServer::acceptTcp()
+{
+    while (QTcpSocket *socket = m_tcp->nextPendingConnection()) {
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        socket->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
+        m_ws->handleConnection(socket);
+    }
+}
+
+void NatterServer::acceptWebSocket()
+{
+    while (QWebSocket *socket = m_ws->nextPendingConnection()) {
+        auto *connection = new ClientConnection(socket, m_config, this);
+        m_connections.insert(connection);
+        connect(connection, &ClientConnection::frameReceived, this,
+                [this, connection](const QByteArray &frame) { m_router->route(connection, frame); });
+        connect(connection, &ClientConnection::closed, this, [this, connection] {
+            m_auth->connectionClosed(connection);
+            m_connections.remove(connection);
+            connection->deleteLater();
+        });
+    }
+}
+
+void NatterServer::dropExpiredHandshakes()
+{
+    const qint64 deadline = QDateTime::currentMSecsSinceEpoch() - m_config.helloTimeoutMs;
+    for (ClientConnection *c : std::as_const(m_connections)) {
+        if (c->phase() == ClientConnection::Phase::AwaitingHello && c->connectedAtMs() < deadline)
+            c->close(closecode::helloTimeout, QStringLiteral("no hello received in time"));
+    }
+}
+
+void NatterServer::checkLiveness()
+{
+    const QSet<ClientConnection *> connections = m_connections;
+    for (ClientConnection *c : connections)
+        c->checkAlive();
+}
+
+} // namespace natter::server

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "core/serverconfig.h"
+#include "net/connectionregistry.h"
+
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+#include <memory>
+
+class QTcpServer;
+class QWebSocketServer;
+
+namespace natter::server {
+
+class AuthHandler;
+class ClientConnection;
+class FriendsHandler;
+class MessagesHandler;
+class RequestRouter;
+class RoomsHandler;
+class Storage;
+
+/// The whole server: listens, upgrades connections to WebSockets (with TCP_NODELAY), owns the
+/// storage and the feature handlers, and enforces hello and liveness deadlines.
+class NatterServer : public QObject
+{
+    Q_OBJECT
+public:
+    explicit NatterServer(ServerConfig config, QObject *parent = nullptr);
+    ~NatterServer() override;
+
+    /// Opens storage (migrating it) and starts listening. Port 0 picks a free port.
+    bool start(QString *error);
+    /// Closes every connection, finishes queued database work and stops listening.
+    void stop();
+
+    quint16 port() const;
+    int connectionCount() const { return int(m_connections.size()); }
+    Storage &storage() { return *m_storage; }
+    const ServerConfig &config() const { return m_config; }
+
+private:
+    void acceptTcp();
+    void acceptWebSocket();
+    void dropExpiredHandshakes();
+    void checkLiveness();
+
+    ServerConfig m_config;
+    std::unique_ptr<Storage> m_storage;
+    ConnectionRegistry m_registry;
+    std::unique_ptr<AuthHandler> m_auth;
+    std::unique_ptr<FriendsHandler> m_friends;
+    std::unique_ptr<RoomsHandler> m_rooms;
+    std::unique_ptr<MessagesHandler> m_messages;
+    std::unique_ptr<RequestRouter> m_router;
+    QTcpServer *m_tcp = nullptr;
+    QWebSocketServer *m_ws = nullptr;
+    QSet<ClientConnection *> m_connections;
+    QTimer m_helloTimer;
+    QTimer m_pingTimer;
+};
+
+} // namespace natter::server

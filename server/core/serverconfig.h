@@ -1,0 +1,36 @@
+#pragma once
+
+#include "storage/storageconfig.h"
+
+#include <QHostAddress>
+
+namespace natter::server {
+
+/// Everything natterd can be told; the command line fills it, tests set it directly.
+struct ServerConfig
+{
+    QHostAddress address = QHostAddress::Any;
+    quint16 port = 7447;
+    StorageConfig storage;
+    QString serverName = QStringLiteral("natterd");
+
+    // Connection hardening.
+    int handshakeTimeoutMs = 10000;      ///< WebSocket upgrade must finish within this
+    int helloTimeoutMs = 10000;          ///< the hello request must arrive within this
+    int pingIntervalMs = 30000;          ///< a peer silent for two intervals is dropped
+    qint64 maxWebSocketMessageBytes = 1024 * 1024; ///< beyond this the socket is closed (1009)
+    qint64 maxOutgoingBytes = 8 * 1024 * 1024;     ///< queued unsent bytes before a slow reader is dropped
+    double requestsPerSecond = 100;      ///< sustained request rate per connection
+    double requestBurst = 400;           ///< bucket size of the rate limiter
+    int maxRejectedRequests = 1000;      ///< rate-limited requests in a row before disconnecting
+
+    // Accounts.
+    qint64 sessionLifetimeMs = qint64(30) * 24 * 3600 * 1000; ///< sliding expiry of a token
+    bool fastPasswordHashing = false;    ///< tests only: libsodium's minimum argon2id cost
+    int loginFailuresPerAccount = 5;     ///< failures within the window before a lockout
+    int loginFailuresPerAddress = 20;
+    int loginWindowMs = 15 * 60 * 1000;
+    int loginLockoutMs = 30 * 1000;      ///< first lockout; doubles on each further failure
+};
+
+} // namespace natter::server

@@ -1,0 +1,37 @@
+// natterd: parses the command line and runs NatterServer until SIGINT/SIGTERM.
+#include "core/commandline.h"
+#include "core/natterserver.h"
+#include "core/unixsignals.h"
+
+#include <QCoreApplication>
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("natterd"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Natter"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(NATTER_VERSION));
+
+    natter::server::ServerConfig config;
+    QString error;
+    bool exitNow = false;
+    if (!natter::server::parseCommandLine(app.arguments(), &config, &error, &exitNow)) {
+        std::fprintf(stderr, "natterd: %s\n", qPrintable(error));
+        return 2;
+    }
+    natter::server::NatterServer server(config);
+    if (!server.start(&error)) {
+        std::fprintf(stderr, "natterd: %s\n", qPrintable(error));
+        return 1;
+    }
+    std::printf("natterd listening on %s:%u\n", qPrintable(config.address.toString()), server.port());
+    std::fflush(stdout);
+
+    natter::server::UnixSignals unixSignals;
+    QObject::connect(&unixSignals, &natter::server::UnixSignals::terminationRequested, &app, [&] {
+        server.stop();
+        app.quit();
+    });
+    return app.exec();
+}

@@ -1,0 +1,147 @@
+#include "messages/messageshandler.h"
+
+#include "net/connectionregistry.h"
+#include "storage/repositories.h"
+#include "storage/storage.h"
+
+#include <QDateTime>
+#include <algorithm>
+
+namespace natter::server {
+
+namespace {
+
+struct SendOutcome
+{
+    std::optional<ProtocolError> error;
+    Message message;
+    bool duplicate = false;
+    QList<UserId> members;
+};
+
+struct PageOutcome
+{
+    std::optional<ProtocolError> error;
+    MessagePageReply page;
+};
+
+ProtocolError forbidden()
+{
+    return {ErrorCode::Forbidden, QStringLiteral("you are not a member of this room")};
+}
+
+SendOutcome storeMessage(Repositories &r, UserId sender, const SendRequest &req)
+{
+    SendOutcome out;
+    const RoomAccess access = r.rooms.access(req.roomId, sender);
+    if (access == RoomAccess::NotMember) {
+        out.error = forbidden();
+        return out;
+    }
+    if (std::optional<Message> existing = r.messages.findByClientId(sender, req.clientMsgId)) {
+        if (existing->roomId != req.roomId)
+            out.error = ProtocolError{ErrorCode::Conflict,
+                                      QStringLiteral("clientMsgId was already used in another room")};
+        out.message = *existing;
+        out.duplicate = true;
+        return out;
+    }
+    if (access == RoomAccess::Closed) {
+        out.error = ProtocolError{ErrorCode::RoomClosed, errorCodeText(ErrorCode::RoomClosed)};
+        return out;
+    }
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const Seq seq = r.rooms.allocateSeq(req.roomId, now);
+    out.message = r.messages.insert(req.roomId, seq, sender, req.clientMsgId, req.body, now);
+    out.members = r.rooms.memberIds(req.roomId);
+    return out;
+}
+
+PageOutcome readSync(Repositories &r, UserId user, QList<SyncCursor> cursors, int limit)
+{
+    PageOutcome out;
+    std::sort(cursors.begin(), cursors.end(),
+              [](const SyncCursor &a, const SyncCursor &b) { return a.roomId < b.roomId; });
+    qint64 bytes = 0;
+    for (const SyncCursor &cursor : cursors) {
+        if (r.rooms.access(cursor.roomId, user) == RoomAccess::NotMember)
+            continue; // rooms the user is no longer in are skipped, not an error
+        const int remaining = limit - int(out.page.messages.size());
+        const QList<Message> found = r.messages.after(cursor.roomId, cursor.afterSeq, remaining + 1);
+        for (const Message &m : found) {
+            if (int(out.page.messages.size()) == limit
+                || (bytes > MessagesHandler::syncByteBudget && !out.page.messages.isEmpty())) {
+                out.page.more = true;
+                return out;
+            }
+            bytes += m.body.size() * 2 + 128;
+            out.page.messages.append(m);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+MessagesHandler::MessagesHandler(Storage &storage, ConnectionRegistry &registry, QObject *parent)
+    : QObject(parent), m_storage(storage), m_registry(registry)
+{
+}
+
+void MessagesHandler::handle(const RequestContext &ctx, const SendRequest &req)
+{
+    m_storage.write<SendOutcome>(
+        this, [sender = ctx.userId(), req](Repositories &r) { return storeMessage(r, sender, req); },
+        [this, ctx](const StorageResult<SendOutcome> &result) {
+            if (!result.ok())
+                return ctx.fail(ErrorCode::Internal, QStringLiteral("the message was not stored; resend it"));
+            const SendOutcome &out = *result.value;
+            if (out.error)
+                return ctx.fail(out.error->code, out.error->message);
+            ctx.reply(SendReply{out.message, out.duplicate});
+            if (out.duplicate)
+                return;
+            const QString frame = QString::fromUtf8(encodeEvent(MessageEvent{out.message}));
+            m_registry.pushToUsers(out.members, frame, ctx.connection());
+        });
+}
+
+void MessagesHandler::handle(const RequestContext &ctx, const HistoryRequest &req)
+{
+    m_storage.read<PageOutcome>(
+        this,
+        [user = ctx.userId(), req](Repositories &r) {
+            PageOutcome out;
+            if (r.rooms.access(req.roomId, user) == RoomAccess::NotMember) {
+                out.error = forbidden();
+                return out;
+            }
+            out.page.messages = r.messages.before(req.roomId, req.beforeSeq, req.limit + 1);
+            if (out.page.messages.size() > req.limit) {
+                out.page.more = true;
+                out.page.messages.removeFirst();
+            }
+            return out;
+        },
+        [ctx](const StorageResult<PageOutcome> &result) {
+            if (!result.ok())
+                return ctx.fail(ErrorCode::Internal);
+            if (result.value->error)
+                return ctx.fail(result.value->error->code, result.value->error->message);
+            ctx.reply(result.value->page);
+        });
+}
+
+void MessagesHandler::handle(const RequestContext &ctx, const SyncRequest &req)
+{
+    m_storage.read<PageOutcome>(
+        this,
+        [user = ctx.userId(), req](Repositories &r) { return readSync(r, user, req.cursors, req.limit); },
+        [ctx](const StorageResult<PageOutcome> &result) {
+            if (!result.ok())
+                return ctx.fail(ErrorCode::Internal);
+            ctx.reply(result.value->page);
+        });
+}
+
+} // namespace natter::server

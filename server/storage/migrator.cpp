@@ -1,0 +1,117 @@
+#include "storage/migrator.h"
+
+#include "storage/statement.h"
+#include "storage/storageerror.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QLoggingCategory>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+
+Q_LOGGING_CATEGORY(lcMigrate, "natter.server.db.migrate")
+
+namespace natter::server {
+
+Migrator::Migrator(QSqlDatabase db, QString dialect) : m_db(std::move(db)), m_dialect(std::move(dialect)) {}
+
+QList<Migrator::Migration> Migrator::available() const
+{
+    static const QRegularExpression pattern(QStringLiteral("^(\\d{4})_([a-z0-9_]+)\\.sql$"));
+    const QDir dir(QStringLiteral(":/natter/sql/%1").arg(m_dialect));
+    QList<Migration> out;
+    for (const QString &file : dir.entryList(QDir::Files, QDir::Name)) {
+        const QRegularExpressionMatch m = pattern.match(file);
+        if (!m.hasMatch())
+            continue;
+        QFile f(dir.filePath(file));
+        if (!f.open(QIODevice::ReadOnly))
+            throw StorageError(QStringLiteral("cannot read migration %1").arg(file));
+        out.append({m.captured(1).toInt(), m.captured(2), QString::fromUtf8(f.readAll())});
+    }
+    for (int i = 0; i < out.size(); ++i) {
+        if (out[i].version != i + 1)
+            throw StorageError(QStringLiteral("migration numbering has a gap at %1").arg(i + 1));
+    }
+    return out;
+}
+
+void Migrator::ensureVersionTable()
+{
+    execDirect(m_db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version ("
+                                    "version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+                                    "applied_at BIGINT NOT NULL)"));
+}
+
+int Migrator::currentVersion()
+{
+    ensureVersionTable();
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_version")) || !q.next())
+        throw StorageError(QStringLiteral("cannot read schema version: %1").arg(q.lastError().text()));
+    return q.value(0).toInt();
+}
+
+void Migrator::migrate(int target)
+{
+    const QList<Migration> migrations = available();
+    if (target < 0)
+        target = int(migrations.size());
+    const int current = currentVersion();
+    if (current > int(migrations.size()))
+        throw StorageError(QStringLiteral("the database schema is version %1, newer than this "
+                                          "natterd understands (%2); upgrade natterd")
+                               .arg(current)
+                               .arg(migrations.size()));
+    for (const Migration &m : migrations) {
+        if (m.version <= current || m.version > target)
+            continue;
+        qCInfo(lcMigrate) << "applying migration" << m.version << m.name;
+        if (!m_db.transaction())
+            throw StorageError(QStringLiteral("cannot begin migration: %1").arg(m_db.lastError().text()));
+        try {
+            for (const QString &statement : splitStatements(m.sql))
+                execDirect(m_db, statement);
+            QSqlQuery q(m_db);
+            q.prepare(QStringLiteral("INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)"));
+            q.addBindValue(m.version);
+            q.addBindValue(m.name);
+            q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+            if (!q.exec())
+                throw StorageError(q.lastError().text());
+            if (!m_db.commit())
+                throw StorageError(m_db.lastError().text());
+        } catch (const StorageError &e) {
+            m_db.rollback();
+            throw StorageError(QStringLiteral("migration %1 (%2) failed: %3").arg(m.version).arg(m.name, e.message()));
+        }
+    }
+}
+
+QStringList Migrator::splitStatements(const QString &script)
+{
+    QStringList statements;
+    QString current;
+    bool inTrigger = false;
+    for (const QString &rawLine : script.split(QLatin1Char('\n'))) {
+        const QString line = rawLine.trimmed();
+        if (line.isEmpty() || line.startsWith(QLatin1String("--")))
+            continue;
+        if (line.startsWith(QLatin1String("CREATE TRIGGER"), Qt::CaseInsensitive))
+            inTrigger = true;
+        current += rawLine + QLatin1Char('\n');
+        const bool ends = line.endsWith(QLatin1Char(';'));
+        if (ends && (!inTrigger || line.compare(QLatin1String("END;"), Qt::CaseInsensitive) == 0)) {
+            statements.append(current.trimmed());
+            current.clear();
+            inTrigger = false;
+        }
+    }
+    if (!current.trimmed().isEmpty())
+        statements.append(current.trimmed());
+    return statements;
+}
+
+} // namespace natter::server

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QList>
+
+namespace natter::server {
+
+/// Applies the numbered SQL migrations shipped as resources under :/natter/sql/<dialect>/
+/// (files named NNNN_description.sql). Each migration runs in its own transaction together
+/// with its row in schema_version; a database newer than the newest known migration is refused.
+class Migrator
+{
+public:
+    struct Migration
+    {
+        int version = 0;
+        QString name;
+        QString sql;
+    };
+
+    Migrator(QSqlDatabase db, QString dialect);
+
+    /// Every migration known for the dialect, in version order.
+    QList<Migration> available() const;
+    /// The version recorded in the database (0 for a new database).
+    int currentVersion();
+    /// Brings the database to `target` (default: newest). Throws StorageError on failure,
+    /// leaving the database at the last fully applied version.
+    void migrate(int target = -1);
+
+    /// Splits a migration script into statements (keeps CREATE TRIGGER ... END; whole).
+    static QStringList splitStatements(const QString &script);
+
+private:
+    void ensureVersionTable();
+
+    QSqlDatabase m_db;
+    QString m_dialect;
+};
+
+} // namespace natter::server

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "storage/friendrepository.h"
+#include "storage/messagerepository.h"
+#include "storage/roomrepository.h"
+#include "storage/sessionrepository.h"
+#include "storage/userrepository.h"
+
+namespace natter::server {
+
+/// The repositories of one database connection. Lives on that connection's thread only.
+class Repositories
+{
+public:
+    explicit Repositories(QSqlDatabase db)
+        : m_cache(std::move(db)), users(m_cache), sessions(m_cache), friends(m_cache),
+          rooms(m_cache), messages(m_cache)
+    {
+    }
+    QSqlDatabase &database() { return m_cache.database(); }
+
+private:
+    StatementCache m_cache;
+
+public:
+    UserRepository users;
+    SessionRepository sessions;
+    FriendRepository friends;
+    RoomRepository rooms;
+    MessageRepository messages;
+};
+
+} // namespace natter::server

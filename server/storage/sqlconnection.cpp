@@ -1,0 +1,75 @@
+#include "storage/sqlconnection.h"
+
+#include "storage/storageerror.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace natter::server {
+
+namespace {
+
+QString pragma(QSqlDatabase &db, const QString &statement)
+{
+    QSqlQuery q(db);
+    if (!q.exec(statement) )
+        throw StorageError(QStringLiteral("%1: %2").arg(statement, q.lastError().text()));
+    return q.next() ? q.value(0).toString() : QString();
+}
+
+void expectPragma(QSqlDatabase &db, const QString &set, const QString &read, const QString &want)
+{
+    pragma(db, set);
+    const QString got = pragma(db, read);
+    if (got.compare(want, Qt::CaseInsensitive) != 0)
+        throw StorageError(QStringLiteral("%1 did not take (got '%2', want '%3')").arg(set, got, want));
+}
+
+void configureSqlite(QSqlDatabase &db)
+{
+    expectPragma(db, QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA journal_mode"),
+                 QStringLiteral("wal"));
+    expectPragma(db, QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA foreign_keys"),
+                 QStringLiteral("1"));
+    expectPragma(db, QStringLiteral("PRAGMA busy_timeout=10000"), QStringLiteral("PRAGMA busy_timeout"),
+                 QStringLiteral("10000"));
+    // FULL: a commit is on disk before it returns, so an acknowledged message survives power loss.
+    expectPragma(db, QStringLiteral("PRAGMA synchronous=FULL"), QStringLiteral("PRAGMA synchronous"),
+                 QStringLiteral("2"));
+}
+
+} // namespace
+
+QSqlDatabase openConnection(const StorageConfig &config, const QString &name)
+{
+    const bool sqlite = config.backend == StorageConfig::Backend::Sqlite;
+    QSqlDatabase db = QSqlDatabase::addDatabase(sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL"), name);
+    if (!db.isValid())
+        throw StorageError(QStringLiteral("the Qt SQL driver for %1 is not installed").arg(config.dialect()));
+    if (sqlite) {
+        db.setDatabaseName(config.sqlitePath);
+    } else {
+        db.setHostName(config.host);
+        db.setPort(config.port);
+        db.setDatabaseName(config.databaseName);
+        db.setUserName(config.user);
+        db.setPassword(config.password);
+    }
+    if (!db.open())
+        throw StorageError(QStringLiteral("cannot open %1: %2").arg(config.describe(), db.lastError().text()));
+    if (sqlite)
+        configureSqlite(db);
+    return db;
+}
+
+void closeConnection(const QString &name)
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+} // namespace natter::server

@@ -1,0 +1,91 @@
+#include "storage/storage.h"
+
+#include "storage/migrator.h"
+#include "storage/sqlconnection.h"
+#include "storage/storageerror.h"
+#include "storage/storageworker.h"
+
+#include <QAtomicInt>
+#include <QThread>
+
+namespace natter::server {
+
+namespace {
+QString uniqueConnectionName(const char *role)
+{
+    static QAtomicInt counter;
+    return QStringLiteral("natter-%1-%2").arg(QLatin1String(role)).arg(counter.fetchAndAddRelaxed(1));
+}
+} // namespace
+
+Storage::Storage(StorageConfig config, QObject *parent) : QObject(parent), m_config(std::move(config)) {}
+
+Storage::~Storage() { close(); }
+
+bool Storage::open(QString *error)
+{
+    const QString setupName = uniqueConnectionName("migrate");
+    try {
+        QSqlDatabase db = openConnection(m_config, setupName);
+        Migrator(db, m_config.dialect()).migrate();
+    } catch (const StorageError &e) {
+        *error = e.message();
+        closeConnection(setupName);
+        return false;
+    }
+    closeConnection(setupName);
+
+    auto start = [this](StorageWorker::Mode mode, const char *role, std::unique_ptr<QThread> &thread,
+                        StorageWorker *&worker) -> QString {
+        thread = std::make_unique<QThread>();
+        thread->setObjectName(QString::fromLatin1(role));
+        worker = new StorageWorker(m_config, uniqueConnectionName(role), mode);
+        worker->moveToThread(thread.get());
+        thread->start();
+        QString openError;
+        QMetaObject::invokeMethod(worker, [&] { openError = worker->openConnection(); },
+                                  Qt::BlockingQueuedConnection);
+        return openError;
+    };
+    QString e = start(StorageWorker::Mode::Writer, "db-writer", m_writerThread, m_writer);
+    if (e.isEmpty())
+        e = start(StorageWorker::Mode::Reader, "db-reader", m_readerThread, m_reader);
+    if (!e.isEmpty()) {
+        *error = e;
+        close();
+        return false;
+    }
+    return true;
+}
+
+void Storage::close()
+{
+    for (auto [thread, worker] : {std::pair{m_writerThread.get(), &m_writer},
+                                  std::pair{m_readerThread.get(), &m_reader}}) {
+        if (!thread)
+            continue;
+        if (*worker) {
+            StorageWorker *w = *worker;
+            QMetaObject::invokeMethod(w, [w] { w->shutdown(); delete w; }, Qt::BlockingQueuedConnection);
+            *worker = nullptr;
+        }
+        thread->quit();
+        thread->wait();
+    }
+    m_writerThread.reset();
+    m_readerThread.reset();
+}
+
+void Storage::enqueue(bool write, Job job)
+{
+    StorageWorker *worker = write ? m_writer : m_reader;
+    if (!worker) {
+        job.finish(QStringLiteral("storage is not open"));
+        return;
+    }
+    worker->enqueue(std::move(job));
+}
+
+WriteStats Storage::writeStats() const { return m_writer ? m_writer->stats() : WriteStats{}; }
+
+} // namespace natter::server

@@ -1,0 +1,107 @@
+#pragma once
+// Storage runs every database job off the event-loop thread.
+//
+// Writes go to one writer thread that drains its queue in batches: all jobs waiting when a
+// batch starts share one transaction and one commit (each job inside its own savepoint, so a
+// failing job rolls back alone). A job's completion is delivered only after the commit that
+// made it durable. Reads go to a separate reader thread with its own connection, so they never
+// wait for a commit in progress (SQLite WAL).
+
+#include "storage/storageconfig.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QThread;
+
+namespace natter::server {
+
+class Repositories;
+class StorageWorker;
+
+template <class T>
+struct StorageResult
+{
+    std::optional<T> value;
+    QString error; ///< set when the job or its commit failed; nothing of the job was stored
+    bool ok() const { return value.has_value(); }
+};
+
+/// Statistics of the write batches, for logs and benchmarks.
+struct WriteStats
+{
+    qint64 batches = 0;
+    qint64 jobs = 0;
+    qint64 failedCommits = 0;
+};
+
+class Storage : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Storage(StorageConfig config, QObject *parent = nullptr);
+    ~Storage() override;
+
+    /// Opens the database, applies migrations and starts the worker threads.
+    bool open(QString *error);
+    /// Finishes queued jobs and stops the threads. Called by the destructor too.
+    void close();
+
+    /// Runs `job` on the writer thread in the next batch; `done` runs on `context`'s thread
+    /// after the commit. `context` must outlive this Storage (pass a long-lived handler).
+    template <class R>
+    void write(QObject *context, std::function<R(Repositories &)> job,
+               std::function<void(const StorageResult<R> &)> done)
+    {
+        submit(true, context, std::move(job), std::move(done));
+    }
+
+    /// Runs `job` on the reader thread inside a read transaction.
+    template <class R>
+    void read(QObject *context, std::function<R(Repositories &)> job,
+              std::function<void(const StorageResult<R> &)> done)
+    {
+        submit(false, context, std::move(job), std::move(done));
+    }
+
+    WriteStats writeStats() const;
+    const StorageConfig &config() const { return m_config; }
+
+    /// One queued unit of work; see storage.cpp.
+    struct Job
+    {
+        std::function<void(Repositories &)> run;
+        std::function<void(const QString &error)> finish;
+    };
+
+private:
+    template <class R>
+    void submit(bool write, QObject *context, std::function<R(Repositories &)> job,
+                std::function<void(const StorageResult<R> &)> done)
+    {
+        auto result = std::make_shared<StorageResult<R>>();
+        Job j;
+        j.run = [job = std::move(job), result](Repositories &repos) { result->value = job(repos); };
+        j.finish = [context, result, done = std::move(done)](const QString &error) {
+            if (!error.isEmpty()) {
+                result->value.reset();
+                result->error = error;
+            }
+            QMetaObject::invokeMethod(context, [result, done] { done(*result); }, Qt::QueuedConnection);
+        };
+        enqueue(write, std::move(j));
+    }
+    void enqueue(bool write, Job job);
+
+    StorageConfig m_config;
+    std::unique_ptr<QThread> m_writerThread;
+    std::unique_ptr<QThread> m_readerThread;
+    StorageWorker *m_writer = nullptr;
+    StorageWorker *m_reader = nullptr;
+};
+
+} // namespace natter::server

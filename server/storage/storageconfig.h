@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QString>
+
+namespace natter::server {
+
+/// Where the data lives. SQLite is the zero-setup default; the dialect picks the migration set.
+struct StorageConfig
+{
+    enum class Backend { Sqlite, Postgres };
+    Backend backend = Backend::Sqlite;
+    QString sqlitePath;          ///< for Sqlite: the database file
+    QString host;                ///< for Postgres
+    int port = 5432;
+    QString databaseName;
+    QString user;
+    QString password;
+
+    /// Parses "sqlite:<path>", a bare path, or "postgresql://user:pass@host:port/db".
+    static bool fromUrl(const QString &url, StorageConfig *config, QString *error);
+    QString dialect() const { return backend == Backend::Sqlite ? QStringLiteral("sqlite") : QStringLiteral("postgres"); }
+    QString describe() const;
+};
+
+} // namespace natter::server

@@ -1,0 +1,155 @@
+#include "storage/storageworker.h"
+
+#include "storage/repositories.h"
+#include "storage/sqlconnection.h"
+#include "storage/statement.h"
+#include "storage/storageerror.h"
+
+#include <QLoggingCategory>
+#include <QSqlError>
+
+Q_LOGGING_CATEGORY(lcStorage, "natter.server.db")
+
+namespace natter::server {
+
+StorageWorker::StorageWorker(StorageConfig config, QString connectionName, Mode mode)
+    : m_config(std::move(config)), m_connectionName(std::move(connectionName)), m_mode(mode)
+{
+}
+
+StorageWorker::~StorageWorker() = default;
+
+QString StorageWorker::openConnection()
+{
+    try {
+        m_repos = std::make_unique<Repositories>(natter::server::openConnection(m_config, m_connectionName));
+    } catch (const StorageError &e) {
+        return e.message();
+    }
+    return {};
+}
+
+void StorageWorker::shutdown()
+{
+    drain();
+    m_repos.reset();
+    closeConnection(m_connectionName);
+}
+
+void StorageWorker::enqueue(Storage::Job job)
+{
+    QMutexLocker lock(&m_mutex);
+    m_queue.append(std::move(job));
+    if (!m_scheduled) {
+        m_scheduled = true;
+        QMetaObject::invokeMethod(this, &StorageWorker::drain, Qt::QueuedConnection);
+    }
+}
+
+WriteStats StorageWorker::stats() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_stats;
+}
+
+void StorageWorker::drain()
+{
+    for (;;) {
+        QVector<Storage::Job> jobs;
+        {
+            QMutexLocker lock(&m_mutex);
+            if (m_queue.isEmpty()) {
+                m_scheduled = false;
+                return;
+            }
+            if (m_queue.size() <= maxBatch) {
+                jobs.swap(m_queue);
+            } else {
+                jobs = m_queue.mid(0, maxBatch);
+                m_queue.remove(0, maxBatch);
+            }
+        }
+        if (!m_repos) {
+            finishAll(jobs, QVector<QString>(jobs.size(), QStringLiteral("storage is closed")));
+            continue;
+        }
+        if (m_mode == Mode::Writer)
+            runBatch(jobs);
+        else
+            runReads(jobs);
+    }
+}
+
+void StorageWorker::runBatch(QVector<Storage::Job> &jobs)
+{
+    QSqlDatabase &db = m_repos->database();
+    QVector<QString> errors(jobs.size());
+    try {
+        execDirect(db, m_config.backend == StorageConfig::Backend::Sqlite
+                           ? QStringLiteral("BEGIN IMMEDIATE")
+                           : QStringLiteral("BEGIN"));
+    } catch (const StorageError &e) {
+        qCWarning(lcStorage) << "cannot begin write batch:" << e.message();
+        finishAll(jobs, QVector<QString>(jobs.size(), e.message()));
+        return;
+    }
+    for (int i = 0; i < jobs.size(); ++i) {
+        try {
+            execDirect(db, QStringLiteral("SAVEPOINT job"));
+            jobs[i].run(*m_repos);
+            execDirect(db, QStringLiteral("RELEASE SAVEPOINT job"));
+        } catch (const std::exception &e) {
+            errors[i] = QString::fromStdString(e.what());
+            qCWarning(lcStorage) << "write job failed:" << errors[i];
+            try {
+                execDirect(db, QStringLiteral("ROLLBACK TO SAVEPOINT job"));
+                execDirect(db, QStringLiteral("RELEASE SAVEPOINT job"));
+            } catch (const StorageError &) {
+                // The transaction is unusable; the commit below fails and reports it.
+            }
+        }
+    }
+    if (!db.commit()) {
+        const QString error = QStringLiteral("commit failed: %1").arg(db.lastError().text());
+        qCWarning(lcStorage) << error;
+        db.rollback();
+        {
+            QMutexLocker lock(&m_mutex);
+            ++m_stats.failedCommits;
+        }
+        finishAll(jobs, QVector<QString>(jobs.size(), error));
+        return;
+    }
+    {
+        QMutexLocker lock(&m_mutex);
+        ++m_stats.batches;
+        m_stats.jobs += jobs.size();
+    }
+    finishAll(jobs, errors);
+}
+
+void StorageWorker::runReads(QVector<Storage::Job> &jobs)
+{
+    QSqlDatabase &db = m_repos->database();
+    QVector<QString> errors(jobs.size());
+    for (int i = 0; i < jobs.size(); ++i) {
+        try {
+            execDirect(db, QStringLiteral("BEGIN"));
+            jobs[i].run(*m_repos);
+            execDirect(db, QStringLiteral("COMMIT"));
+        } catch (const std::exception &e) {
+            errors[i] = QString::fromStdString(e.what());
+            qCWarning(lcStorage) << "read job failed:" << errors[i];
+            db.rollback();
+        }
+    }
+    finishAll(jobs, errors);
+}
+
+void StorageWorker::finishAll(QVector<Storage::Job> &jobs, const QVector<QString> &errors)
+{
+    for (int i = 0; i < jobs.size(); ++i)
+        jobs[i].finish(errors[i]);
+}
+
+} // namespace natter::server

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "storage/storage.h"
+
+#include <QMutex>
+#include <QObject>
+#include <QVector>
+#include <memory>
+
+namespace natter::server {
+
+class Repositories;
+
+/// Owns one database connection on its own thread and runs queued jobs on it: as batches in
+/// one transaction (writer) or each in its own read transaction (reader).
+class StorageWorker : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Mode { Writer, Reader };
+    StorageWorker(StorageConfig config, QString connectionName, Mode mode);
+    ~StorageWorker() override;
+
+    /// Opens the connection; call on the worker's thread. Returns an error text or empty.
+    QString openConnection();
+    /// Runs what is queued and closes the connection; call on the worker's thread.
+    void shutdown();
+
+    void enqueue(Storage::Job job);
+    WriteStats stats() const;
+
+    static constexpr int maxBatch = 1024;
+
+private:
+    void drain();
+    void runBatch(QVector<Storage::Job> &jobs);
+    void runReads(QVector<Storage::Job> &jobs);
+    void finishAll(QVector<Storage::Job> &jobs, const QVector<QString> &errors);
+
+    StorageConfig m_config;
+    QString m_connectionName;
+    Mode m_mode;
+    std::unique_ptr<Repositories> m_repos;
+
+    mutable QMutex m_mutex;
+    QVector<Storage::Job> m_queue;
+    bool m_scheduled = false;
+    WriteStats m_stats;
+};
+
+} // namespace natter::server

@@ -1,0 +1,49 @@
+#include "storage/userrepository.h"
+
+namespace natter::server {
+
+std::optional<User> UserRepository::create(const QString &username, const QString &passwordHash, qint64 now)
+{
+    Statement exists(m_cache, "SELECT 1 FROM users WHERE username_key = ?");
+    if (exists.bind(foldName(username)).exec().next())
+        return std::nullopt;
+    Statement insert(m_cache, "INSERT INTO users (username, username_key, password_hash, created_at) "
+                              "VALUES (?, ?, ?, ?)");
+    insert.bind(username).bind(foldName(username)).bind(passwordHash).bind(now).exec();
+    return User{UserId(insert.lastInsertId().toLongLong()), username};
+}
+
+std::optional<UserRecord> UserRepository::findByName(const QString &username)
+{
+    Statement q(m_cache, "SELECT id, username, password_hash, disabled FROM users WHERE username_key = ?");
+    if (!q.bind(foldName(username)).exec().next())
+        return std::nullopt;
+    return UserRecord{User{UserId(q.integer(0)), q.text(1)}, q.text(2), q.integer(3) != 0};
+}
+
+std::optional<User> UserRepository::find(UserId id)
+{
+    Statement q(m_cache, "SELECT id, username FROM users WHERE id = ?");
+    if (!q.bind(id.value).exec().next())
+        return std::nullopt;
+    return User{UserId(q.integer(0)), q.text(1)};
+}
+
+QList<User> UserRepository::searchByPrefix(const QString &prefix, UserId searcher, int limit)
+{
+    // Range scan on the unique index instead of LIKE, which would need escaping and a scan.
+    const QString low = foldName(prefix);
+    const QString high = low + QChar(0xFFFF);
+    Statement q(m_cache, "SELECT u.id, u.username FROM users u "
+                         "WHERE u.username_key >= ? AND u.username_key < ? AND u.id <> ? "
+                         "AND u.disabled = 0 "
+                         "AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.blocker = u.id AND b.blocked = ?) "
+                         "ORDER BY u.username_key LIMIT ?");
+    q.bind(low).bind(high).bind(searcher.value).bind(searcher.value).bind(limit).exec();
+    QList<User> out;
+    while (q.next())
+        out.append(User{UserId(q.integer(0)), q.text(1)});
+    return out;
+}
+
+} // namespace natter::server
