@@ -23,6 +23,8 @@ QString StorageWorker::openConnection()
 {
     try {
         m_repos = std::make_unique<Repositories>(natter::server::openConnection(m_config, m_connectionName));
+        if (m_mode == Mode::Reader && m_config.backend == StorageConfig::Backend::Sqlite)
+            execDirect(m_repos->database(), QStringLiteral("PRAGMA query_only=1"));
     } catch (const StorageError &e) {
         return e.message();
     }

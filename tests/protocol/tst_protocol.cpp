@@ -1,0 +1,256 @@
+// Protocol round-trips of every frame type, and rejection of malformed frames.
+#include "protocol/codec.h"
+#include "protocol/limits.h"
+
+#include <QJsonDocument>
+#include <QtTest>
+
+using namespace natter;
+
+Q_DECLARE_METATYPE(natter::ErrorCode)
+
+namespace {
+
+Message sampleMessage()
+{
+    return Message{MessageId(42), RoomId(7), 3, UserId(5), QStringLiteral("c-1"),
+                   QStringLiteral("héllo ✓ \"quoted\"\nline"), 1700000000123};
+}
+
+Room sampleRoom()
+{
+    Room r;
+    r.id = RoomId(7);
+    r.members = {User{UserId(5), QStringLiteral("alice")}, User{UserId(6), QStringLiteral("bob")}};
+    r.closed = true;
+    r.lastSeq = 3;
+    r.lastActivity = 1700000000123;
+    r.lastMessage = sampleMessage();
+    return r;
+}
+
+template <class T>
+QJsonObject roundTripRequest(const T &request)
+{
+    const QByteArray bytes = encodeRequest(99, request);
+    const DecodedRequest decoded = decodeRequest(bytes);
+    if (decoded.error)
+        qWarning() << "decode failed:" << decoded.error->message << bytes;
+    if (decoded.error || !decoded.id || *decoded.id != 99 || !std::holds_alternative<T>(decoded.request))
+        return {{QStringLiteral("failed"), true}};
+    return std::get<T>(decoded.request).toJson();
+}
+
+template <class T>
+QJsonObject roundTripReply(const T &reply)
+{
+    ProtocolError error;
+    const auto frame = decodeServerFrame(encodeReply(12, reply), &error);
+    if (!frame || frame->kind != ServerFrame::Kind::Result || frame->id != 12)
+        return {{QStringLiteral("failed"), true}};
+    const std::optional<T> back = readData<T>(frame->data, &error);
+    return back ? back->toJson() : QJsonObject{{QStringLiteral("failed"), error.message}};
+}
+
+template <class T>
+QJsonObject roundTripEvent(const T &event)
+{
+    ProtocolError error;
+    const auto frame = decodeServerFrame(encodeEvent(event), &error);
+    if (!frame || frame->kind != ServerFrame::Kind::Event)
+        return {{QStringLiteral("failed"), true}};
+    const std::optional<AnyEvent> back = decodeEvent(*frame, &error);
+    if (!back || !std::holds_alternative<T>(*back))
+        return {{QStringLiteral("failed"), error.message}};
+    return std::get<T>(*back).toJson();
+}
+
+ProtocolError rejectionOf(const QByteArray &frame)
+{
+    const DecodedRequest d = decodeRequest(frame);
+    return d.error.value_or(ProtocolError{ErrorCode::Internal, QStringLiteral("accepted")});
+}
+
+} // namespace
+
+class TestProtocol : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void everyRequestRoundTrips();
+    void everyReplyRoundTrips();
+    void everyEventRoundTrips();
+    void errorFrameRoundTrips();
+    void malformedFramesAreRejected_data();
+    void malformedFramesAreRejected();
+    void errorKeepsTheRequestId();
+    void oversizedFrameIsRejected();
+    void unknownFieldsAreIgnored();
+};
+
+void TestProtocol::everyRequestRoundTrips()
+{
+    QSet<QString> covered;
+    auto check = [&](const auto &request) {
+        using T = std::decay_t<decltype(request)>;
+        covered.insert(QLatin1String(T::type));
+        QCOMPARE(roundTripRequest(request), request.toJson());
+    };
+    check(HelloRequest{1, {QStringLiteral("sync.v1")}, QStringLiteral("test")});
+    SignupRequest signup;
+    signup.username = QStringLiteral("alice");
+    signup.password = QStringLiteral("correct horse");
+    signup.device = QStringLiteral("laptop");
+    check(signup);
+    LoginRequest login;
+    login.username = QStringLiteral("alice");
+    login.password = QStringLiteral("pw");
+    check(login);
+    check(ResumeRequest{QStringLiteral("tok")});
+    check(LogoutRequest{});
+    check(UserSearchRequest{QStringLiteral("al"), 5});
+    check(FriendListRequest{});
+    FriendRequestRequest fr;
+    fr.userId = UserId(3);
+    check(fr);
+    FriendAcceptRequest fa;
+    fa.userId = UserId(3);
+    check(fa);
+    FriendDeclineRequest fd;
+    fd.userId = UserId(4);
+    check(fd);
+    FriendCancelRequest fc;
+    fc.userId = UserId(5);
+    check(fc);
+    FriendRemoveRequest frm;
+    frm.userId = UserId(6);
+    check(frm);
+    BlockRequest b;
+    b.userId = UserId(7);
+    check(b);
+    UnblockRequest ub;
+    ub.userId = UserId(8);
+    check(ub);
+    check(RoomListRequest{});
+    check(SendRequest{RoomId(7), QStringLiteral("c-1"), QStringLiteral("hi ✓")});
+    check(HistoryRequest{RoomId(7), 100, 20});
+    check(SyncRequest{{SyncCursor{RoomId(7), 3}, SyncCursor{RoomId(9), 0}}, 100});
+    // Every registered request type has a sample above.
+    QCOMPARE(covered.size(), qsizetype(std::variant_size_v<AnyRequest> - 1));
+}
+
+void TestProtocol::everyReplyRoundTrips()
+{
+    const User alice{UserId(5), QStringLiteral("alice")};
+    QCOMPARE(roundTripReply(EmptyReply{}), QJsonObject());
+    const HelloReply hello{1, {QStringLiteral("a"), QStringLiteral("b")}, QStringLiteral("natterd/1")};
+    QCOMPARE(roundTripReply(hello), hello.toJson());
+    const SessionReply session{alice, QStringLiteral("token"), 1700000000000};
+    QCOMPARE(roundTripReply(session), session.toJson());
+    const UserListReply users{{alice}};
+    QCOMPARE(roundTripReply(users), users.toJson());
+    const FriendListReply friends{{Friend{alice, FriendState::Friend, RoomId(7)},
+                                   Friend{alice, FriendState::Incoming, RoomId()}}};
+    QCOMPARE(roundTripReply(friends), friends.toJson());
+    const FriendReply friendReply{Friend{alice, FriendState::Blocked, RoomId()}};
+    QCOMPARE(roundTripReply(friendReply), friendReply.toJson());
+    const RoomListReply rooms{{sampleRoom()}};
+    QCOMPARE(roundTripReply(rooms), rooms.toJson());
+    const SendReply send{sampleMessage(), true};
+    QCOMPARE(roundTripReply(send), send.toJson());
+    const MessagePageReply page{{sampleMessage()}, true};
+    QCOMPARE(roundTripReply(page), page.toJson());
+}
+
+void TestProtocol::everyEventRoundTrips()
+{
+    QCOMPARE(roundTripEvent(MessageEvent{sampleMessage()}), MessageEvent{sampleMessage()}.toJson());
+    const FriendEvent f{Friend{User{UserId(2), QStringLiteral("bob")}, FriendState::Outgoing, RoomId()}};
+    QCOMPARE(roundTripEvent(f), f.toJson());
+    QCOMPARE(roundTripEvent(RoomEvent{sampleRoom()}), RoomEvent{sampleRoom()}.toJson());
+    // A room without a last message carries null and reads back as none.
+    Room empty = sampleRoom();
+    empty.lastMessage.reset();
+    QCOMPARE(roundTripEvent(RoomEvent{empty}), RoomEvent{empty}.toJson());
+}
+
+void TestProtocol::errorFrameRoundTrips()
+{
+    ProtocolError error;
+    const auto frame = decodeServerFrame(
+        encodeError(5, ProtocolError{ErrorCode::UsernameTaken, QStringLiteral("taken")}), &error);
+    QVERIFY(frame);
+    QCOMPARE(frame->kind, ServerFrame::Kind::Error);
+    QCOMPARE(frame->id, std::optional<RequestId>(5));
+    QCOMPARE(frame->error.code, ErrorCode::UsernameTaken);
+    QCOMPARE(frame->error.message, QStringLiteral("taken"));
+    const auto anonymous = decodeServerFrame(encodeError(std::nullopt, {ErrorCode::BadFrame, {}}), &error);
+    QVERIFY(anonymous);
+    QVERIFY(!anonymous->id);
+    for (const char *name : {"bad_frame", "invalid_field", "room_closed", "internal"}) {
+        ErrorCode code;
+        QVERIFY(errorCodeFromName(QLatin1String(name), &code));
+        QCOMPARE(errorCodeName(code), QLatin1String(name));
+    }
+}
+
+void TestProtocol::malformedFramesAreRejected_data()
+{
+    QTest::addColumn<QByteArray>("frame");
+    QTest::addColumn<ErrorCode>("code");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("not json") << QByteArray("{nope") << ErrorCode::BadFrame << "JSON";
+    QTest::newRow("array") << QByteArray("[1,2]") << ErrorCode::BadFrame << "object";
+    QTest::newRow("empty") << QByteArray("") << ErrorCode::BadFrame << "";
+    QTest::newRow("no id") << QByteArray(R"({"type":"hello","data":{}})") << ErrorCode::InvalidField << "id";
+    QTest::newRow("string id") << QByteArray(R"({"id":"1","type":"hello"})") << ErrorCode::InvalidField << "id";
+    QTest::newRow("fraction id") << QByteArray(R"({"id":1.5,"type":"hello"})") << ErrorCode::InvalidField << "id";
+    QTest::newRow("negative id") << QByteArray(R"({"id":-1,"type":"hello"})") << ErrorCode::InvalidField << "id";
+    QTest::newRow("huge id") << QByteArray(R"({"id":1e300,"type":"hello"})") << ErrorCode::InvalidField << "id";
+    QTest::newRow("no type") << QByteArray(R"({"id":1})") << ErrorCode::InvalidField << "type";
+    QTest::newRow("unknown type") << QByteArray(R"({"id":1,"type":"nope","data":{}})") << ErrorCode::UnknownType << "nope";
+    QTest::newRow("data not object") << QByteArray(R"({"id":1,"type":"auth.logout","data":[]})") << ErrorCode::InvalidField << "data";
+    QTest::newRow("missing field") << QByteArray(R"({"id":1,"type":"auth.resume","data":{}})") << ErrorCode::InvalidField << "data.token";
+    QTest::newRow("wrong type") << QByteArray(R"({"id":1,"type":"messages.send","data":{"roomId":"7","clientMsgId":"a","body":"x"}})") << ErrorCode::InvalidField << "data.roomId";
+    QTest::newRow("zero room") << QByteArray(R"({"id":1,"type":"messages.send","data":{"roomId":0,"clientMsgId":"a","body":"x"}})") << ErrorCode::InvalidField << "data.roomId";
+    QTest::newRow("blank body") << QByteArray(R"({"id":1,"type":"messages.send","data":{"roomId":1,"clientMsgId":"a","body":"  "}})") << ErrorCode::InvalidField << "data.body";
+    QTest::newRow("long body") << (QByteArray(R"({"id":1,"type":"messages.send","data":{"roomId":1,"clientMsgId":"a","body":")")
+                                       + QByteArray(limits::maxBodyLength + 1, 'x') + "\"}}")
+                               << ErrorCode::InvalidField << "data.body";
+    QTest::newRow("limit too big") << QByteArray(R"({"id":1,"type":"messages.history","data":{"roomId":1,"limit":100000}})") << ErrorCode::InvalidField << "data.limit";
+    QTest::newRow("bad cursor") << QByteArray(R"({"id":1,"type":"messages.sync","data":{"cursors":[{"roomId":1}]}})") << ErrorCode::InvalidField << "data.cursors[0].afterSeq";
+    QTest::newRow("features not strings") << QByteArray(R"({"id":1,"type":"hello","data":{"version":1,"features":[1]}})") << ErrorCode::InvalidField << "data.features";
+}
+
+void TestProtocol::malformedFramesAreRejected()
+{
+    QFETCH(QByteArray, frame);
+    QFETCH(ErrorCode, code);
+    QFETCH(QString, mentions);
+    const ProtocolError e = rejectionOf(frame);
+    QCOMPARE(errorCodeName(e.code), errorCodeName(code));
+    QVERIFY2(e.message.contains(mentions), qPrintable(e.message));
+}
+
+void TestProtocol::errorKeepsTheRequestId()
+{
+    const DecodedRequest d = decodeRequest(R"({"id":77,"type":"messages.send","data":{}})");
+    QVERIFY(d.error);
+    QCOMPARE(d.id, std::optional<RequestId>(77));
+}
+
+void TestProtocol::oversizedFrameIsRejected()
+{
+    const QByteArray big = R"({"id":1,"type":"hello","pad":")" + QByteArray(limits::maxFrameBytes, 'x') + "\"}";
+    QCOMPARE(rejectionOf(big).code, ErrorCode::FrameTooLarge);
+}
+
+void TestProtocol::unknownFieldsAreIgnored()
+{
+    const DecodedRequest d = decodeRequest(R"({"id":3,"type":"auth.resume","extra":1,"data":{"token":"t","future":true}})");
+    QVERIFY(!d.error);
+    QCOMPARE(std::get<ResumeRequest>(d.request).token, QStringLiteral("t"));
+}
+
+QTEST_GUILESS_MAIN(TestProtocol)
+#include "tst_protocol.moc"

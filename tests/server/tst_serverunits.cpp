@@ -1,0 +1,148 @@
+// Server building blocks with no network: credential rules, login throttling, rate limiting,
+// session tokens and storage URLs.
+#include "auth/credentialpolicy.h"
+#include "auth/loginthrottle.h"
+#include "auth/sessiontokens.h"
+#include "net/ratelimiter.h"
+#include "storage/storageconfig.h"
+
+#include <QtTest>
+
+using namespace natter::server;
+
+class TestServerUnits : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void usernameRules_data();
+    void usernameRules();
+    void passwordPolicy_data();
+    void passwordPolicy();
+    void throttleLocksAccountAfterFailures();
+    void throttleLocksAddressAcrossAccounts();
+    void throttleLockoutDoubles();
+    void rateLimiterRefills();
+    void tokensAreRandomAndHashed();
+    void storageUrls();
+};
+
+void TestServerUnits::usernameRules_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("plain") << "alice" << true;
+    QTest::newRow("digits and marks") << "a.b-c_9" << true;
+    QTest::newRow("short") << "ab" << false;
+    QTest::newRow("long") << QString(33, QLatin1Char('a')) << false;
+    QTest::newRow("space") << "al ice" << false;
+    QTest::newRow("leading dot") << ".alice" << false;
+    QTest::newRow("non ascii") << "älice" << false;
+    QTest::newRow("max") << QString(32, QLatin1Char('a')) << true;
+}
+
+void TestServerUnits::usernameRules()
+{
+    QFETCH(QString, name);
+    QFETCH(bool, valid);
+    QCOMPARE(checkUsername(name).isEmpty(), valid);
+}
+
+void TestServerUnits::passwordPolicy_data()
+{
+    QTest::addColumn<QString>("password");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("good") << "correct horse battery" << true;
+    QTest::newRow("short") << "short" << false;
+    QTest::newRow("contains name") << "xxALICExx1234" << false;
+    QTest::newRow("one char") << "aaaaaaaaaaaa" << false;
+    QTest::newRow("too long") << QString(257, QLatin1Char('x')) + QLatin1Char('y') << false;
+}
+
+void TestServerUnits::passwordPolicy()
+{
+    QFETCH(QString, password);
+    QFETCH(bool, valid);
+    QCOMPARE(checkPassword(password, QStringLiteral("alice")).isEmpty(), valid);
+}
+
+void TestServerUnits::throttleLocksAccountAfterFailures()
+{
+    LoginThrottle t(3, 100, 60000, 1000);
+    QCOMPARE(t.retryAfter(QStringLiteral("Bob"), QStringLiteral("1.1.1.1"), 0), 0);
+    t.recordFailure(QStringLiteral("bob"), QStringLiteral("1.1.1.1"), 0);
+    t.recordFailure(QStringLiteral("BOB"), QStringLiteral("2.2.2.2"), 10);
+    QCOMPARE(t.retryAfter(QStringLiteral("bob"), QStringLiteral("3.3.3.3"), 20), 0);
+    t.recordFailure(QStringLiteral("bob"), QStringLiteral("3.3.3.3"), 20);
+    QCOMPARE(t.retryAfter(QStringLiteral("bob"), QStringLiteral("4.4.4.4"), 20), 1000);
+    QCOMPARE(t.retryAfter(QStringLiteral("carol"), QStringLiteral("4.4.4.4"), 20), 0);
+    QCOMPARE(t.retryAfter(QStringLiteral("bob"), QStringLiteral("4.4.4.4"), 1020), 0);
+    t.recordSuccess(QStringLiteral("bob"));
+    t.recordFailure(QStringLiteral("bob"), QStringLiteral("3.3.3.3"), 2000);
+    QCOMPARE(t.retryAfter(QStringLiteral("bob"), QStringLiteral("3.3.3.3"), 2000), 0);
+}
+
+void TestServerUnits::throttleLocksAddressAcrossAccounts()
+{
+    LoginThrottle t(100, 3, 60000, 5000);
+    for (int i = 0; i < 3; ++i)
+        t.recordFailure(QStringLiteral("user%1").arg(i), QStringLiteral("9.9.9.9"), 0);
+    QCOMPARE(t.retryAfter(QStringLiteral("fresh"), QStringLiteral("9.9.9.9"), 0), 5000);
+    QCOMPARE(t.retryAfter(QStringLiteral("fresh"), QStringLiteral("8.8.8.8"), 0), 0);
+}
+
+void TestServerUnits::throttleLockoutDoubles()
+{
+    LoginThrottle t(2, 100, 60000, 1000);
+    t.recordFailure(QStringLiteral("x"), QStringLiteral("a"), 0);
+    t.recordFailure(QStringLiteral("x"), QStringLiteral("a"), 0);
+    QCOMPARE(t.retryAfter(QStringLiteral("x"), QStringLiteral("b"), 0), 1000);
+    t.recordFailure(QStringLiteral("x"), QStringLiteral("a"), 1000);
+    QCOMPARE(t.retryAfter(QStringLiteral("x"), QStringLiteral("b"), 1000), 2000);
+    t.recordFailure(QStringLiteral("x"), QStringLiteral("a"), 3000);
+    QCOMPARE(t.retryAfter(QStringLiteral("x"), QStringLiteral("b"), 3000), 4000);
+}
+
+void TestServerUnits::rateLimiterRefills()
+{
+    RateLimiter limiter(10, 5);
+    int admitted = 0;
+    for (int i = 0; i < 20; ++i)
+        admitted += limiter.take(1000) ? 1 : 0;
+    QCOMPARE(admitted, 5);
+    QVERIFY(!limiter.take(1050));
+    QVERIFY(limiter.take(1100)); // 100 ms at 10/s = one token
+    QVERIFY(!limiter.take(1100));
+}
+
+void TestServerUnits::tokensAreRandomAndHashed()
+{
+    const QString a = newSessionToken();
+    const QString b = newSessionToken();
+    QCOMPARE(a.size(), 43); // 32 bytes, base64url, no padding
+    QVERIFY(a != b);
+    QVERIFY(!a.contains(QLatin1Char('+')) && !a.contains(QLatin1Char('/')) && !a.contains(QLatin1Char('=')));
+    QCOMPARE(hashSessionToken(a).size(), 32);
+    QCOMPARE(hashSessionToken(a), hashSessionToken(a));
+    QVERIFY(hashSessionToken(a) != hashSessionToken(b));
+}
+
+void TestServerUnits::storageUrls()
+{
+    StorageConfig c;
+    QString error;
+    QVERIFY(StorageConfig::fromUrl(QStringLiteral("data/natter.db"), &c, &error));
+    QCOMPARE(c.backend, StorageConfig::Backend::Sqlite);
+    QCOMPARE(c.sqlitePath, QStringLiteral("data/natter.db"));
+    QVERIFY(StorageConfig::fromUrl(QStringLiteral("postgresql://nat:secret@db.lan:5433/natter"), &c, &error));
+    QCOMPARE(c.backend, StorageConfig::Backend::Postgres);
+    QCOMPARE(c.host, QStringLiteral("db.lan"));
+    QCOMPARE(c.port, 5433);
+    QCOMPARE(c.databaseName, QStringLiteral("natter"));
+    QCOMPARE(c.user, QStringLiteral("nat"));
+    QCOMPARE(c.password, QStringLiteral("secret"));
+    QVERIFY(!StorageConfig::fromUrl(QStringLiteral("postgresql://host"), &c, &error));
+    QVERIFY(!StorageConfig::fromUrl(QString(), &c, &error));
+}
+
+QTEST_GUILESS_MAIN(TestServerUnits)
+#include "tst_serverunits.moc"

@@ -1,0 +1,174 @@
+// Schema migrations: a fresh database, an upgrade from the version 1 fixture, refusal of a
+// database newer than the code, and the SQLite settings read back.
+#include "storage/migrator.h"
+#include "storage/sqlconnection.h"
+#include "storage/storageerror.h"
+
+#include <QFile>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace natter::server;
+
+namespace {
+
+QVariant scalar(QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql) || !q.next())
+        return {};
+    return q.value(0);
+}
+
+bool hasIndex(QSqlDatabase &db, const QString &name)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?"));
+    q.addBindValue(name);
+    return q.exec() && q.next();
+}
+
+} // namespace
+
+class TestMigrations : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void freshDatabaseReachesNewestVersion();
+    void sqliteSettingsAreReadBack();
+    void upgradeFromVersionOneFixtureKeepsData();
+    void migratingTwiceIsANoOp();
+    void newerDatabaseIsRefused();
+    void failedMigrationLeavesPreviousVersion();
+    void scriptsSplitIntoStatements();
+
+private:
+    StorageConfig config() const;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_name;
+    int m_counter = 0;
+};
+
+StorageConfig TestMigrations::config() const
+{
+    StorageConfig c;
+    c.sqlitePath = m_dir->filePath(QStringLiteral("test.db"));
+    return c;
+}
+
+void TestMigrations::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_name = QStringLiteral("migrations-%1").arg(++m_counter);
+}
+
+void TestMigrations::cleanup()
+{
+    closeConnection(m_name);
+    m_dir.reset();
+}
+
+void TestMigrations::freshDatabaseReachesNewestVersion()
+{
+    QSqlDatabase db = openConnection(config(), m_name);
+    Migrator migrator(db, QStringLiteral("sqlite"));
+    QCOMPARE(migrator.currentVersion(), 0);
+    const int newest = int(migrator.available().size());
+    QVERIFY(newest >= 2);
+    migrator.migrate();
+    QCOMPARE(migrator.currentVersion(), newest);
+    for (const char *table : {"users", "sessions", "friend_requests", "blocks", "rooms",
+                              "room_members", "friendships", "messages"}) {
+        QVERIFY2(scalar(db, QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table))).isValid(), table);
+    }
+    QVERIFY(hasIndex(db, QStringLiteral("room_members_by_user")));
+}
+
+void TestMigrations::sqliteSettingsAreReadBack()
+{
+    QSqlDatabase db = openConnection(config(), m_name);
+    QCOMPARE(scalar(db, QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+    QCOMPARE(scalar(db, QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
+    QCOMPARE(scalar(db, QStringLiteral("PRAGMA busy_timeout")).toInt(), 10000);
+    QCOMPARE(scalar(db, QStringLiteral("PRAGMA synchronous")).toInt(), 2);
+}
+
+void TestMigrations::upgradeFromVersionOneFixtureKeepsData()
+{
+    QSqlDatabase db = openConnection(config(), m_name);
+    QFile fixture(QStringLiteral(NATTER_FIXTURES_DIR "/v1_sqlite.sql"));
+    QVERIFY(fixture.open(QIODevice::ReadOnly));
+    for (const QString &statement : Migrator::splitStatements(QString::fromUtf8(fixture.readAll()))) {
+        QSqlQuery q(db);
+        QVERIFY2(q.exec(statement), qPrintable(statement));
+    }
+    Migrator migrator(db, QStringLiteral("sqlite"));
+    QCOMPARE(migrator.currentVersion(), 1);
+    QVERIFY(!hasIndex(db, QStringLiteral("room_members_by_user")));
+
+    migrator.migrate();
+    QCOMPARE(migrator.currentVersion(), int(migrator.available().size()));
+    QVERIFY(hasIndex(db, QStringLiteral("room_members_by_user")));
+    QVERIFY(hasIndex(db, QStringLiteral("sessions_by_expiry")));
+    QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM users")).toInt(), 3);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT body FROM messages WHERE room_id = 1 AND seq = 2")).toString(),
+             QStringLiteral("hi alice ✓"));
+    QCOMPARE(scalar(db, QStringLiteral("SELECT room_id FROM friendships WHERE user_lo = 1 AND user_hi = 2")).toInt(), 1);
+    QCOMPARE(scalar(db, QStringLiteral("PRAGMA foreign_key_check")).isValid(), false); // no violations
+}
+
+void TestMigrations::migratingTwiceIsANoOp()
+{
+    QSqlDatabase db = openConnection(config(), m_name);
+    Migrator migrator(db, QStringLiteral("sqlite"));
+    migrator.migrate();
+    const int rows = scalar(db, QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt();
+    migrator.migrate();
+    QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(), rows);
+}
+
+void TestMigrations::newerDatabaseIsRefused()
+{
+    QSqlDatabase db = openConnection(config(), m_name);
+    Migrator migrator(db, QStringLiteral("sqlite"));
+    migrator.migrate();
+    QSqlQuery q(db);
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO schema_version VALUES (999, 'future', 0)")));
+    try {
+        migrator.migrate();
+        QFAIL("a newer database was accepted");
+    } catch (const StorageError &e) {
+        QVERIFY2(e.message().contains(QStringLiteral("newer")), qPrintable(e.message()));
+    }
+}
+
+void TestMigrations::failedMigrationLeavesPreviousVersion()
+{
+    QSqlDatabase db = openConnection(config(), m_name);
+    Migrator migrator(db, QStringLiteral("sqlite"));
+    migrator.migrate(1);
+    // Sabotage version 2: an object with the name of one of its indexes already exists, so
+    // its transaction fails part-way and must leave nothing of itself behind.
+    QSqlQuery q(db);
+    QVERIFY(q.exec(QStringLiteral("CREATE TABLE sessions_by_user (x INTEGER)")));
+    QVERIFY_THROWS_EXCEPTION(StorageError, migrator.migrate());
+    QCOMPARE(migrator.currentVersion(), 1);
+    QVERIFY(!hasIndex(db, QStringLiteral("room_members_by_user")));
+}
+
+void TestMigrations::scriptsSplitIntoStatements()
+{
+    const QStringList parts = Migrator::splitStatements(QStringLiteral(
+        "-- comment\nCREATE TABLE a (x INTEGER);\n\nCREATE TRIGGER t AFTER INSERT ON a BEGIN\n"
+        "  INSERT INTO b VALUES (1);\n  DELETE FROM c;\nEND;\nCREATE INDEX i ON a(x);\n"));
+    QCOMPARE(parts.size(), 3);
+    QVERIFY(parts[1].startsWith(QStringLiteral("CREATE TRIGGER")));
+    QVERIFY(parts[1].endsWith(QStringLiteral("END;")));
+}
+
+QTEST_GUILESS_MAIN(TestMigrations)
+#include "tst_migrations.moc"

@@ -1,0 +1,250 @@
+// Storage: repositories on a real SQLite database through the worker threads, batched
+// commits, savepoint isolation of failing jobs, gapless per-room sequences and keyset paging.
+#include "storage/repositories.h"
+#include "storage/storage.h"
+#include "storage/storageerror.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace natter;
+using namespace natter::server;
+
+class TestStorage : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void writesArriveInOrderAndBatch();
+    void failingJobRollsBackAlone();
+    void usernamesAreUniqueCaseInsensitively();
+    void readerCannotWrite();
+    void directRoomSequencesAreGapless();
+    void historyPagesBackwardsByKeyset();
+    void idempotencyKeyFindsTheOriginal();
+    void friendStatesFromBothSides();
+    void sessionsExpireAndRevoke();
+
+private:
+    template <class R>
+    R writeSync(std::function<R(Repositories &)> job);
+    template <class R>
+    R readSync(std::function<R(Repositories &)> job);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Storage> m_storage;
+};
+
+template <class R>
+R TestStorage::writeSync(std::function<R(Repositories &)> job)
+{
+    std::optional<StorageResult<R>> out;
+    m_storage->write<R>(this, std::move(job), [&](const StorageResult<R> &r) { out = r; });
+    if (!QTest::qWaitFor([&] { return out.has_value(); }, 10000) || !out->ok())
+        throw StorageError(out ? out->error : QStringLiteral("timeout"));
+    return *out->value;
+}
+
+template <class R>
+R TestStorage::readSync(std::function<R(Repositories &)> job)
+{
+    std::optional<StorageResult<R>> out;
+    m_storage->read<R>(this, std::move(job), [&](const StorageResult<R> &r) { out = r; });
+    if (!QTest::qWaitFor([&] { return out.has_value(); }, 10000) || !out->ok())
+        throw StorageError(out ? out->error : QStringLiteral("timeout"));
+    return *out->value;
+}
+
+void TestStorage::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    StorageConfig config;
+    config.sqlitePath = m_dir->filePath(QStringLiteral("natter.db"));
+    m_storage = std::make_unique<Storage>(config);
+    QString error;
+    QVERIFY2(m_storage->open(&error), qPrintable(error));
+}
+
+void TestStorage::cleanup()
+{
+    m_storage.reset();
+    m_dir.reset();
+}
+
+void TestStorage::writesArriveInOrderAndBatch()
+{
+    const int count = 300;
+    QList<qint64> order;
+    for (int i = 0; i < count; ++i) {
+        m_storage->write<qint64>(
+            this,
+            [i](Repositories &r) {
+                return r.users.create(QStringLiteral("user%1").arg(i), QStringLiteral("h"), 0)->id.value;
+            },
+            [&order](const StorageResult<qint64> &r) { order.append(r.ok() ? *r.value : -1); });
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(order.size(), qsizetype(count), 20000);
+    for (int i = 1; i < count; ++i)
+        QVERIFY(order[i] > order[i - 1]);
+    const WriteStats stats = m_storage->writeStats();
+    QCOMPARE(stats.jobs, qint64(count));
+    // Jobs queued together share commits: far fewer batches than jobs.
+    QVERIFY2(stats.batches < count / 2, qPrintable(QString::number(stats.batches)));
+}
+
+void TestStorage::failingJobRollsBackAlone()
+{
+    QList<QString> results;
+    auto create = [this, &results](const QString &name, bool fail) {
+        m_storage->write<bool>(
+            this,
+            [name, fail](Repositories &r) {
+                r.users.create(name, QStringLiteral("h"), 0);
+                if (fail)
+                    throw StorageError(QStringLiteral("boom"));
+                return true;
+            },
+            [&results, name](const StorageResult<bool> &r) { results.append(r.ok() ? name : r.error); });
+    };
+    create(QStringLiteral("first"), false);
+    create(QStringLiteral("broken"), true);
+    create(QStringLiteral("third"), false);
+    QTRY_COMPARE(results.size(), qsizetype(3));
+    QCOMPARE(results[0], QStringLiteral("first"));
+    QCOMPARE(results[1], QStringLiteral("boom"));
+    QCOMPARE(results[2], QStringLiteral("third"));
+    const auto names = readSync<QList<bool>>([](Repositories &r) {
+        return QList<bool>{r.users.findByName(QStringLiteral("first")).has_value(),
+                           r.users.findByName(QStringLiteral("broken")).has_value(),
+                           r.users.findByName(QStringLiteral("third")).has_value()};
+    });
+    QCOMPARE(names, (QList<bool>{true, false, true}));
+}
+
+void TestStorage::usernamesAreUniqueCaseInsensitively()
+{
+    const auto created = writeSync<QList<bool>>([](Repositories &r) {
+        return QList<bool>{r.users.create(QStringLiteral("Alice"), QStringLiteral("h"), 0).has_value(),
+                           r.users.create(QStringLiteral("aLICE"), QStringLiteral("h"), 0).has_value()};
+    });
+    QCOMPARE(created, (QList<bool>{true, false}));
+}
+
+void TestStorage::readerCannotWrite()
+{
+    // The reader connection is query-only: a write there fails instead of racing the writer.
+    QVERIFY_THROWS_EXCEPTION(StorageError, readSync<bool>([](Repositories &r) {
+        return r.users.create(QStringLiteral("alex"), QStringLiteral("h"), 0).has_value();
+    }));
+}
+
+void TestStorage::directRoomSequencesAreGapless()
+{
+    const auto seqs = writeSync<QList<Seq>>([](Repositories &r) {
+        const UserId a = r.users.create(QStringLiteral("a1"), QStringLiteral("h"), 0)->id;
+        const UserId b = r.users.create(QStringLiteral("b1"), QStringLiteral("h"), 0)->id;
+        const RoomId room = r.rooms.createDirect(a, b, 10);
+        QList<Seq> out;
+        for (int i = 0; i < 5; ++i) {
+            const Seq seq = r.rooms.allocateSeq(room, 20 + i);
+            out.append(r.messages.insert(room, seq, i % 2 ? a : b, QStringLiteral("m%1").arg(i),
+                                         QStringLiteral("body"), 20 + i).seq);
+        }
+        return out;
+    });
+    QCOMPARE(seqs, (QList<Seq>{1, 2, 3, 4, 5}));
+}
+
+void TestStorage::historyPagesBackwardsByKeyset()
+{
+    const RoomId room = writeSync<RoomId>([](Repositories &r) {
+        const UserId a = r.users.create(QStringLiteral("pa"), QStringLiteral("h"), 0)->id;
+        const UserId b = r.users.create(QStringLiteral("pb"), QStringLiteral("h"), 0)->id;
+        const RoomId room = r.rooms.createDirect(a, b, 0);
+        for (int i = 1; i <= 25; ++i)
+            r.messages.insert(room, r.rooms.allocateSeq(room, i), a, QStringLiteral("k%1").arg(i),
+                              QStringLiteral("message %1").arg(i), i);
+        return room;
+    });
+    const auto pages = readSync<QList<QList<Message>>>([room](Repositories &r) {
+        return QList<QList<Message>>{r.messages.before(room, 0, 10), r.messages.before(room, 16, 10),
+                                     r.messages.before(room, 6, 10), r.messages.after(room, 20, 100)};
+    });
+    QCOMPARE(pages[0].size(), 10);
+    QCOMPARE(pages[0].first().seq, 16);
+    QCOMPARE(pages[0].last().seq, 25);
+    QCOMPARE(pages[1].first().seq, 6);
+    QCOMPARE(pages[1].last().seq, 15);
+    QCOMPARE(pages[2].size(), 5);
+    QCOMPARE(pages[2].first().body, QStringLiteral("message 1"));
+    QCOMPARE(pages[3].size(), 5);
+    QCOMPARE(pages[3].first().seq, 21);
+    const auto rooms = readSync<QList<Room>>([](Repositories &r) {
+        return r.rooms.listFor(r.users.findByName(QStringLiteral("pb"))->user.id);
+    });
+    QCOMPARE(rooms.size(), 1);
+    QCOMPARE(rooms[0].lastSeq, 25);
+    QVERIFY(rooms[0].lastMessage);
+    QCOMPARE(rooms[0].lastMessage->body, QStringLiteral("message 25"));
+    QCOMPARE(rooms[0].members.size(), 2);
+}
+
+void TestStorage::idempotencyKeyFindsTheOriginal()
+{
+    const auto result = writeSync<QList<bool>>([](Repositories &r) {
+        const UserId a = r.users.create(QStringLiteral("ia"), QStringLiteral("h"), 0)->id;
+        const UserId b = r.users.create(QStringLiteral("ib"), QStringLiteral("h"), 0)->id;
+        const RoomId room = r.rooms.createDirect(a, b, 0);
+        const Message m = r.messages.insert(room, r.rooms.allocateSeq(room, 1), a, QStringLiteral("same"),
+                                            QStringLiteral("x"), 1);
+        const auto found = r.messages.findByClientId(a, QStringLiteral("same"));
+        const auto other = r.messages.findByClientId(b, QStringLiteral("same"));
+        bool duplicateRejected = false;
+        try {
+            r.messages.insert(room, r.rooms.allocateSeq(room, 2), a, QStringLiteral("same"), QStringLiteral("y"), 2);
+        } catch (const StorageError &) {
+            duplicateRejected = true;
+        }
+        return QList<bool>{found && *found == m, !other.has_value(), duplicateRejected};
+    });
+    QCOMPARE(result, (QList<bool>{true, true, true}));
+}
+
+void TestStorage::friendStatesFromBothSides()
+{
+    const auto states = writeSync<QList<FriendState>>([](Repositories &r) {
+        const UserId a = r.users.create(QStringLiteral("fa"), QStringLiteral("h"), 0)->id;
+        const UserId b = r.users.create(QStringLiteral("fb"), QStringLiteral("h"), 0)->id;
+        QList<FriendState> out{r.friends.stateBetween(a, b)};
+        r.friends.addRequest(a, b, 0);
+        out << r.friends.stateBetween(a, b) << r.friends.stateBetween(b, a);
+        r.friends.removeRequest(a, b);
+        r.friends.addFriendship(b, a, r.rooms.createDirect(a, b, 0), 0);
+        out << r.friends.stateBetween(a, b) << r.friends.stateBetween(b, a);
+        r.friends.addBlock(b, a, 0);
+        out << r.friends.stateBetween(b, a);
+        out << r.friends.listFor(b).first().state;
+        return out;
+    });
+    QCOMPARE(states, (QList<FriendState>{FriendState::None, FriendState::Outgoing, FriendState::Incoming,
+                                         FriendState::Friend, FriendState::Friend, FriendState::Blocked,
+                                         FriendState::Friend}));
+}
+
+void TestStorage::sessionsExpireAndRevoke()
+{
+    const auto checks = writeSync<QList<bool>>([](Repositories &r) {
+        const UserId a = r.users.create(QStringLiteral("sa"), QStringLiteral("h"), 0)->id;
+        r.sessions.create("live", a, QStringLiteral("pc"), 100, 1000);
+        r.sessions.create("old", a, QStringLiteral("pc"), 100, 200);
+        QList<bool> out{r.sessions.findValid("live", 500).has_value(), r.sessions.findValid("old", 500).has_value()};
+        out << r.sessions.revoke("live") << r.sessions.findValid("live", 500).has_value();
+        out << (r.sessions.purgeExpired(500) == 1);
+        return out;
+    });
+    QCOMPARE(checks, (QList<bool>{true, false, true, false, true}));
+}
+
+QTEST_GUILESS_MAIN(TestStorage)
+#include "tst_storage.moc"
