@@ -1,0 +1,44 @@
+#include "testserver.h"
+
+namespace natter::test {
+
+TestServer::TestServer(const std::function<void(server::ServerConfig &)> &tweak)
+{
+    m_config.address = QHostAddress::LocalHost;
+    m_config.port = 0;
+    m_config.storage.sqlitePath = databasePath();
+    m_config.fastPasswordHashing = true;
+    if (tweak)
+        tweak(m_config);
+}
+
+TestServer::~TestServer() { stop(); }
+
+QString TestServer::databasePath() const { return m_dir.filePath(QStringLiteral("natter.db")); }
+
+bool TestServer::start()
+{
+    m_config.port = m_port;
+    m_server = std::make_unique<server::NatterServer>(m_config);
+    if (!m_server->start(&m_error))
+        return false;
+    m_port = m_server->port();
+    return true;
+}
+
+bool TestServer::restart()
+{
+    stop();
+    return start();
+}
+
+void TestServer::stop()
+{
+    if (m_server)
+        m_server->stop();
+    m_server.reset();
+}
+
+QUrl TestServer::url() const { return QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(m_port)); }
+
+} // namespace natter::test

@@ -1,0 +1,39 @@
+#pragma once
+// A real natterd server in-process for integration tests: loopback, port 0, a temporary
+// SQLite database, libsodium's minimum argon2 cost.
+
+#include "core/natterserver.h"
+
+#include <QTemporaryDir>
+#include <QUrl>
+#include <memory>
+
+namespace natter::test {
+
+class TestServer
+{
+public:
+    /// `tweak` may adjust the config (timeouts, limits) before the server starts.
+    explicit TestServer(const std::function<void(server::ServerConfig &)> &tweak = {});
+    ~TestServer();
+
+    bool start();
+    /// Stops and starts again on the same database and port (a restart).
+    bool restart();
+    void stop();
+
+    QUrl url() const;
+    quint16 port() const { return m_port; }
+    server::NatterServer &server() { return *m_server; }
+    QString databasePath() const;
+    const QString &error() const { return m_error; }
+
+private:
+    QTemporaryDir m_dir;
+    server::ServerConfig m_config;
+    std::unique_ptr<server::NatterServer> m_server;
+    quint16 m_port = 0;
+    QString m_error;
+};
+
+} // namespace natter::test
