@@ -1,6 +1,7 @@
 #pragma once
 // Stable error codes carried by error frames. The wire name never changes once released.
 
+#include <QMetaType>
 #include <QString>
 
 namespace natter {
@@ -52,3 +53,5 @@ struct ProtocolError
 };
 
 } // namespace natter
+
+Q_DECLARE_METATYPE(natter::ProtocolError)

@@ -7,6 +7,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QMetaType>
 #include <QString>
 #include <optional>
 
@@ -88,3 +89,8 @@ struct SyncCursor
 };
 
 } // namespace natter
+
+Q_DECLARE_METATYPE(natter::User)
+Q_DECLARE_METATYPE(natter::Message)
+Q_DECLARE_METATYPE(natter::Room)
+Q_DECLARE_METATYPE(natter::Friend)
