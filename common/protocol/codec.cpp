@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <limits>
 
 namespace natter {
 
@@ -25,11 +26,11 @@ const QHash<QString, RequestParser> &requestParsers()
     return table;
 }
 
-std::optional<QJsonObject> parseObject(const QByteArray &utf8Json, ProtocolError *error)
+std::optional<QJsonObject> parseObject(const QByteArray &utf8Json, ProtocolError *error, qint64 maxBytes)
 {
-    if (utf8Json.size() > limits::maxFrameBytes) {
+    if (utf8Json.size() > maxBytes) {
         *error = {ErrorCode::FrameTooLarge,
-                  QStringLiteral("frames are limited to %1 bytes").arg(limits::maxFrameBytes)};
+                  QStringLiteral("frames are limited to %1 bytes").arg(maxBytes)};
         return std::nullopt;
     }
     QJsonParseError parseError;
@@ -50,7 +51,7 @@ DecodedRequest decodeRequest(const QByteArray &utf8Json)
 {
     DecodedRequest out;
     ProtocolError error;
-    const std::optional<QJsonObject> frame = parseObject(utf8Json, &error);
+    const std::optional<QJsonObject> frame = parseObject(utf8Json, &error, limits::maxFrameBytes);
     if (!frame) {
         out.error = error;
         return out;
@@ -124,7 +125,8 @@ std::optional<ServerFrame> decodeServerFrame(const QByteArray &utf8Json, Protoco
 {
     ProtocolError localError;
     ProtocolError *err = error ? error : &localError;
-    std::optional<QJsonObject> frame = parseObject(utf8Json, err);
+    // Server frames are bounded by the client's socket limit, not the request limit.
+    std::optional<QJsonObject> frame = parseObject(utf8Json, err, std::numeric_limits<qint64>::max());
     if (!frame)
         return std::nullopt;
     JsonReader r(*frame);

@@ -28,7 +28,7 @@ void readCredentials(JsonReader &r, Credentials &c)
 {
     c.username = r.string("username", 1, limits::maxUsernameLength);
     c.password = r.string("password", 1, limits::maxPasswordLength);
-    c.device = r.optionalString("device", 0, limits::maxDeviceLength).value_or(QString());
+    c.device = r.optionalString("device", 0, limits::maxDeviceLength).value_or(QStringLiteral(""));
 }
 
 } // namespace

@@ -57,20 +57,26 @@ void AuthHandler::handle(const RequestContext &ctx, const SignupRequest &req)
             endAuth(ctx);
             return ctx.fail(ErrorCode::Internal, QStringLiteral("password hashing failed"));
         }
+        // The account and its first session are stored together: both or neither.
+        const QString token = newSessionToken();
+        const qint64 expiresAt = now() + m_config.sessionLifetimeMs;
         m_storage.write<std::optional<User>>(
             this,
-            [username = req.username, hash](Repositories &r) { return r.users.create(username, hash, now()); },
-            [this, ctx, req](const StorageResult<std::optional<User>> &result) {
-                if (!result.ok()) {
-                    endAuth(ctx);
+            [username = req.username, hash, device = req.device, tokenHash = hashSessionToken(token),
+             expiresAt](Repositories &r) {
+                std::optional<User> user = r.users.create(username, hash, now());
+                if (user)
+                    r.sessions.create(tokenHash, user->id, device, now(), expiresAt);
+                return user;
+            },
+            [this, ctx, token, expiresAt](const StorageResult<std::optional<User>> &result) {
+                endAuth(ctx);
+                if (!result.ok())
                     return ctx.fail(ErrorCode::Internal, QStringLiteral("could not store the account"));
-                }
-                if (!*result.value) {
-                    endAuth(ctx);
+                if (!*result.value)
                     return ctx.fail(ErrorCode::UsernameTaken);
-                }
                 qCInfo(lcAuth) << "new account" << (*result.value)->username;
-                startSession(ctx, **result.value, req.device);
+                authenticate(ctx, **result.value, token, expiresAt);
             });
     });
     if (!queued) {
@@ -87,16 +93,20 @@ void AuthHandler::handle(const RequestContext &ctx, const LoginRequest &req)
                         QStringLiteral("too many failed logins; retry in %1 s").arg((wait + 999) / 1000));
     if (!beginAuth(ctx))
         return;
+    // Counted as a possible failure until verified, so parallel guesses cannot pass the limit.
+    m_throttle.beginAttempt(req.username, address);
     m_storage.read<LoginLookup>(
         this, [username = req.username](Repositories &r) { return LoginLookup{r.users.findByName(username)}; },
         [this, ctx, req, address](const StorageResult<LoginLookup> &lookup) {
             if (!lookup.ok()) {
                 endAuth(ctx);
+                m_throttle.endAttempt(req.username, address);
                 return ctx.fail(ErrorCode::Internal);
             }
             const std::optional<UserRecord> record = lookup.value->record;
             const QString hash = record && !record->disabled ? record->passwordHash : QString();
             const bool queued = m_hasher.verify(hash, req.password, this, [=](bool ok) {
+                m_throttle.endAttempt(req.username, address);
                 if (!ok) {
                     endAuth(ctx);
                     m_throttle.recordFailure(req.username, address, now());
@@ -108,6 +118,7 @@ void AuthHandler::handle(const RequestContext &ctx, const LoginRequest &req)
             });
             if (!queued) {
                 endAuth(ctx);
+                m_throttle.endAttempt(req.username, address);
                 ctx.fail(ErrorCode::Unavailable, QStringLiteral("the server is busy; retry in a moment"));
             }
         });

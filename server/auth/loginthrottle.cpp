@@ -15,15 +15,37 @@ LoginThrottle::LoginThrottle(int perAccount, int perAddress, int windowMs, int l
 {
 }
 
-qint64 LoginThrottle::lockedFor(const QString &key, qint64 nowMs) const
+qint64 LoginThrottle::lockedFor(const QString &key, int limit, qint64 nowMs) const
 {
     const auto it = m_entries.constFind(key);
-    return it == m_entries.constEnd() ? 0 : qMax<qint64>(0, it->lockedUntil - nowMs);
+    if (it == m_entries.constEnd())
+        return 0;
+    if (it->lockedUntil > nowMs)
+        return it->lockedUntil - nowMs;
+    const int failures = nowMs - it->windowStart > m_windowMs ? 0 : it->failures;
+    // Attempts still being verified may all fail: do not start more than the limit allows.
+    return failures + it->inFlight >= limit && it->inFlight > 0 ? 1000 : 0;
 }
 
 qint64 LoginThrottle::retryAfter(const QString &account, const QString &address, qint64 nowMs) const
 {
-    return qMax(lockedFor(accountKey(account), nowMs), lockedFor(addressKey(address), nowMs));
+    return qMax(lockedFor(accountKey(account), m_perAccount, nowMs),
+                lockedFor(addressKey(address), m_perAddress, nowMs));
+}
+
+void LoginThrottle::beginAttempt(const QString &account, const QString &address)
+{
+    ++m_entries[accountKey(account)].inFlight;
+    ++m_entries[addressKey(address)].inFlight;
+}
+
+void LoginThrottle::endAttempt(const QString &account, const QString &address)
+{
+    for (const QString &key : {accountKey(account), addressKey(address)}) {
+        auto it = m_entries.find(key);
+        if (it != m_entries.end() && it->inFlight > 0)
+            --it->inFlight;
+    }
 }
 
 void LoginThrottle::fail(const QString &key, int limit, qint64 nowMs)
@@ -48,12 +70,20 @@ void LoginThrottle::recordFailure(const QString &account, const QString &address
     fail(addressKey(address), m_perAddress, nowMs);
 }
 
-void LoginThrottle::recordSuccess(const QString &account) { m_entries.remove(accountKey(account)); }
+void LoginThrottle::recordSuccess(const QString &account)
+{
+    auto it = m_entries.find(accountKey(account));
+    if (it == m_entries.end())
+        return;
+    const int inFlight = it->inFlight;
+    *it = Entry();
+    it->inFlight = inFlight;
+}
 
 void LoginThrottle::prune(qint64 nowMs)
 {
     for (auto it = m_entries.begin(); it != m_entries.end();) {
-        if (it->lockedUntil <= nowMs && nowMs - it->windowStart > m_windowMs)
+        if (it->inFlight == 0 && it->lockedUntil <= nowMs && nowMs - it->windowStart > m_windowMs)
             it = m_entries.erase(it);
         else
             ++it;

@@ -15,6 +15,9 @@ public:
     /// Milliseconds until another attempt is allowed; 0 when allowed now.
     qint64 retryAfter(const QString &account, const QString &address, qint64 nowMs) const;
     void recordFailure(const QString &account, const QString &address, qint64 nowMs);
+    /// An attempt being verified counts against the limits until endAttempt().
+    void beginAttempt(const QString &account, const QString &address);
+    void endAttempt(const QString &account, const QString &address);
     /// A successful login clears the account's record (not the address's).
     void recordSuccess(const QString &account);
 
@@ -25,9 +28,10 @@ private:
         qint64 windowStart = 0;
         qint64 lockedUntil = 0;
         int lockouts = 0;
+        int inFlight = 0;
     };
     void fail(const QString &key, int limit, qint64 nowMs);
-    qint64 lockedFor(const QString &key, qint64 nowMs) const;
+    qint64 lockedFor(const QString &key, int limit, qint64 nowMs) const;
     void prune(qint64 nowMs);
 
     int m_perAccount;

@@ -6,6 +6,7 @@
 #include "messages/messageshandler.h"
 #include "net/clientconnection.h"
 #include "rooms/roomshandler.h"
+#include "storage/repositories.h"
 #include "storage/storage.h"
 
 #include <QDateTime>
@@ -56,6 +57,10 @@ bool NatterServer::start(QString *error)
     m_pingTimer.setInterval(m_config.pingIntervalMs);
     connect(&m_pingTimer, &QTimer::timeout, this, &NatterServer::checkLiveness);
     m_pingTimer.start();
+    m_maintenanceTimer.setInterval(3600 * 1000);
+    connect(&m_maintenanceTimer, &QTimer::timeout, this, &NatterServer::purgeExpiredSessions);
+    m_maintenanceTimer.start();
+    purgeExpiredSessions();
     qCInfo(lcServer) << "listening on" << m_config.address.toString() << port() << "with"
                      << m_config.storage.describe();
     return true;
@@ -65,6 +70,7 @@ void NatterServer::stop()
 {
     m_helloTimer.stop();
     m_pingTimer.stop();
+    m_maintenanceTimer.stop();
     if (m_tcp)
         m_tcp->close();
     const QSet<ClientConnection *> connections = m_connections;
@@ -108,7 +114,8 @@ void NatterServer::acceptWebSocket()
 void NatterServer::dropExpiredHandshakes()
 {
     const qint64 deadline = QDateTime::currentMSecsSinceEpoch() - m_config.helloTimeoutMs;
-    for (ClientConnection *c : std::as_const(m_connections)) {
+    const QSet<ClientConnection *> connections = m_connections;
+    for (ClientConnection *c : connections) {
         if (c->phase() == ClientConnection::Phase::AwaitingHello && c->connectedAtMs() < deadline)
             c->close(closecode::helloTimeout, QStringLiteral("no hello received in time"));
     }
@@ -119,6 +126,16 @@ void NatterServer::checkLiveness()
     const QSet<ClientConnection *> connections = m_connections;
     for (ClientConnection *c : connections)
         c->checkAlive();
+}
+
+void NatterServer::purgeExpiredSessions()
+{
+    m_storage->write<int>(
+        this, [](Repositories &r) { return r.sessions.purgeExpired(QDateTime::currentMSecsSinceEpoch()); },
+        [](const StorageResult<int> &result) {
+            if (result.ok() && *result.value > 0)
+                qCInfo(lcServer) << "purged" << *result.value << "expired sessions";
+        });
 }
 
 } // namespace natter::server

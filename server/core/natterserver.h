@@ -45,6 +45,7 @@ private:
     void acceptWebSocket();
     void dropExpiredHandshakes();
     void checkLiveness();
+    void purgeExpiredSessions();
 
     ServerConfig m_config;
     std::unique_ptr<Storage> m_storage;
@@ -59,6 +60,7 @@ private:
     QSet<ClientConnection *> m_connections;
     QTimer m_helloTimer;
     QTimer m_pingTimer;
+    QTimer m_maintenanceTimer;
 };
 
 } // namespace natter::server

@@ -16,6 +16,7 @@ struct FriendOutcome
     Friend mine;   ///< the relation as the caller sees it
     Friend theirs; ///< the relation as the other user sees it
     std::optional<Room> room; ///< the direct room, when the action opened or closed it
+    bool otherSideChanged = false; ///< whether the other user's view changed (else no event)
 };
 
 namespace {
@@ -105,12 +106,15 @@ void FriendsHandler::run(const RequestContext &ctx, UserId target, Action action
                 out.error = error(ErrorCode::NotFound, QStringLiteral("no such user"));
                 return out;
             }
+            const FriendState theirsBefore = r.friends.stateBetween(target, me.id);
             out.error = action(r, me, *other, out);
             if (out.error)
                 return out;
-            const RoomId room = r.friends.friendshipRoom(me.id, target);
+            // A closed direct room stays readable: keep pointing at it.
+            const RoomId room = r.rooms.findDirect(me.id, target);
             out.mine = Friend{*other, r.friends.stateBetween(me.id, target), room};
             out.theirs = Friend{me, r.friends.stateBetween(target, me.id), room};
+            out.otherSideChanged = out.theirs.state != theirsBefore || out.room.has_value();
             if (out.room)
                 out.room = r.rooms.load(out.room->id);
             return out;
@@ -129,7 +133,9 @@ void FriendsHandler::publish(const RequestContext &ctx, const FriendOutcome &out
     ctx.reply(FriendReply{outcome.mine});
     const QString mine = QString::fromUtf8(encodeEvent(FriendEvent{outcome.mine}));
     m_registry.pushToUser(outcome.me.id, mine, ctx.connection());
-    m_registry.pushToUser(outcome.mine.user.id, QString::fromUtf8(encodeEvent(FriendEvent{outcome.theirs})));
+    // A stranger being blocked or unblocked learns nothing: no event unless their view changed.
+    if (outcome.otherSideChanged)
+        m_registry.pushToUser(outcome.mine.user.id, QString::fromUtf8(encodeEvent(FriendEvent{outcome.theirs})));
     if (outcome.room) {
         const QString room = QString::fromUtf8(encodeEvent(RoomEvent{*outcome.room}));
         m_registry.pushToUsers({outcome.me.id, outcome.mine.user.id}, room);

@@ -60,8 +60,13 @@ SendOutcome storeMessage(Repositories &r, UserId sender, const SendRequest &req)
 PageOutcome readSync(Repositories &r, UserId user, QList<SyncCursor> cursors, int limit)
 {
     PageOutcome out;
-    std::sort(cursors.begin(), cursors.end(),
-              [](const SyncCursor &a, const SyncCursor &b) { return a.roomId < b.roomId; });
+    std::sort(cursors.begin(), cursors.end(), [](const SyncCursor &a, const SyncCursor &b) {
+        return a.roomId < b.roomId || (a.roomId == b.roomId && a.afterSeq < b.afterSeq);
+    });
+    // One cursor per room: the lowest wins, so nothing is skipped or sent twice.
+    cursors.erase(std::unique(cursors.begin(), cursors.end(),
+                              [](const SyncCursor &a, const SyncCursor &b) { return a.roomId == b.roomId; }),
+                  cursors.end());
     qint64 bytes = 0;
     for (const SyncCursor &cursor : cursors) {
         if (r.rooms.access(cursor.roomId, user) == RoomAccess::NotMember)
@@ -74,7 +79,7 @@ PageOutcome readSync(Repositories &r, UserId user, QList<SyncCursor> cursors, in
                 out.page.more = true;
                 return out;
             }
-            bytes += m.body.size() * 2 + 128;
+            bytes += m.body.size() * 3 + 160; // UTF-8 and JSON escaping: at most ~3 bytes per unit
             out.page.messages.append(m);
         }
     }

@@ -62,12 +62,14 @@ void ClientConnection::send(const QString &frame)
 {
     if (m_closing)
         return;
-    const qint64 payload = m_socket->sendTextMessage(frame);
-    m_queuedBytes += payload + frameOverhead(payload);
+    // Judge the backlog before this frame, so one large reply alone never trips the limit.
     if (m_queuedBytes > m_config.maxOutgoingBytes) {
         qCInfo(lcConn) << "dropping slow reader" << m_peerAddress << m_queuedBytes << "bytes queued";
         close(closecode::slowReader, QStringLiteral("too slow reading; reconnect and resume"));
+        return;
     }
+    const qint64 payload = m_socket->sendTextMessage(frame);
+    m_queuedBytes += payload + frameOverhead(payload);
 }
 
 void ClientConnection::onBytesWritten(qint64 bytes) { m_queuedBytes = qMax<qint64>(0, m_queuedBytes - bytes); }
@@ -107,8 +109,7 @@ void ClientConnection::checkAlive()
         return;
     if (!m_heardFrom) {
         qCInfo(lcConn) << "ping timeout" << m_peerAddress;
-        close(closecode::pingTimeout, QStringLiteral("ping timeout"));
-        m_socket->abort();
+        close(closecode::pingTimeout, QStringLiteral("ping timeout")); // aborts after a grace period
         return;
     }
     m_heardFrom = false;

@@ -79,16 +79,16 @@ bool FriendRepository::removeBlock(UserId blocker, UserId blocked)
 QList<Friend> FriendRepository::listFor(UserId me)
 {
     Statement q(m_cache,
-                "SELECT u.id, u.username, 'friend', f.room_id FROM friendships f "
+                "SELECT u.id, u.username, 'friend', f.room_id, u.username_key FROM friendships f "
                 "JOIN users u ON u.id = CASE WHEN f.user_lo = ? THEN f.user_hi ELSE f.user_lo END "
                 "WHERE f.user_lo = ? OR f.user_hi = ? "
-                "UNION ALL SELECT u.id, u.username, 'outgoing', NULL FROM friend_requests r "
+                "UNION ALL SELECT u.id, u.username, 'outgoing', NULL, u.username_key FROM friend_requests r "
                 "JOIN users u ON u.id = r.to_user WHERE r.from_user = ? "
-                "UNION ALL SELECT u.id, u.username, 'incoming', NULL FROM friend_requests r "
+                "UNION ALL SELECT u.id, u.username, 'incoming', NULL, u.username_key FROM friend_requests r "
                 "JOIN users u ON u.id = r.from_user WHERE r.to_user = ? "
-                "UNION ALL SELECT u.id, u.username, 'blocked', NULL FROM blocks b "
+                "UNION ALL SELECT u.id, u.username, 'blocked', NULL, u.username_key FROM blocks b "
                 "JOIN users u ON u.id = b.blocked WHERE b.blocker = ? "
-                "ORDER BY 2");
+                "ORDER BY 5");
     for (int i = 0; i < 6; ++i)
         q.bind(me.value);
     q.exec();

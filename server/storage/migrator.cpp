@@ -31,6 +31,8 @@ QList<Migrator::Migration> Migrator::available() const
             throw StorageError(QStringLiteral("cannot read migration %1").arg(file));
         out.append({m.captured(1).toInt(), m.captured(2), QString::fromUtf8(f.readAll())});
     }
+    if (out.isEmpty())
+        throw StorageError(QStringLiteral("no schema migrations for the %1 dialect in this build").arg(m_dialect));
     for (int i = 0; i < out.size(); ++i) {
         if (out[i].version != i + 1)
             throw StorageError(QStringLiteral("migration numbering has a gap at %1").arg(i + 1));

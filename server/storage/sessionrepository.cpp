@@ -7,7 +7,7 @@ void SessionRepository::create(const QByteArray &tokenHash, UserId user, const Q
 {
     Statement q(m_cache, "INSERT INTO sessions (token_hash, user_id, device, created_at, last_used_at, expires_at) "
                          "VALUES (?, ?, ?, ?, ?, ?)");
-    q.bind(tokenHash).bind(user.value).bind(device).bind(now).bind(now).bind(expiresAt).exec();
+    q.bind(tokenHash).bind(user.value).bind(device.isNull() ? QStringLiteral("") : device).bind(now).bind(now).bind(expiresAt).exec();
 }
 
 std::optional<SessionRecord> SessionRepository::findValid(const QByteArray &tokenHash, qint64 now)

@@ -23,7 +23,7 @@ std::optional<UserRecord> UserRepository::findByName(const QString &username)
 
 std::optional<User> UserRepository::find(UserId id)
 {
-    Statement q(m_cache, "SELECT id, username FROM users WHERE id = ?");
+    Statement q(m_cache, "SELECT id, username FROM users WHERE id = ? AND disabled = 0");
     if (!q.bind(id.value).exec().next())
         return std::nullopt;
     return User{UserId(q.integer(0)), q.text(1)};

@@ -23,6 +23,7 @@ public:
     /// Creates an account; returns nothing when the name is taken.
     std::optional<User> create(const QString &username, const QString &passwordHash, qint64 now);
     std::optional<UserRecord> findByName(const QString &username);
+    /// An enabled account by id.
     std::optional<User> find(UserId id);
     /// Users whose name starts with `prefix` (case-insensitive), excluding `searcher` and users
     /// who blocked the searcher, ordered by name.

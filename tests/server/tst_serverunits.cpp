@@ -21,6 +21,7 @@ private Q_SLOTS:
     void throttleLocksAccountAfterFailures();
     void throttleLocksAddressAcrossAccounts();
     void throttleLockoutDoubles();
+    void throttleCountsAttemptsInFlight();
     void rateLimiterRefills();
     void tokensAreRandomAndHashed();
     void storageUrls();
@@ -100,6 +101,19 @@ void TestServerUnits::throttleLockoutDoubles()
     QCOMPARE(t.retryAfter(QStringLiteral("x"), QStringLiteral("b"), 1000), 2000);
     t.recordFailure(QStringLiteral("x"), QStringLiteral("a"), 3000);
     QCOMPARE(t.retryAfter(QStringLiteral("x"), QStringLiteral("b"), 3000), 4000);
+}
+
+void TestServerUnits::throttleCountsAttemptsInFlight()
+{
+    LoginThrottle t(3, 100, 60000, 1000);
+    t.recordFailure(QStringLiteral("eve"), QStringLiteral("a"), 0);
+    t.beginAttempt(QStringLiteral("eve"), QStringLiteral("a"));
+    QCOMPARE(t.retryAfter(QStringLiteral("eve"), QStringLiteral("a"), 0), 0);
+    t.beginAttempt(QStringLiteral("eve"), QStringLiteral("a"));
+    // One failure plus two unverified attempts could already reach the limit of 3.
+    QVERIFY(t.retryAfter(QStringLiteral("eve"), QStringLiteral("a"), 0) > 0);
+    t.endAttempt(QStringLiteral("eve"), QStringLiteral("a"));
+    QCOMPARE(t.retryAfter(QStringLiteral("eve"), QStringLiteral("a"), 0), 0);
 }
 
 void TestServerUnits::rateLimiterRefills()
