@@ -1,0 +1,157 @@
+#pragma once
+// One WebSocket connection to a Natter server: the hello handshake, request/reply correlation
+// with timeouts, and typed server events. Knows nothing about accounts, rooms or reconnecting;
+// ClientSession builds that on top.
+
+#include "core/reply.h"
+#include "protocol/codec.h"
+
+#include <QAbstractSocket>
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+#include <map>
+
+class QWebSocket;
+
+namespace natter::client {
+
+class Connection : public QObject
+{
+    Q_OBJECT
+public:
+    /// Disconnected -> Connecting (TCP + WebSocket upgrade) -> Handshaking (hello sent) -> Ready.
+    enum class State { Disconnected, Connecting, Handshaking, Ready };
+    Q_ENUM(State)
+
+    static constexpr int defaultRequestTimeoutMs = 30000;
+    static constexpr quint64 maxIncomingMessageBytes = 16 * 1024 * 1024;
+
+    explicit Connection(QObject *parent = nullptr);
+    /// Drops the socket without emitting signals or invoking pending callbacks.
+    ~Connection() override;
+
+    /// Opens a connection to `url` (ws:// or wss://), closing any current one first. Progress is
+    /// reported by stateChanged(), then ready() or handshakeFailed()/disconnected(). Opening and
+    /// the handshake together must finish within requestTimeout().
+    void open(const QUrl &url);
+    /// Closes politely. Unless already Disconnected, disconnected() is emitted (synchronously)
+    /// and every pending request then fails with Unavailable.
+    void close();
+
+    State state() const { return m_state; }
+    QUrl url() const { return m_url; }
+    /// The server's answer to hello; meaningful while Ready.
+    const HelloReply &serverHello() const { return m_hello; }
+
+    /// Time a request may wait for its reply before failing with Unavailable ("request timed
+    /// out"); applies to requests sent afterwards. Default 30 s.
+    void setRequestTimeout(int ms);
+    int requestTimeout() const { return m_requestTimeoutMs; }
+    /// Requests sent and not yet answered.
+    int pendingCount() const { return int(m_pending.size()); }
+
+    /// Sends `request` and returns its id. `callback` runs exactly once (unless `context` is
+    /// destroyed first; a null context means "always run") with the typed reply or an error:
+    /// the server's error, BadFrame for a malformed reply, or Unavailable when not Ready
+    /// (reported asynchronously), on timeout, or when the connection drops.
+    /// Only `hello` may be sent while Handshaking; ClientSession does that.
+    template <class Req>
+    RequestId send(const Req &request, QObject *context,
+                   ReplyCallback<typename Req::Reply> callback);
+
+signals:
+    void stateChanged(natter::client::Connection::State state);
+    /// The hello handshake succeeded; requests may be sent now.
+    void ready(const natter::HelloReply &hello);
+    /// The server refused hello (or it timed out); the connection is closed right after.
+    void handshakeFailed(const natter::ProtocolError &error);
+    /// The connection ended, for whatever reason (including close()). closeCode is the
+    /// WebSocket close code; 1006 (abnormal) when no connection was established.
+    void disconnected(int closeCode, const QString &reason);
+
+    void messageReceived(const natter::Message &message);
+    void friendChanged(const natter::Friend &relation);
+    void roomChanged(const natter::Room &room);
+
+private:
+    /// Type-erased reply handler: `data` is the result's data, or null with `error` set.
+    using Completion = std::function<void(const QJsonObject *data, const ProtocolError &error)>;
+
+    struct Pending
+    {
+        QPointer<QObject> context;
+        bool guarded = false; ///< a context was given: run only while it lives
+        Completion complete;
+        qint64 deadline = 0; ///< on m_clock
+        const char *type = "";
+
+        void finish(const QJsonObject *data, const ProtocolError &error) const;
+    };
+
+    template <class R> static Reply<R> toReply(const QJsonObject *data, const ProtocolError &error);
+
+    void submit(RequestId id, const char *type, const QByteArray &frame, QObject *context,
+                Completion complete);
+    void failLater(Pending pending, const ProtocolError &error);
+    void deliver(RequestId id, const QJsonObject *data, const ProtocolError &error);
+    void armExpiry(qint64 deadline);
+    void expireRequests();
+
+    void onSocketConnected();
+    void onSocketGone(quint64 epoch);
+    void onTextMessage(const QString &text);
+    void handleEvent(const ServerFrame &frame);
+    void sendHello();
+    void onHelloReply(const Reply<HelloReply> &reply, quint64 epoch);
+
+    void protocolViolation(int closeCode, const QString &reason);
+    void teardown(int closeCode, const QString &reason, bool graceful);
+    void retireSocket(bool graceful, int closeCode, const QString &reason);
+    void setState(State state);
+
+    QWebSocket *m_socket = nullptr;
+    quint64 m_epoch = 0; ///< bumped per open(); stale socket callbacks compare against it
+    State m_state = State::Disconnected;
+    QUrl m_url;
+    HelloReply m_hello;
+    RequestId m_nextId = 1;
+    std::map<RequestId, Pending> m_pending;
+    int m_requestTimeoutMs = defaultRequestTimeoutMs;
+    QElapsedTimer m_clock;
+    QTimer m_expiryTimer;
+    QTimer m_connectTimer;
+};
+
+template <class R> Reply<R> Connection::toReply(const QJsonObject *data, const ProtocolError &error)
+{
+    Reply<R> reply;
+    if (!data) {
+        reply.error = error;
+        return reply;
+    }
+    ProtocolError parseError;
+    reply.value = readData<R>(*data, &parseError);
+    if (!reply.value)
+        reply.error = {ErrorCode::BadFrame,
+                       QStringLiteral("malformed reply: %1").arg(parseError.message)};
+    return reply;
+}
+
+template <class Req>
+RequestId Connection::send(const Req &request, QObject *context,
+                           ReplyCallback<typename Req::Reply> callback)
+{
+    using R = typename Req::Reply;
+    const RequestId id = m_nextId++;
+    submit(id, Req::type, encodeRequest(id, request), context,
+           [callback = std::move(callback)](const QJsonObject *data, const ProtocolError &error) {
+               if (callback)
+                   callback(toReply<R>(data, error));
+           });
+    return id;
+}
+
+} // namespace natter::client
