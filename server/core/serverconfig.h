@@ -19,7 +19,9 @@ struct ServerConfig
     int helloTimeoutMs = 10000;          ///< the hello request must arrive within this
     int pingIntervalMs = 30000;          ///< a peer silent for two intervals is dropped
     qint64 maxWebSocketMessageBytes = 1024 * 1024; ///< beyond this the socket is closed (1009)
-    qint64 maxOutgoingBytes = 8 * 1024 * 1024;     ///< queued unsent bytes before a slow reader is dropped
+    qint64 maxOutgoingBytes = 8 * 1024 * 1024;     ///< unsent bytes a reader may have queued...
+    int slowReaderGraceMs = 5000;                  ///< ...for this long before it is dropped
+    qint64 hardOutgoingBytes = 64 * 1024 * 1024;   ///< a backlog this large is dropped at once
     double requestsPerSecond = 100;      ///< sustained request rate per connection
     double requestBurst = 400;           ///< bucket size of the rate limiter
     int maxRejectedRequests = 1000;      ///< rate-limited requests in a row before disconnecting

@@ -26,6 +26,9 @@ ClientConnection::ClientConnection(QWebSocket *socket, const ServerConfig &confi
     m_socket->setParent(this);
     m_socket->setMaxAllowedIncomingMessageSize(quint64(config.maxWebSocketMessageBytes));
     m_socket->setMaxAllowedIncomingFrameSize(quint64(config.maxWebSocketMessageBytes));
+    // Qt 6.4 splits larger text messages into frames that may end inside a UTF-8 sequence,
+    // which Qt receivers reject (1007). Replies stay well under this, so they go unsplit.
+    m_socket->setOutgoingFrameSize(64 * 1024 * 1024);
     connect(m_socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
         m_heardFrom = true;
         Q_EMIT frameReceived(text.toUtf8());
@@ -63,16 +66,33 @@ void ClientConnection::send(const QString &frame)
     if (m_closing)
         return;
     // Judge the backlog before this frame, so one large reply alone never trips the limit.
-    if (m_queuedBytes > m_config.maxOutgoingBytes) {
-        qCInfo(lcConn) << "dropping slow reader" << m_peerAddress << m_queuedBytes << "bytes queued";
-        close(closecode::slowReader, QStringLiteral("too slow reading; reconnect and resume"));
-        return;
-    }
+    if (m_queuedBytes > m_config.hardOutgoingBytes)
+        return dropSlowReader();
     const qint64 payload = m_socket->sendTextMessage(frame);
     m_queuedBytes += payload + frameOverhead(payload);
+    // A commit's fan-out may briefly exceed the limit for a fast reader; only a backlog that
+    // stays over it for the grace period means the reader cannot keep up.
+    if (m_queuedBytes > m_config.maxOutgoingBytes && !m_overLimitSince.isValid()) {
+        m_overLimitSince.start();
+        QTimer::singleShot(m_config.slowReaderGraceMs, this, [this] {
+            if (m_overLimitSince.isValid() && m_overLimitSince.elapsed() >= m_config.slowReaderGraceMs)
+                dropSlowReader();
+        });
+    }
 }
 
-void ClientConnection::onBytesWritten(qint64 bytes) { m_queuedBytes = qMax<qint64>(0, m_queuedBytes - bytes); }
+void ClientConnection::dropSlowReader()
+{
+    qCInfo(lcConn) << "dropping slow reader" << m_peerAddress << m_queuedBytes << "bytes queued";
+    close(closecode::slowReader, QStringLiteral("too slow reading; reconnect and resume"));
+}
+
+void ClientConnection::onBytesWritten(qint64 bytes)
+{
+    m_queuedBytes = qMax<qint64>(0, m_queuedBytes - bytes);
+    if (m_queuedBytes <= m_config.maxOutgoingBytes)
+        m_overLimitSince.invalidate();
+}
 
 void ClientConnection::sendError(std::optional<RequestId> id, ErrorCode code, const QString &message)
 {

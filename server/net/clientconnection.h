@@ -3,6 +3,7 @@
 #include "net/ratelimiter.h"
 #include "protocol/codec.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QWebSocket>
@@ -22,8 +23,9 @@ constexpr int shuttingDown = 1001;
 } // namespace closecode
 
 /// One client's WebSocket and what the server knows about it: handshake and login state, rate
-/// limit, liveness and the bytes queued towards it. Outgoing frames are bounded: a reader that
-/// falls more than maxOutgoingBytes behind is disconnected (it resumes losslessly later).
+/// limit, liveness and the bytes queued towards it. Outgoing frames are bounded: a reader whose
+/// backlog stays over maxOutgoingBytes for slowReaderGraceMs, or reaches hardOutgoingBytes, is
+/// disconnected (it resumes losslessly later) instead of growing memory.
 class ClientConnection : public QObject
 {
     Q_OBJECT
@@ -61,6 +63,7 @@ Q_SIGNALS:
 
 private:
     void onBytesWritten(qint64 bytes);
+    void dropSlowReader();
 
     QWebSocket *m_socket;
     const ServerConfig &m_config;
@@ -72,6 +75,7 @@ private:
     RateLimiter m_limiter;
     int m_rejectedInRow = 0;
     qint64 m_queuedBytes = 0;
+    QElapsedTimer m_overLimitSince; ///< valid while the backlog is over maxOutgoingBytes
     bool m_heardFrom = true;
     bool m_closing = false;
 };
