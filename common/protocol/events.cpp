@@ -17,4 +17,17 @@ RoomEvent RoomEvent::fromJson(JsonReader &r)
     return {r.object<Room>("room", &Room::fromJson)};
 }
 
+InviteEvent InviteEvent::fromJson(JsonReader &r)
+{
+    return {r.object<Invite>("invite", &Invite::fromJson)};
+}
+
+RoomRemovedEvent RoomRemovedEvent::fromJson(JsonReader &r)
+{
+    RoomRemovedEvent e;
+    e.roomId = r.id<RoomIdTag>("roomId");
+    e.reason = r.string("reason", 1, 32);
+    return e;
+}
+
 } // namespace natter

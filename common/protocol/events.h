@@ -1,6 +1,7 @@
 #pragma once
 // Server pushes. Events carry no request id; registry.h lists them all once.
 
+#include "protocol/grouprequests.h"
 #include "protocol/types.h"
 
 namespace natter {
@@ -31,6 +32,28 @@ struct RoomEvent
     Room room;
     QJsonObject toJson() const { return {{QStringLiteral("room"), room.toJson()}}; }
     static RoomEvent fromJson(JsonReader &r);
+};
+
+/// The receiver was invited to a group room.
+struct InviteEvent
+{
+    static constexpr const char *type = "invite";
+    Invite invite;
+    QJsonObject toJson() const { return {{QStringLiteral("invite"), invite.toJson()}}; }
+    static InviteEvent fromJson(JsonReader &r);
+};
+
+/// A room is gone for the receiver: they left or were removed, or it was deleted.
+struct RoomRemovedEvent
+{
+    static constexpr const char *type = "room.removed";
+    RoomId roomId;
+    QString reason; ///< "left", "kicked" or "deleted"
+    QJsonObject toJson() const
+    {
+        return {{QStringLiteral("roomId"), roomId.value}, {QStringLiteral("reason"), reason}};
+    }
+    static RoomRemovedEvent fromJson(JsonReader &r);
 };
 
 } // namespace natter

@@ -133,4 +133,30 @@ QStringList JsonReader::stringList(const char *key, int maxItems, int maxLength)
     return out;
 }
 
+QList<qint64> JsonReader::integerList(const char *key, int maxItems, qint64 min, qint64 max)
+{
+    if (!ok())
+        return {};
+    const QJsonValue v = m_object.value(QLatin1String(key));
+    if (!v.isArray()) {
+        fail(key, v.isUndefined() ? QStringLiteral("is missing") : QStringLiteral("must be an array"));
+        return {};
+    }
+    const QJsonArray a = v.toArray();
+    if (a.size() > maxItems) {
+        fail(key, QStringLiteral("has more than %1 items").arg(maxItems));
+        return {};
+    }
+    QList<qint64> out;
+    for (const QJsonValue &item : a) {
+        const double d = item.toDouble(-1);
+        if (!item.isDouble() || std::trunc(d) != d || d < double(min) || d > double(max)) {
+            fail(key, QStringLiteral("must hold integers from %1 to %2").arg(min).arg(max));
+            return {};
+        }
+        out.append(qint64(d));
+    }
+    return out;
+}
+
 } // namespace natter

@@ -27,6 +27,7 @@ public:
     bool boolean(const char *key);
     std::optional<bool> optionalBoolean(const char *key);
     QStringList stringList(const char *key, int maxItems, int maxLength);
+    QList<qint64> integerList(const char *key, int maxItems, qint64 min, qint64 max);
     /// Required array of objects; each object is read by `read` with a nested reader.
     template <class T, class F>
     QList<T> objectList(const char *key, int maxItems, F read);
@@ -39,6 +40,8 @@ public:
     template <class Tag>
     Id<Tag> id(const char *key) { return Id<Tag>(integer(key, 1, limits_maxId())); }
 
+    /// Whether the field is present and not null.
+    bool has(const char *key) const { return present(key); }
     bool ok() const { return !m_error.has_value(); }
     const ProtocolError &error() const { return *m_error; }
     void fail(const char *key, const QString &why);

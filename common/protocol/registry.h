@@ -3,6 +3,7 @@
 // server's dispatch are all generated from these lists; add a frame here and nowhere else.
 
 #include "protocol/events.h"
+#include "protocol/grouprequests.h"
 #include "protocol/requests.h"
 
 #include <variant>
@@ -25,12 +26,26 @@
     X(RoomListRequest)                                                                             \
     X(SendRequest)                                                                                 \
     X(HistoryRequest)                                                                              \
-    X(SyncRequest)
+    X(SyncRequest)                                                                                 \
+    X(CreateRoomRequest)                                                                           \
+    X(UpdateRoomRequest)                                                                           \
+    X(InviteRequest)                                                                               \
+    X(JoinRoomRequest)                                                                             \
+    X(DeclineInviteRequest)                                                                        \
+    X(LeaveRoomRequest)                                                                            \
+    X(KickRequest)                                                                                 \
+    X(SetRoleRequest)                                                                              \
+    X(TransferOwnershipRequest)                                                                    \
+    X(DeleteRoomRequest)                                                                           \
+    X(DirectoryRequest)                                                                            \
+    X(InviteListRequest)
 
 #define NATTER_EVENTS(X)                                                                           \
     X(MessageEvent)                                                                                \
     X(FriendEvent)                                                                                 \
-    X(RoomEvent)
+    X(RoomEvent)                                                                                   \
+    X(InviteEvent)                                                                                 \
+    X(RoomRemovedEvent)
 
 namespace natter {
 

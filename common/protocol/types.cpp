@@ -29,7 +29,9 @@ QJsonObject Message::toJson() const
             {QStringLiteral("senderId"), senderId.value},
             {QStringLiteral("clientMsgId"), clientMsgId},
             {QStringLiteral("body"), body},
-            {QStringLiteral("sentAt"), sentAt}};
+            {QStringLiteral("sentAt"), sentAt},
+            {QStringLiteral("kind"), kind},
+            {QStringLiteral("subjectId"), subjectId.isValid() ? QJsonValue(subjectId.value) : QJsonValue()}};
 }
 
 Message Message::fromJson(JsonReader &r)
@@ -42,6 +44,8 @@ Message Message::fromJson(JsonReader &r)
     m.clientMsgId = r.string("clientMsgId", 1, limits::maxClientMsgIdLength);
     m.body = r.string("body", 0, limits::maxBodyLength);
     m.sentAt = r.integer("sentAt", 0, maxInt);
+    m.kind = r.string("kind", 1, 32);
+    m.subjectId = UserId(r.optionalInteger("subjectId", 1, maxInt).value_or(0));
     return m;
 }
 
@@ -50,8 +54,26 @@ QString roomKindName(RoomKind kind)
     switch (kind) {
     case RoomKind::Direct:
         return QStringLiteral("direct");
+    case RoomKind::Group:
+        return QStringLiteral("group");
     }
     return QString();
+}
+
+QString historyVisibilityName(HistoryVisibility v)
+{
+    return v == HistoryVisibility::Shared ? QStringLiteral("shared") : QStringLiteral("joined");
+}
+
+bool historyVisibilityFromName(const QString &name, HistoryVisibility *v)
+{
+    if (name == QLatin1String("shared"))
+        *v = HistoryVisibility::Shared;
+    else if (name == QLatin1String("joined"))
+        *v = HistoryVisibility::Joined;
+    else
+        return false;
+    return true;
 }
 
 QJsonObject Room::toJson() const
@@ -59,9 +81,17 @@ QJsonObject Room::toJson() const
     QJsonArray memberArray;
     for (const User &u : members)
         memberArray.append(u.toJson());
+    QJsonArray admins;
+    for (UserId a : adminIds)
+        admins.append(a.value);
     QJsonObject o{{QStringLiteral("id"), id.value},
                   {QStringLiteral("kind"), roomKindName(kind)},
                   {QStringLiteral("name"), name},
+                  {QStringLiteral("topic"), topic},
+                  {QStringLiteral("open"), open},
+                  {QStringLiteral("historyVisibility"), historyVisibilityName(historyVisibility)},
+                  {QStringLiteral("ownerId"), ownerId.isValid() ? QJsonValue(ownerId.value) : QJsonValue()},
+                  {QStringLiteral("adminIds"), admins},
                   {QStringLiteral("members"), memberArray},
                   {QStringLiteral("closed"), closed},
                   {QStringLiteral("lastSeq"), lastSeq},
@@ -76,9 +106,18 @@ Room Room::fromJson(JsonReader &r)
     Room room;
     room.id = r.id<RoomIdTag>("id");
     const QString kind = r.string("kind", 1, 16);
-    if (r.ok() && kind != QLatin1String("direct"))
-        r.fail("kind", QStringLiteral("must be \"direct\""));
-    room.name = r.string("name", 0, 128);
+    if (r.ok() && kind != QLatin1String("direct") && kind != QLatin1String("group"))
+        r.fail("kind", QStringLiteral("must be \"direct\" or \"group\""));
+    room.kind = kind == QLatin1String("group") ? RoomKind::Group : RoomKind::Direct;
+    room.name = r.string("name", 0, limits::maxRoomNameLength);
+    room.topic = r.string("topic", 0, limits::maxTopicLength);
+    room.open = r.boolean("open");
+    const QString visibility = r.string("historyVisibility", 1, 16);
+    if (r.ok() && !historyVisibilityFromName(visibility, &room.historyVisibility))
+        r.fail("historyVisibility", QStringLiteral("must be \"shared\" or \"joined\""));
+    room.ownerId = UserId(r.optionalInteger("ownerId", 1, maxInt).value_or(0));
+    for (qint64 admin : r.integerList("adminIds", 10000, 1, maxInt))
+        room.adminIds.append(UserId(admin));
     room.members = r.objectList<User>("members", 10000, &User::fromJson);
     room.closed = r.boolean("closed");
     room.lastSeq = r.integer("lastSeq", 0, maxInt);
@@ -128,6 +167,24 @@ Friend Friend::fromJson(JsonReader &r)
         r.fail("state", QStringLiteral("is not a known friend state"));
     f.roomId = RoomId(r.optionalInteger("roomId", 1, maxInt).value_or(0));
     return f;
+}
+
+QJsonObject RoomSummary::toJson() const
+{
+    return {{QStringLiteral("id"), id.value},
+            {QStringLiteral("name"), name},
+            {QStringLiteral("topic"), topic},
+            {QStringLiteral("memberCount"), memberCount}};
+}
+
+RoomSummary RoomSummary::fromJson(JsonReader &r)
+{
+    RoomSummary s;
+    s.id = r.id<RoomIdTag>("id");
+    s.name = r.string("name", 0, limits::maxRoomNameLength);
+    s.topic = r.string("topic", 0, limits::maxTopicLength);
+    s.memberCount = int(r.integer("memberCount", 0, 1 << 30));
+    return s;
 }
 
 QJsonObject SyncCursor::toJson() const

@@ -26,33 +26,60 @@ struct User
     }
 };
 
+/// Timeline entry kinds besides ordinary messages; see docs/protocol.md for each one's fields.
+namespace timeline {
+inline const QString message = QStringLiteral("message");
+inline const QString created = QStringLiteral("created");  ///< sender created the room
+inline const QString joined = QStringLiteral("joined");    ///< sender joined
+inline const QString left = QStringLiteral("left");        ///< sender left
+inline const QString kicked = QStringLiteral("kicked");    ///< sender removed subject
+inline const QString renamed = QStringLiteral("renamed");  ///< body: the new name
+inline const QString topic = QStringLiteral("topic");      ///< body: the new topic
+inline const QString role = QStringLiteral("role");        ///< subject's role is now body
+inline const QString owner = QStringLiteral("owner");      ///< subject is the new owner
+} // namespace timeline
+
+/// One entry of a room's timeline: a message, or an event such as a join (see `kind`).
 struct Message
 {
     MessageId id;          ///< server-wide unique id
     RoomId roomId;
     Seq seq = 0;           ///< position in the room's timeline
-    UserId senderId;
+    UserId senderId;       ///< author, or the user who caused the event
     QString clientMsgId;   ///< the sender's idempotency key
     QString body;
     qint64 sentAt = 0;     ///< server time of storage, ms since the Unix epoch (UTC)
+    QString kind = timeline::message;
+    UserId subjectId;      ///< the user an event is about (kicked, role, owner), else invalid
 
     QJsonObject toJson() const;
     static Message fromJson(JsonReader &r);
     friend bool operator==(const Message &a, const Message &b)
     {
         return a.id == b.id && a.roomId == b.roomId && a.seq == b.seq && a.senderId == b.senderId
-            && a.clientMsgId == b.clientMsgId && a.body == b.body && a.sentAt == b.sentAt;
+            && a.clientMsgId == b.clientMsgId && a.body == b.body && a.sentAt == b.sentAt
+            && a.kind == b.kind && a.subjectId == b.subjectId;
     }
 };
 
-enum class RoomKind { Direct };
+enum class RoomKind { Direct, Group };
 QString roomKindName(RoomKind kind);
+
+/// Who may read a group room's history: everything, or only what was posted since joining.
+enum class HistoryVisibility { Shared, Joined };
+QString historyVisibilityName(HistoryVisibility v);
+bool historyVisibilityFromName(const QString &name, HistoryVisibility *v);
 
 struct Room
 {
     RoomId id;
     RoomKind kind = RoomKind::Direct;
     QString name;              ///< empty for direct rooms: clients show the other member
+    QString topic;
+    bool open = false;         ///< group rooms: listed in the directory, anyone may join
+    HistoryVisibility historyVisibility = HistoryVisibility::Shared;
+    UserId ownerId;            ///< group rooms: the owner
+    QList<UserId> adminIds;    ///< group rooms: admins besides the owner
     QList<User> members;
     bool closed = false;       ///< readable but no longer accepts messages (e.g. after unfriend)
     Seq lastSeq = 0;           ///< 0 when the room is empty
@@ -76,6 +103,18 @@ struct Friend
 
     QJsonObject toJson() const;
     static Friend fromJson(JsonReader &r);
+};
+
+/// A group room as the directory and invitations show it.
+struct RoomSummary
+{
+    RoomId id;
+    QString name;
+    QString topic;
+    int memberCount = 0;
+
+    QJsonObject toJson() const;
+    static RoomSummary fromJson(JsonReader &r);
 };
 
 /// Per-room cursor for lossless resume: "I have everything up to and including afterSeq".

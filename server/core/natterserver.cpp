@@ -3,6 +3,7 @@
 #include "auth/authhandler.h"
 #include "core/requestrouter.h"
 #include "friends/friendshandler.h"
+#include "groups/groupshandler.h"
 #include "messages/messageshandler.h"
 #include "net/clientconnection.h"
 #include "rooms/roomshandler.h"
@@ -34,8 +35,9 @@ bool NatterServer::start(QString *error)
     m_auth = std::make_unique<AuthHandler>(m_config, *m_storage, m_registry);
     m_friends = std::make_unique<FriendsHandler>(*m_storage, m_registry);
     m_rooms = std::make_unique<RoomsHandler>(*m_storage);
+    m_groups = std::make_unique<GroupsHandler>(*m_storage, m_registry);
     m_messages = std::make_unique<MessagesHandler>(*m_storage, m_registry);
-    m_router = std::make_unique<RequestRouter>(m_config, *m_auth, *m_friends, *m_rooms, *m_messages);
+    m_router = std::make_unique<RequestRouter>(m_config, *m_auth, *m_friends, *m_rooms, *m_groups, *m_messages);
 
     m_ws = new QWebSocketServer(m_config.serverName, QWebSocketServer::NonSecureMode, this);
     m_ws->setHandshakeTimeout(m_config.handshakeTimeoutMs);

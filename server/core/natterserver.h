@@ -16,6 +16,7 @@ namespace natter::server {
 class AuthHandler;
 class ClientConnection;
 class FriendsHandler;
+class GroupsHandler;
 class MessagesHandler;
 class RequestRouter;
 class RoomsHandler;
@@ -53,6 +54,7 @@ private:
     std::unique_ptr<AuthHandler> m_auth;
     std::unique_ptr<FriendsHandler> m_friends;
     std::unique_ptr<RoomsHandler> m_rooms;
+    std::unique_ptr<GroupsHandler> m_groups;
     std::unique_ptr<MessagesHandler> m_messages;
     std::unique_ptr<RequestRouter> m_router;
     QTcpServer *m_tcp = nullptr;

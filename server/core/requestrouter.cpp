@@ -3,6 +3,7 @@
 #include "auth/authhandler.h"
 #include "core/serverconfig.h"
 #include "friends/friendshandler.h"
+#include "groups/groupshandler.h"
 #include "messages/messageshandler.h"
 #include "protocol/limits.h"
 #include "rooms/roomshandler.h"
@@ -31,15 +32,16 @@ constexpr bool opensSession = std::is_same_v<T, SignupRequest> || std::is_same_v
 } // namespace
 
 RequestRouter::RequestRouter(const ServerConfig &config, AuthHandler &auth, FriendsHandler &friends,
-                             RoomsHandler &rooms, MessagesHandler &messages)
-    : m_config(config), m_auth(auth), m_friends(friends), m_rooms(rooms), m_messages(messages)
+                             RoomsHandler &rooms, GroupsHandler &groups, MessagesHandler &messages)
+    : m_config(config), m_auth(auth), m_friends(friends), m_rooms(rooms), m_groups(groups),
+      m_messages(messages)
 {
 }
 
 QStringList RequestRouter::serverFeatures()
 {
     return {QStringLiteral("auth.v1"), QStringLiteral("friends.v1"), QStringLiteral("messages.v1"),
-            QStringLiteral("sync.v1")};
+            QStringLiteral("sync.v1"), QStringLiteral("groups.v1")};
 }
 
 void RequestRouter::route(ClientConnection *connection, const QByteArray &frame)
@@ -94,6 +96,8 @@ void RequestRouter::dispatch(const RequestContext &ctx, const T &request)
         m_friends.handle(ctx, request);
     else if constexpr (Handles<RoomsHandler, T>::value)
         m_rooms.handle(ctx, request);
+    else if constexpr (Handles<GroupsHandler, T>::value)
+        m_groups.handle(ctx, request);
     else if constexpr (Handles<MessagesHandler, T>::value)
         m_messages.handle(ctx, request);
     else

@@ -9,6 +9,7 @@ namespace natter::server {
 
 class AuthHandler;
 class FriendsHandler;
+class GroupsHandler;
 class MessagesHandler;
 class RoomsHandler;
 struct ServerConfig;
@@ -20,7 +21,7 @@ class RequestRouter
 {
 public:
     RequestRouter(const ServerConfig &config, AuthHandler &auth, FriendsHandler &friends,
-                  RoomsHandler &rooms, MessagesHandler &messages);
+                  RoomsHandler &rooms, GroupsHandler &groups, MessagesHandler &messages);
 
     void route(ClientConnection *connection, const QByteArray &frame);
 
@@ -37,6 +38,7 @@ private:
     AuthHandler &m_auth;
     FriendsHandler &m_friends;
     RoomsHandler &m_rooms;
+    GroupsHandler &m_groups;
     MessagesHandler &m_messages;
 };
 

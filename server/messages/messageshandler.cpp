@@ -33,8 +33,8 @@ ProtocolError forbidden()
 SendOutcome storeMessage(Repositories &r, UserId sender, const SendRequest &req)
 {
     SendOutcome out;
-    const RoomAccess access = r.rooms.access(req.roomId, sender);
-    if (access == RoomAccess::NotMember) {
+    const Membership access = r.members.membership(req.roomId, sender);
+    if (!access.active) {
         out.error = forbidden();
         return out;
     }
@@ -46,14 +46,14 @@ SendOutcome storeMessage(Repositories &r, UserId sender, const SendRequest &req)
         out.duplicate = true;
         return out;
     }
-    if (access == RoomAccess::Closed) {
+    if (access.closed) {
         out.error = ProtocolError{ErrorCode::RoomClosed, errorCodeText(ErrorCode::RoomClosed)};
         return out;
     }
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const Seq seq = r.rooms.allocateSeq(req.roomId, now);
     out.message = r.messages.insert(req.roomId, seq, sender, req.clientMsgId, req.body, now);
-    out.members = r.rooms.memberIds(req.roomId);
+    out.members = r.members.activeMembers(req.roomId);
     return out;
 }
 
@@ -69,10 +69,12 @@ PageOutcome readSync(Repositories &r, UserId user, QList<SyncCursor> cursors, in
                   cursors.end());
     qint64 bytes = 0;
     for (const SyncCursor &cursor : cursors) {
-        if (r.rooms.access(cursor.roomId, user) == RoomAccess::NotMember)
-            continue; // rooms the user is no longer in are skipped, not an error
+        const Membership access = r.members.membership(cursor.roomId, user);
+        if (!access.canRead())
+            continue; // rooms the user cannot read are skipped, not an error
         const int remaining = limit - int(out.page.messages.size());
-        const QList<Message> found = r.messages.after(cursor.roomId, cursor.afterSeq, remaining + 1);
+        const QList<Message> found = r.messages.after(cursor.roomId, cursor.afterSeq, remaining + 1,
+                                                      access.readFrom, access.readUntil);
         for (const Message &m : found) {
             if (int(out.page.messages.size()) == limit
                 || (bytes > MessagesHandler::syncByteBudget && !out.page.messages.isEmpty())) {
@@ -117,11 +119,13 @@ void MessagesHandler::handle(const RequestContext &ctx, const HistoryRequest &re
         this,
         [user = ctx.userId(), req](Repositories &r) {
             PageOutcome out;
-            if (r.rooms.access(req.roomId, user) == RoomAccess::NotMember) {
+            const Membership access = r.members.membership(req.roomId, user);
+            if (!access.canRead()) {
                 out.error = forbidden();
                 return out;
             }
-            out.page.messages = r.messages.before(req.roomId, req.beforeSeq, req.limit + 1);
+            out.page.messages = r.messages.before(req.roomId, req.beforeSeq, req.limit + 1,
+                                                  access.readFrom, access.readUntil);
             if (out.page.messages.size() > req.limit) {
                 out.page.more = true;
                 out.page.messages.removeFirst();

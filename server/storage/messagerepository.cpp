@@ -1,10 +1,13 @@
 #include "storage/messagerepository.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace natter::server {
 
-#define NATTER_MESSAGE_COLUMNS "id, room_id, seq, sender_id, client_msg_id, body, sent_at"
+namespace {
+constexpr Seq noLimit = std::numeric_limits<qint64>::max();
+}
 
 Message MessageRepository::readMessage(const Statement &q, int first)
 {
@@ -16,33 +19,40 @@ Message MessageRepository::readMessage(const Statement &q, int first)
     m.clientMsgId = q.text(first + 4);
     m.body = q.text(first + 5);
     m.sentAt = q.integer(first + 6);
+    m.kind = q.text(first + 7);
+    m.subjectId = UserId(q.integer(first + 8));
     return m;
 }
 
 std::optional<Message> MessageRepository::findByClientId(UserId sender, const QString &clientMsgId)
 {
-    Statement q(m_cache, "SELECT " NATTER_MESSAGE_COLUMNS " FROM messages "
-                         "WHERE sender_id = ? AND client_msg_id = ?");
+    Statement q(m_cache, "SELECT " NATTER_MESSAGE_COLUMNS_OF("m") " FROM messages m "
+                         "WHERE m.sender_id = ? AND m.client_msg_id = ?");
     if (!q.bind(sender.value).bind(clientMsgId).exec().next())
         return std::nullopt;
     return readMessage(q);
 }
 
 Message MessageRepository::insert(RoomId room, Seq seq, UserId sender, const QString &clientMsgId,
-                                  const QString &body, qint64 now)
+                                  const QString &body, qint64 now, const QString &kind, UserId subject)
 {
-    Statement q(m_cache, "INSERT INTO messages (room_id, seq, sender_id, client_msg_id, body, sent_at) "
-                         "VALUES (?, ?, ?, ?, ?, ?)");
-    q.bind(room.value).bind(seq).bind(sender.value).bind(clientMsgId).bind(body).bind(now).exec();
-    return Message{MessageId(q.lastInsertId().toLongLong()), room, seq, sender, clientMsgId, body, now};
+    Statement q(m_cache, "INSERT INTO messages (room_id, seq, sender_id, client_msg_id, body, sent_at, "
+                         "kind, subject_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    q.bind(room.value).bind(seq).bind(sender.value).bind(clientMsgId)
+        .bind(body.isNull() ? QStringLiteral("") : body).bind(now).bind(kind)
+        .bind(subject.isValid() ? QVariant(subject.value) : QVariant()).exec();
+    return Message{MessageId(q.lastInsertId().toLongLong()), room, seq, sender, clientMsgId,
+                   body.isNull() ? QStringLiteral("") : body, now, kind, subject};
 }
 
-QList<Message> MessageRepository::before(RoomId room, Seq beforeSeq, int limit)
+QList<Message> MessageRepository::before(RoomId room, Seq beforeSeq, int limit, Seq fromSeq, Seq untilSeq)
 {
-    Statement q(m_cache, "SELECT " NATTER_MESSAGE_COLUMNS " FROM messages "
-                         "WHERE room_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?");
-    const Seq bound = beforeSeq > 0 ? beforeSeq : std::numeric_limits<qint64>::max();
-    q.bind(room.value).bind(bound).bind(limit).exec();
+    Statement q(m_cache, "SELECT " NATTER_MESSAGE_COLUMNS_OF("m") " FROM messages m "
+                         "WHERE m.room_id = ? AND m.seq < ? AND m.seq >= ? ORDER BY m.seq DESC LIMIT ?");
+    Seq upper = beforeSeq > 0 ? beforeSeq : noLimit;
+    if (untilSeq > 0)
+        upper = std::min(upper, untilSeq + 1);
+    q.bind(room.value).bind(upper).bind(fromSeq).bind(limit).exec();
     QList<Message> out;
     while (q.next())
         out.append(readMessage(q));
@@ -50,11 +60,12 @@ QList<Message> MessageRepository::before(RoomId room, Seq beforeSeq, int limit)
     return out;
 }
 
-QList<Message> MessageRepository::after(RoomId room, Seq afterSeq, int limit)
+QList<Message> MessageRepository::after(RoomId room, Seq afterSeq, int limit, Seq fromSeq, Seq untilSeq)
 {
-    Statement q(m_cache, "SELECT " NATTER_MESSAGE_COLUMNS " FROM messages "
-                         "WHERE room_id = ? AND seq > ? ORDER BY seq ASC LIMIT ?");
-    q.bind(room.value).bind(afterSeq).bind(limit).exec();
+    Statement q(m_cache, "SELECT " NATTER_MESSAGE_COLUMNS_OF("m") " FROM messages m "
+                         "WHERE m.room_id = ? AND m.seq > ? AND m.seq <= ? ORDER BY m.seq ASC LIMIT ?");
+    q.bind(room.value).bind(std::max(afterSeq, fromSeq - 1)).bind(untilSeq > 0 ? untilSeq : noLimit)
+        .bind(limit).exec();
     QList<Message> out;
     while (q.next())
         out.append(readMessage(q));

@@ -5,25 +5,32 @@
 
 #include <optional>
 
+/// The message columns every message query selects, in the order readMessage() expects.
+#define NATTER_MESSAGE_COLUMNS_OF(t)                                                               \
+    t ".id, " t ".room_id, " t ".seq, " t ".sender_id, " t ".client_msg_id, " t ".body, " t         \
+    ".sent_at, " t ".kind, " t ".subject_id"
+
 namespace natter::server {
 
-/// Timeline entries. (room_id, seq) is unique and indexed: history and sync are keyset scans.
+/// Timeline entries. (room_id, seq) is unique and indexed: history and sync are keyset scans,
+/// always bounded by the reader's window [fromSeq, untilSeq].
 class MessageRepository
 {
 public:
     explicit MessageRepository(StatementCache &cache) : m_cache(cache) {}
 
-    /// The message a sender already stored under an idempotency key, if any.
+    /// The entry a sender already stored under an idempotency key, if any.
     std::optional<Message> findByClientId(UserId sender, const QString &clientMsgId);
+    /// Stores an entry at `seq` (from RoomRepository::allocateSeq).
     Message insert(RoomId room, Seq seq, UserId sender, const QString &clientMsgId,
-                   const QString &body, qint64 now);
-    /// Up to `limit` entries with seq < beforeSeq (or the newest when beforeSeq is 0), ascending.
-    QList<Message> before(RoomId room, Seq beforeSeq, int limit);
-    /// Up to `limit` entries with seq > afterSeq, ascending.
-    QList<Message> after(RoomId room, Seq afterSeq, int limit);
+                   const QString &body, qint64 now, const QString &kind = timeline::message,
+                   UserId subject = UserId());
+    /// Up to `limit` entries with fromSeq <= seq < beforeSeq (beforeSeq 0: no upper bound
+    /// besides untilSeq), the newest of them, ascending. untilSeq 0 means no limit.
+    QList<Message> before(RoomId room, Seq beforeSeq, int limit, Seq fromSeq = 1, Seq untilSeq = 0);
+    /// Up to `limit` entries with max(afterSeq + 1, fromSeq) <= seq <= untilSeq, ascending.
+    QList<Message> after(RoomId room, Seq afterSeq, int limit, Seq fromSeq = 1, Seq untilSeq = 0);
 
-    /// Reads the seven message columns starting at `first` (id, room, seq, sender, client id,
-    /// body, sent_at) — the column order every message query here uses.
     static Message readMessage(const Statement &q, int first = 0);
 
 private:

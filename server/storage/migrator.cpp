@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QLoggingCategory>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -71,6 +72,16 @@ void Migrator::migrate(int target)
         if (m.version <= current || m.version > target)
             continue;
         qCInfo(lcMigrate) << "applying migration" << m.version << m.name;
+        // Table rebuilds follow SQLite's documented procedure: foreign keys off outside the
+        // transaction, foreign_key_check inside it before the commit.
+        const bool rebuilds = m.sql.startsWith(QLatin1String("-- natter: foreign-keys-off"))
+            && m_dialect == QLatin1String("sqlite");
+        if (rebuilds)
+            execDirect(m_db, QStringLiteral("PRAGMA foreign_keys=OFF"));
+        auto restoreForeignKeys = qScopeGuard([&] {
+            if (rebuilds)
+                QSqlQuery(m_db).exec(QStringLiteral("PRAGMA foreign_keys=ON"));
+        });
         if (!m_db.transaction())
             throw StorageError(QStringLiteral("cannot begin migration: %1").arg(m_db.lastError().text()));
         try {
@@ -83,6 +94,11 @@ void Migrator::migrate(int target)
             q.addBindValue(QDateTime::currentMSecsSinceEpoch());
             if (!q.exec())
                 throw StorageError(q.lastError().text());
+            if (rebuilds) {
+                QSqlQuery check(m_db);
+                if (!check.exec(QStringLiteral("PRAGMA foreign_key_check")) || check.next())
+                    throw StorageError(QStringLiteral("foreign key check failed after the rebuild"));
+            }
             if (!m_db.commit())
                 throw StorageError(m_db.lastError().text());
         } catch (const StorageError &e) {

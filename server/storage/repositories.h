@@ -1,6 +1,7 @@
 #pragma once
 
 #include "storage/friendrepository.h"
+#include "storage/membershiprepository.h"
 #include "storage/messagerepository.h"
 #include "storage/roomrepository.h"
 #include "storage/sessionrepository.h"
@@ -14,7 +15,7 @@ class Repositories
 public:
     explicit Repositories(QSqlDatabase db)
         : m_cache(std::move(db)), users(m_cache), sessions(m_cache), friends(m_cache),
-          rooms(m_cache), messages(m_cache)
+          rooms(m_cache), members(m_cache), messages(m_cache)
     {
     }
     QSqlDatabase &database() { return m_cache.database(); }
@@ -27,6 +28,7 @@ public:
     SessionRepository sessions;
     FriendRepository friends;
     RoomRepository rooms;
+    MembershipRepository members;
     MessageRepository messages;
 };
 

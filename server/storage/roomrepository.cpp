@@ -15,11 +15,12 @@ QString directKey(UserId a, UserId b)
     return QStringLiteral("%1:%2").arg(lo).arg(hi);
 }
 
-// Columns shared by load() and listFor(): room, then its last message (NULLs when empty).
+// Columns shared by load() and listFor(): room, then its last entry (NULLs when empty).
 #define NATTER_ROOM_COLUMNS                                                                        \
-    "r.id, r.kind, r.name, r.closed, r.last_seq, r.last_activity, "                               \
-    "m.id, m.room_id, m.seq, m.sender_id, m.client_msg_id, m.body, m.sent_at "
+    "r.id, r.kind, r.name, r.topic, r.open, r.history_visibility, r.closed, r.last_seq, "         \
+    "r.last_activity, " NATTER_MESSAGE_COLUMNS_OF("m") " "
 #define NATTER_ROOM_JOIN " LEFT JOIN messages m ON m.room_id = r.id AND m.seq = r.last_seq "
+constexpr int messageColumn = 9;
 
 } // namespace
 
@@ -42,53 +43,82 @@ RoomId RoomRepository::createDirect(UserId a, UserId b, qint64 now)
     return room;
 }
 
+RoomId RoomRepository::createGroup(const QString &name, const QString &topic, bool open,
+                                   HistoryVisibility visibility, qint64 now)
+{
+    Statement insert(m_cache, "INSERT INTO rooms (kind, name, topic, open, history_visibility, "
+                              "last_activity, created_at) VALUES ('group', ?, ?, ?, ?, ?, ?)");
+    insert.bind(name).bind(topic).bind(open ? 1 : 0).bind(historyVisibilityName(visibility))
+        .bind(now).bind(now).exec();
+    return RoomId(insert.lastInsertId().toLongLong());
+}
+
 void RoomRepository::setClosed(RoomId room, bool closed)
 {
     Statement q(m_cache, "UPDATE rooms SET closed = ? WHERE id = ?");
     q.bind(closed ? 1 : 0).bind(room.value).exec();
 }
 
-RoomAccess RoomRepository::access(RoomId room, UserId user)
+void RoomRepository::rename(RoomId room, const QString &name)
 {
-    Statement q(m_cache, "SELECT r.closed FROM room_members rm JOIN rooms r ON r.id = rm.room_id "
-                         "WHERE rm.room_id = ? AND rm.user_id = ?");
-    if (!q.bind(room.value).bind(user.value).exec().next())
-        return RoomAccess::NotMember;
-    return q.integer(0) != 0 ? RoomAccess::Closed : RoomAccess::Open;
+    Statement q(m_cache, "UPDATE rooms SET name = ? WHERE id = ?");
+    q.bind(name).bind(room.value).exec();
 }
 
-QList<UserId> RoomRepository::memberIds(RoomId room)
+void RoomRepository::setTopic(RoomId room, const QString &topic)
 {
-    Statement q(m_cache, "SELECT user_id FROM room_members WHERE room_id = ?");
-    q.bind(room.value).exec();
-    QList<UserId> out;
-    while (q.next())
-        out.append(UserId(q.integer(0)));
-    return out;
+    Statement q(m_cache, "UPDATE rooms SET topic = ? WHERE id = ?");
+    q.bind(topic.isNull() ? QStringLiteral("") : topic).bind(room.value).exec();
 }
 
-QList<User> RoomRepository::members(RoomId room)
+void RoomRepository::setOpen(RoomId room, bool open)
 {
-    Statement q(m_cache, "SELECT u.id, u.username FROM room_members rm JOIN users u ON u.id = rm.user_id "
-                         "WHERE rm.room_id = ? ORDER BY u.username_key");
+    Statement q(m_cache, "UPDATE rooms SET open = ? WHERE id = ?");
+    q.bind(open ? 1 : 0).bind(room.value).exec();
+}
+
+void RoomRepository::setHistoryVisibility(RoomId room, HistoryVisibility visibility)
+{
+    Statement q(m_cache, "UPDATE rooms SET history_visibility = ? WHERE id = ?");
+    q.bind(historyVisibilityName(visibility)).bind(room.value).exec();
+}
+
+void RoomRepository::remove(RoomId room)
+{
+    Statement q(m_cache, "DELETE FROM rooms WHERE id = ?");
     q.bind(room.value).exec();
-    QList<User> out;
-    while (q.next())
-        out.append(User{UserId(q.integer(0)), q.text(1)});
-    return out;
+}
+
+void RoomRepository::fillMembers(Room &room)
+{
+    Statement q(m_cache, "SELECT u.id, u.username, rm.role FROM room_members rm "
+                         "JOIN users u ON u.id = rm.user_id "
+                         "WHERE rm.room_id = ? AND rm.active = 1 ORDER BY u.username_key");
+    q.bind(room.id.value).exec();
+    while (q.next()) {
+        const User user{UserId(q.integer(0)), q.text(1)};
+        room.members.append(user);
+        if (room.kind == RoomKind::Group && q.text(2) == QLatin1String("owner"))
+            room.ownerId = user.id;
+        else if (room.kind == RoomKind::Group && q.text(2) == QLatin1String("admin"))
+            room.adminIds.append(user.id);
+    }
 }
 
 Room RoomRepository::readRoom(const Statement &q)
 {
     Room room;
     room.id = RoomId(q.integer(0));
-    room.kind = RoomKind::Direct;
+    room.kind = q.text(1) == QLatin1String("group") ? RoomKind::Group : RoomKind::Direct;
     room.name = q.text(2);
-    room.closed = q.integer(3) != 0;
-    room.lastSeq = q.integer(4);
-    room.lastActivity = q.integer(5);
-    if (!q.value(6).isNull())
-        room.lastMessage = MessageRepository::readMessage(q, 6);
+    room.topic = q.text(3);
+    room.open = q.integer(4) != 0;
+    historyVisibilityFromName(q.text(5), &room.historyVisibility);
+    room.closed = q.integer(6) != 0;
+    room.lastSeq = q.integer(7);
+    room.lastActivity = q.integer(8);
+    if (!q.value(messageColumn).isNull())
+        room.lastMessage = MessageRepository::readMessage(q, messageColumn);
     return room;
 }
 
@@ -98,7 +128,7 @@ std::optional<Room> RoomRepository::load(RoomId id)
     if (!q.bind(id.value).exec().next())
         return std::nullopt;
     Room room = readRoom(q);
-    room.members = members(id);
+    fillMembers(room);
     return room;
 }
 
@@ -108,14 +138,42 @@ QList<Room> RoomRepository::listFor(UserId user)
     {
         Statement q(m_cache, "SELECT " NATTER_ROOM_COLUMNS "FROM room_members rm "
                              "JOIN rooms r ON r.id = rm.room_id" NATTER_ROOM_JOIN
-                             "WHERE rm.user_id = ? ORDER BY r.last_activity DESC, r.id DESC");
+                             "WHERE rm.user_id = ? AND rm.active = 1 "
+                             "ORDER BY r.last_activity DESC, r.id DESC");
         q.bind(user.value).exec();
         while (q.next())
             rooms.append(readRoom(q));
     }
     for (Room &room : rooms)
-        room.members = members(room.id);
+        fillMembers(room);
     return rooms;
+}
+
+std::optional<RoomSummary> RoomRepository::summary(RoomId room)
+{
+    Statement q(m_cache, "SELECT r.id, r.name, r.topic, "
+                         "(SELECT COUNT(*) FROM room_members rm WHERE rm.room_id = r.id AND rm.active = 1) "
+                         "FROM rooms r WHERE r.id = ? AND r.kind = 'group'");
+    if (!q.bind(room.value).exec().next())
+        return std::nullopt;
+    return RoomSummary{RoomId(q.integer(0)), q.text(1), q.text(2), int(q.integer(3))};
+}
+
+QList<RoomSummary> RoomRepository::directory(const QString &query, int limit)
+{
+    QString pattern = query.toCaseFolded();
+    pattern.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+        .replace(QLatin1Char('%'), QLatin1String("\\%"))
+        .replace(QLatin1Char('_'), QLatin1String("\\_"));
+    Statement q(m_cache, "SELECT r.id, r.name, r.topic, "
+                         "(SELECT COUNT(*) FROM room_members rm WHERE rm.room_id = r.id AND rm.active = 1) "
+                         "FROM rooms r WHERE r.open = 1 AND r.kind = 'group' "
+                         "AND lower(r.name) LIKE ? ESCAPE '\\' ORDER BY lower(r.name), r.id LIMIT ?");
+    q.bind(QLatin1Char('%') + pattern + QLatin1Char('%')).bind(limit).exec();
+    QList<RoomSummary> out;
+    while (q.next())
+        out.append(RoomSummary{RoomId(q.integer(0)), q.text(1), q.text(2), int(q.integer(3))});
+    return out;
 }
 
 Seq RoomRepository::allocateSeq(RoomId room, qint64 now)
@@ -123,7 +181,7 @@ Seq RoomRepository::allocateSeq(RoomId room, qint64 now)
     Statement q(m_cache, "UPDATE rooms SET last_seq = last_seq + 1, last_activity = ? WHERE id = ? "
                          "RETURNING last_seq");
     if (!q.bind(now).bind(room.value).exec().next())
-        throw StorageError(QStringLiteral("room %1 vanished while sending").arg(room.value));
+        throw StorageError(QStringLiteral("room %1 vanished while writing to it").arg(room.value));
     return q.integer(0);
 }
 

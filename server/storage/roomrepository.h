@@ -1,5 +1,6 @@
 #pragma once
 
+#include "protocol/grouprequests.h"
 #include "protocol/types.h"
 #include "storage/statement.h"
 
@@ -7,9 +8,8 @@
 
 namespace natter::server {
 
-enum class RoomAccess { NotMember, Open, Closed };
-
-/// Rooms, their members and their timeline counters.
+/// Rooms (direct and group), their settings and timeline counters. Membership is in
+/// MembershipRepository.
 class RoomRepository
 {
 public:
@@ -17,17 +17,28 @@ public:
 
     RoomId findDirect(UserId a, UserId b);
     RoomId createDirect(UserId a, UserId b, qint64 now);
+    RoomId createGroup(const QString &name, const QString &topic, bool open,
+                       HistoryVisibility visibility, qint64 now);
     void setClosed(RoomId room, bool closed);
-    RoomAccess access(RoomId room, UserId user);
-    QList<UserId> memberIds(RoomId room);
+    void rename(RoomId room, const QString &name);
+    void setTopic(RoomId room, const QString &topic);
+    void setOpen(RoomId room, bool open);
+    void setHistoryVisibility(RoomId room, HistoryVisibility visibility);
+    /// Deletes the room with its members, invitations and timeline.
+    void remove(RoomId room);
+
+    /// The room with its active members and last message.
     std::optional<Room> load(RoomId room);
-    /// The user's rooms, most recently active first, with members and last message.
+    /// The rooms `user` is an active member of, most recently active first.
     QList<Room> listFor(UserId user);
+    std::optional<RoomSummary> summary(RoomId room);
+    /// Open group rooms whose name contains `query` (case-insensitive), by name.
+    QList<RoomSummary> directory(const QString &query, int limit);
     /// Reserves the next timeline position of a room and marks it active at `now`.
     Seq allocateSeq(RoomId room, qint64 now);
 
 private:
-    QList<User> members(RoomId room);
+    void fillMembers(Room &room);
     Room readRoom(const Statement &q);
 
     StatementCache &m_cache;

@@ -1,5 +1,6 @@
 // Protocol round-trips of every frame type, and rejection of malformed frames.
 #include "protocol/codec.h"
+#include "protocol/grouprequests.h"
 #include "protocol/limits.h"
 
 #include <QJsonDocument>
@@ -14,7 +15,7 @@ namespace {
 Message sampleMessage()
 {
     return Message{MessageId(42), RoomId(7), 3, UserId(5), QStringLiteral("c-1"),
-                   QStringLiteral("héllo ✓ \"quoted\"\nline"), 1700000000123};
+                   QStringLiteral("héllo ✓ \"quoted\"\nline"), 1700000000123, timeline::message, UserId()};
 }
 
 Room sampleRoom()
@@ -26,6 +27,8 @@ Room sampleRoom()
     r.lastSeq = 3;
     r.lastActivity = 1700000000123;
     r.lastMessage = sampleMessage();
+    r.lastMessage->kind = timeline::kicked;
+    r.lastMessage->subjectId = UserId(6);
     return r;
 }
 
@@ -135,6 +138,33 @@ void TestProtocol::everyRequestRoundTrips()
     check(SendRequest{RoomId(7), QStringLiteral("c-1"), QStringLiteral("hi ✓")});
     check(HistoryRequest{RoomId(7), 100, 20});
     check(SyncRequest{{SyncCursor{RoomId(7), 3}, SyncCursor{RoomId(9), 0}}, 100});
+    check(CreateRoomRequest{QStringLiteral("Team"), QStringLiteral("t"), true, HistoryVisibility::Joined,
+                            {UserId(2), UserId(3)}});
+    UpdateRoomRequest update;
+    update.roomId = RoomId(4);
+    update.name = QStringLiteral("New");
+    update.open = false;
+    update.historyVisibility = HistoryVisibility::Shared;
+    check(update);
+    auto roomAction = [](auto request) {
+        request.roomId = RoomId(9);
+        return request;
+    };
+    check(roomAction(JoinRoomRequest{}));
+    check(roomAction(DeclineInviteRequest{}));
+    check(roomAction(LeaveRoomRequest{}));
+    check(roomAction(DeleteRoomRequest{}));
+    auto memberAction = [](auto request) {
+        request.roomId = RoomId(9);
+        request.userId = UserId(3);
+        return request;
+    };
+    check(memberAction(InviteRequest{}));
+    check(memberAction(KickRequest{}));
+    check(memberAction(TransferOwnershipRequest{}));
+    check(SetRoleRequest{RoomId(9), UserId(3), MemberRole::Admin});
+    check(DirectoryRequest{QStringLiteral("te"), 10});
+    check(InviteListRequest{});
     // Every registered request type has a sample above.
     QCOMPARE(covered.size(), qsizetype(std::variant_size_v<AnyRequest> - 1));
 }
@@ -160,6 +190,12 @@ void TestProtocol::everyReplyRoundTrips()
     QCOMPARE(roundTripReply(send), send.toJson());
     const MessagePageReply page{{sampleMessage()}, true};
     QCOMPARE(roundTripReply(page), page.toJson());
+    const RoomReply room{sampleRoom()};
+    QCOMPARE(roundTripReply(room), room.toJson());
+    const RoomSummaryListReply directory{{RoomSummary{RoomId(3), QStringLiteral("Team"), QStringLiteral("x"), 4}}};
+    QCOMPARE(roundTripReply(directory), directory.toJson());
+    const InviteListReply invites{{Invite{RoomSummary{RoomId(3), QStringLiteral("Team"), QString(), 4}, alice}}};
+    QCOMPARE(roundTripReply(invites), invites.toJson());
 }
 
 void TestProtocol::everyEventRoundTrips()
@@ -168,6 +204,19 @@ void TestProtocol::everyEventRoundTrips()
     const FriendEvent f{Friend{User{UserId(2), QStringLiteral("bob")}, FriendState::Outgoing, RoomId()}};
     QCOMPARE(roundTripEvent(f), f.toJson());
     QCOMPARE(roundTripEvent(RoomEvent{sampleRoom()}), RoomEvent{sampleRoom()}.toJson());
+    Room group = sampleRoom();
+    group.kind = RoomKind::Group;
+    group.name = QStringLiteral("Team");
+    group.topic = QStringLiteral("Plans");
+    group.open = true;
+    group.historyVisibility = HistoryVisibility::Joined;
+    group.ownerId = UserId(5);
+    group.adminIds = {UserId(6)};
+    QCOMPARE(roundTripEvent(RoomEvent{group}), RoomEvent{group}.toJson());
+    const Invite invite{RoomSummary{RoomId(3), QStringLiteral("Team"), QString(), 4}, User{UserId(5), QStringLiteral("alice")}};
+    QCOMPARE(roundTripEvent(InviteEvent{invite}), InviteEvent{invite}.toJson());
+    QCOMPARE(roundTripEvent(RoomRemovedEvent{RoomId(3), QStringLiteral("kicked")}),
+             (RoomRemovedEvent{RoomId(3), QStringLiteral("kicked")}.toJson()));
     // A room without a last message carries null and reads back as none.
     Room empty = sampleRoom();
     empty.lastMessage.reset();

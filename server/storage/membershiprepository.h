@@ -1,0 +1,51 @@
+#pragma once
+
+#include "protocol/grouprequests.h"
+#include "storage/statement.h"
+
+#include <optional>
+
+namespace natter::server {
+
+/// What one user may do in one room.
+struct Membership
+{
+    bool exists = false;   ///< the room exists
+    bool active = false;   ///< a current member
+    RoomKind kind = RoomKind::Direct;
+    MemberRole role = MemberRole::Member;
+    bool closed = false;
+    bool open = false;
+    HistoryVisibility visibility = HistoryVisibility::Shared;
+    Seq readFrom = 1;      ///< first readable seq
+    Seq readUntil = 0;     ///< last readable seq for a former member; 0 = no limit
+    Seq lastSeq = 0;
+
+    bool canRead() const { return active || readUntil > 0; }
+};
+
+/// Room members, their roles and readable windows, and invitations.
+class MembershipRepository
+{
+public:
+    explicit MembershipRepository(StatementCache &cache) : m_cache(cache) {}
+
+    Membership membership(RoomId room, UserId user);
+    /// Adds or reactivates a member who may read from `readFrom` on.
+    void join(RoomId room, UserId user, MemberRole role, Seq readFrom, qint64 now);
+    /// Ends a membership; the former member keeps reading up to `readUntil`.
+    void leave(RoomId room, UserId user, Seq readUntil);
+    void setRole(RoomId room, UserId user, MemberRole role);
+    /// Active members' ids.
+    QList<UserId> activeMembers(RoomId room);
+
+    void invite(RoomId room, UserId user, UserId inviter, qint64 now);
+    bool removeInvite(RoomId room, UserId user);
+    bool hasInvite(RoomId room, UserId user);
+    QList<Invite> invitesFor(UserId user);
+
+private:
+    StatementCache &m_cache;
+};
+
+} // namespace natter::server
