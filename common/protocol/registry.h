@@ -4,6 +4,7 @@
 
 #include "protocol/events.h"
 #include "protocol/grouprequests.h"
+#include "protocol/liverequests.h"
 #include "protocol/requests.h"
 
 #include <variant>
@@ -38,14 +39,23 @@
     X(TransferOwnershipRequest)                                                                    \
     X(DeleteRoomRequest)                                                                           \
     X(DirectoryRequest)                                                                            \
-    X(InviteListRequest)
+    X(InviteListRequest)                                                                           \
+    X(SetPresenceRequest)                                                                          \
+    X(PresenceQueryRequest)                                                                        \
+    X(TypingRequest)                                                                               \
+    X(ViewRoomRequest)                                                                             \
+    X(MarkReadRequest)
 
 #define NATTER_EVENTS(X)                                                                           \
     X(MessageEvent)                                                                                \
     X(FriendEvent)                                                                                 \
     X(RoomEvent)                                                                                   \
     X(InviteEvent)                                                                                 \
-    X(RoomRemovedEvent)
+    X(RoomRemovedEvent)                                                                            \
+    X(PresenceEvent)                                                                               \
+    X(TypingEvent)                                                                                 \
+    X(ReadEvent)                                                                                   \
+    X(NotificationEvent)
 
 namespace natter {
 

@@ -98,6 +98,11 @@ QJsonObject Room::toJson() const
                   {QStringLiteral("lastActivity"), lastActivity}};
     o.insert(QStringLiteral("lastMessage"),
              lastMessage ? QJsonValue(lastMessage->toJson()) : QJsonValue(QJsonValue::Null));
+    if (readSeq) {
+        o.insert(QStringLiteral("readSeq"), *readSeq);
+        o.insert(QStringLiteral("unreadCount"), unreadCount);
+        o.insert(QStringLiteral("mentionCount"), mentionCount);
+    }
     return o;
 }
 
@@ -123,6 +128,9 @@ Room Room::fromJson(JsonReader &r)
     room.lastSeq = r.integer("lastSeq", 0, maxInt);
     room.lastActivity = r.integer("lastActivity", 0, maxInt);
     room.lastMessage = r.optionalObject<Message>("lastMessage", &Message::fromJson);
+    room.readSeq = r.optionalInteger("readSeq", 0, maxInt);
+    room.unreadCount = int(r.optionalInteger("unreadCount", 0, 1 << 30).value_or(0));
+    room.mentionCount = int(r.optionalInteger("mentionCount", 0, 1 << 30).value_or(0));
     return room;
 }
 

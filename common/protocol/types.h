@@ -85,6 +85,10 @@ struct Room
     Seq lastSeq = 0;           ///< 0 when the room is empty
     qint64 lastActivity = 0;   ///< ms since epoch of the last message, or of creation
     std::optional<Message> lastMessage;
+    /// The receiver's read state; only in rooms.list (room events go to all members alike).
+    std::optional<Seq> readSeq;
+    int unreadCount = 0;       ///< messages by others after readSeq (rooms.list only)
+    int mentionCount = 0;      ///< of those, how many mention the receiver
 
     QJsonObject toJson() const;
     static Room fromJson(JsonReader &r);

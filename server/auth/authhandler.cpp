@@ -150,6 +150,7 @@ void AuthHandler::authenticate(const RequestContext &ctx, const User &user, cons
     ctx.connection()->setAuthenticated(user, hashSessionToken(token));
     m_registry.add(user.id, ctx.connection());
     ctx.reply(SessionReply{user, token, expiresAt});
+    Q_EMIT sessionsChanged(user.id);
 }
 
 void AuthHandler::handle(const RequestContext &ctx, const ResumeRequest &req)
@@ -185,6 +186,7 @@ void AuthHandler::handle(const RequestContext &ctx, const LogoutRequest &)
     // Stop pushes at once; the revocation follows.
     m_registry.remove(user, connection);
     connection->setLoggedOut();
+    Q_EMIT sessionsChanged(user);
     m_storage.write<bool>(
         this, [tokenHash](Repositories &r) { return r.sessions.revoke(tokenHash); },
         [this, ctx, tokenHash, user](const StorageResult<bool> &result) {
@@ -202,8 +204,10 @@ void AuthHandler::handle(const RequestContext &ctx, const LogoutRequest &)
 void AuthHandler::connectionClosed(ClientConnection *connection)
 {
     m_authInProgress.remove(connection);
-    if (connection->phase() == ClientConnection::Phase::Authenticated)
+    if (connection->phase() == ClientConnection::Phase::Authenticated) {
         m_registry.remove(connection->user().id, connection);
+        Q_EMIT sessionsChanged(connection->user().id);
+    }
 }
 
 } // namespace natter::server

@@ -30,6 +30,10 @@ public:
     /// Unregisters a closing connection.
     void connectionClosed(ClientConnection *connection);
 
+Q_SIGNALS:
+    /// A connection of `user` was registered for pushes or unregistered.
+    void sessionsChanged(natter::UserId user);
+
 private:
     void startSession(const RequestContext &ctx, const User &user, const QString &device);
     void authenticate(const RequestContext &ctx, const User &user, const QString &token,

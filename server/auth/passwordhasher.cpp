@@ -58,10 +58,10 @@ bool PasswordHasher::verify(const QString &hash, const QString &password, QObjec
     return submit([this, hash, password, guard, context, done = std::move(done)] {
         const QByteArray utf8 = password.toUtf8();
         const QByteArray stored = hash.isEmpty() ? m_dummyHash : hash.toLatin1();
-        const bool ok = !hash.isEmpty()
-            && crypto_pwhash_str_verify(stored.constData(), utf8.constData(), quint64(utf8.size())) == 0;
-        if (hash.isEmpty()) // same work as a real verification, result ignored
-            (void)crypto_pwhash_str_verify(stored.constData(), utf8.constData(), quint64(utf8.size()));
+        // An unknown user verifies against the dummy hash: the same work, and always false.
+        const bool matches =
+            crypto_pwhash_str_verify(stored.constData(), utf8.constData(), quint64(utf8.size())) == 0;
+        const bool ok = !hash.isEmpty() && matches;
         QMetaObject::invokeMethod(context, [guard, done, ok] {
             if (guard)
                 done(ok);

@@ -5,6 +5,8 @@
 #include "friends/friendshandler.h"
 #include "groups/groupshandler.h"
 #include "messages/messageshandler.h"
+#include "notifications/notifier.h"
+#include "presence/presencehandler.h"
 #include "net/clientconnection.h"
 #include "rooms/roomshandler.h"
 #include "storage/repositories.h"
@@ -32,12 +34,16 @@ bool NatterServer::start(QString *error)
     m_storage = std::make_unique<Storage>(m_config.storage);
     if (!m_storage->open(error))
         return false;
+    m_notifier = std::make_unique<Notifier>(m_registry);
     m_auth = std::make_unique<AuthHandler>(m_config, *m_storage, m_registry);
-    m_friends = std::make_unique<FriendsHandler>(*m_storage, m_registry);
-    m_rooms = std::make_unique<RoomsHandler>(*m_storage);
-    m_groups = std::make_unique<GroupsHandler>(*m_storage, m_registry);
-    m_messages = std::make_unique<MessagesHandler>(*m_storage, m_registry);
-    m_router = std::make_unique<RequestRouter>(m_config, *m_auth, *m_friends, *m_rooms, *m_groups, *m_messages);
+    m_presence = std::make_unique<PresenceHandler>(*m_storage, m_registry);
+    connect(m_auth.get(), &AuthHandler::sessionsChanged, m_presence.get(), &PresenceHandler::sessionsChanged);
+    m_friends = std::make_unique<FriendsHandler>(*m_storage, m_registry, *m_notifier);
+    m_rooms = std::make_unique<RoomsHandler>(*m_storage, m_registry);
+    m_groups = std::make_unique<GroupsHandler>(*m_storage, m_registry, *m_notifier);
+    m_messages = std::make_unique<MessagesHandler>(*m_storage, m_registry, *m_notifier);
+    m_router = std::make_unique<RequestRouter>(m_config, RequestRouter::Handlers{
+        *m_auth, *m_friends, *m_rooms, *m_groups, *m_messages, *m_presence});
 
     m_ws = new QWebSocketServer(m_config.serverName, QWebSocketServer::NonSecureMode, this);
     m_ws->setHandshakeTimeout(m_config.handshakeTimeoutMs);

@@ -18,6 +18,8 @@ class ClientConnection;
 class FriendsHandler;
 class GroupsHandler;
 class MessagesHandler;
+class Notifier;
+class PresenceHandler;
 class RequestRouter;
 class RoomsHandler;
 class Storage;
@@ -51,6 +53,8 @@ private:
     ServerConfig m_config;
     std::unique_ptr<Storage> m_storage;
     ConnectionRegistry m_registry;
+    std::unique_ptr<Notifier> m_notifier;
+    std::unique_ptr<PresenceHandler> m_presence;
     std::unique_ptr<AuthHandler> m_auth;
     std::unique_ptr<FriendsHandler> m_friends;
     std::unique_ptr<RoomsHandler> m_rooms;

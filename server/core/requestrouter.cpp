@@ -5,6 +5,7 @@
 #include "friends/friendshandler.h"
 #include "groups/groupshandler.h"
 #include "messages/messageshandler.h"
+#include "presence/presencehandler.h"
 #include "protocol/limits.h"
 #include "rooms/roomshandler.h"
 
@@ -31,17 +32,15 @@ constexpr bool opensSession = std::is_same_v<T, SignupRequest> || std::is_same_v
 
 } // namespace
 
-RequestRouter::RequestRouter(const ServerConfig &config, AuthHandler &auth, FriendsHandler &friends,
-                             RoomsHandler &rooms, GroupsHandler &groups, MessagesHandler &messages)
-    : m_config(config), m_auth(auth), m_friends(friends), m_rooms(rooms), m_groups(groups),
-      m_messages(messages)
+RequestRouter::RequestRouter(const ServerConfig &config, Handlers handlers)
+    : m_config(config), m_handlers(handlers)
 {
 }
 
 QStringList RequestRouter::serverFeatures()
 {
     return {QStringLiteral("auth.v1"), QStringLiteral("friends.v1"), QStringLiteral("messages.v1"),
-            QStringLiteral("sync.v1"), QStringLiteral("groups.v1")};
+            QStringLiteral("sync.v1"), QStringLiteral("groups.v1"), QStringLiteral("presence.v1"), QStringLiteral("notifications.v1")};
 }
 
 void RequestRouter::route(ClientConnection *connection, const QByteArray &frame)
@@ -91,15 +90,17 @@ void RequestRouter::dispatch(const RequestContext &ctx, const T &request)
     else if constexpr (std::is_same_v<T, HelloRequest>)
         hello(ctx, request);
     else if constexpr (Handles<AuthHandler, T>::value)
-        m_auth.handle(ctx, request);
+        m_handlers.auth.handle(ctx, request);
     else if constexpr (Handles<FriendsHandler, T>::value)
-        m_friends.handle(ctx, request);
+        m_handlers.friends.handle(ctx, request);
     else if constexpr (Handles<RoomsHandler, T>::value)
-        m_rooms.handle(ctx, request);
+        m_handlers.rooms.handle(ctx, request);
     else if constexpr (Handles<GroupsHandler, T>::value)
-        m_groups.handle(ctx, request);
+        m_handlers.groups.handle(ctx, request);
     else if constexpr (Handles<MessagesHandler, T>::value)
-        m_messages.handle(ctx, request);
+        m_handlers.messages.handle(ctx, request);
+    else if constexpr (Handles<PresenceHandler, T>::value)
+        m_handlers.presence.handle(ctx, request);
     else
         static_assert(!sizeof(T), "a request in NATTER_REQUESTS has no handler");
 }

@@ -11,6 +11,7 @@ class AuthHandler;
 class FriendsHandler;
 class GroupsHandler;
 class MessagesHandler;
+class PresenceHandler;
 class RoomsHandler;
 struct ServerConfig;
 
@@ -20,8 +21,18 @@ struct ServerConfig;
 class RequestRouter
 {
 public:
-    RequestRouter(const ServerConfig &config, AuthHandler &auth, FriendsHandler &friends,
-                  RoomsHandler &rooms, GroupsHandler &groups, MessagesHandler &messages);
+    /// Every feature handler; a request goes to the one with a handle() overload for it.
+    struct Handlers
+    {
+        AuthHandler &auth;
+        FriendsHandler &friends;
+        RoomsHandler &rooms;
+        GroupsHandler &groups;
+        MessagesHandler &messages;
+        PresenceHandler &presence;
+    };
+
+    RequestRouter(const ServerConfig &config, Handlers handlers);
 
     void route(ClientConnection *connection, const QByteArray &frame);
 
@@ -35,11 +46,7 @@ private:
     void dispatch(const RequestContext &ctx, const T &request);
 
     const ServerConfig &m_config;
-    AuthHandler &m_auth;
-    FriendsHandler &m_friends;
-    RoomsHandler &m_rooms;
-    GroupsHandler &m_groups;
-    MessagesHandler &m_messages;
+    Handlers m_handlers;
 };
 
 } // namespace natter::server

@@ -1,6 +1,7 @@
 #include "friends/friendshandler.h"
 
 #include "net/connectionregistry.h"
+#include "notifications/notifier.h"
 #include "storage/repositories.h"
 #include "storage/storage.h"
 
@@ -61,8 +62,9 @@ Room roomStub(RoomId id)
 
 } // namespace
 
-FriendsHandler::FriendsHandler(Storage &storage, ConnectionRegistry &registry, QObject *parent)
-    : QObject(parent), m_storage(storage), m_registry(registry)
+FriendsHandler::FriendsHandler(Storage &storage, ConnectionRegistry &registry, Notifier &notifier,
+                               QObject *parent)
+    : QObject(parent), m_storage(storage), m_registry(registry), m_notifier(notifier)
 {
 }
 
@@ -134,8 +136,15 @@ void FriendsHandler::publish(const RequestContext &ctx, const FriendOutcome &out
     const QString mine = QString::fromUtf8(encodeEvent(FriendEvent{outcome.mine}));
     m_registry.pushToUser(outcome.me.id, mine, ctx.connection());
     // A stranger being blocked or unblocked learns nothing: no event unless their view changed.
-    if (outcome.otherSideChanged)
-        m_registry.pushToUser(outcome.mine.user.id, QString::fromUtf8(encodeEvent(FriendEvent{outcome.theirs})));
+    if (outcome.otherSideChanged) {
+        const UserId other = outcome.mine.user.id;
+        m_registry.pushToUser(other, QString::fromUtf8(encodeEvent(FriendEvent{outcome.theirs})));
+        if (outcome.theirs.state == FriendState::Incoming)
+            m_notifier.notify(other, {QStringLiteral("friend_request"), RoomId(), outcome.me.id, 0, outcome.me.username, false});
+        else if (outcome.theirs.state == FriendState::Friend)
+            m_notifier.notify(other, {QStringLiteral("friend_accepted"), outcome.theirs.roomId, outcome.me.id, 0,
+                                      outcome.me.username, false});
+    }
     if (outcome.room) {
         const QString room = QString::fromUtf8(encodeEvent(RoomEvent{*outcome.room}));
         m_registry.pushToUsers({outcome.me.id, outcome.mine.user.id}, room);

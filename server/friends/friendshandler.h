@@ -8,6 +8,7 @@
 namespace natter::server {
 
 class ConnectionRegistry;
+class Notifier;
 class Repositories;
 class Storage;
 struct FriendOutcome;
@@ -19,7 +20,8 @@ class FriendsHandler : public QObject
 {
     Q_OBJECT
 public:
-    FriendsHandler(Storage &storage, ConnectionRegistry &registry, QObject *parent = nullptr);
+    FriendsHandler(Storage &storage, ConnectionRegistry &registry, Notifier &notifier,
+                   QObject *parent = nullptr);
 
     void handle(const RequestContext &ctx, const UserSearchRequest &req);
     void handle(const RequestContext &ctx, const FriendListRequest &req);
@@ -40,6 +42,7 @@ private:
 
     Storage &m_storage;
     ConnectionRegistry &m_registry;
+    Notifier &m_notifier;
 };
 
 } // namespace natter::server

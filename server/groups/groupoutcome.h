@@ -11,6 +11,7 @@ struct GroupOutcome
 {
     std::optional<ProtocolError> error; ///< set before anything is written: nothing changed
     RoomId roomId;
+    UserId actor;                       ///< who did it
     std::optional<Room> room;           ///< the room after the change, for `room` events
     QList<UserId> members;              ///< active members after the change
     QList<Message> events;              ///< timeline entries written, in seq order

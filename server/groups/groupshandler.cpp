@@ -2,13 +2,15 @@
 
 #include "groups/groupactions.h"
 #include "net/connectionregistry.h"
+#include "notifications/notifier.h"
 #include "storage/repositories.h"
 #include "storage/storage.h"
 
 namespace natter::server {
 
-GroupsHandler::GroupsHandler(Storage &storage, ConnectionRegistry &registry, QObject *parent)
-    : QObject(parent), m_storage(storage), m_registry(registry)
+GroupsHandler::GroupsHandler(Storage &storage, ConnectionRegistry &registry, Notifier &notifier,
+                             QObject *parent)
+    : QObject(parent), m_storage(storage), m_registry(registry), m_notifier(notifier)
 {
 }
 
@@ -19,6 +21,7 @@ void GroupsHandler::run(const RequestContext &ctx, bool replyWithRoom, Action ac
         this,
         [me, action](Repositories &r) {
             GroupOutcome out;
+            out.actor = me.id;
             action(r, me, out);
             return out;
         },
@@ -46,10 +49,19 @@ void GroupsHandler::publish(const GroupOutcome &out)
     }
     if (out.room && !out.events.isEmpty())
         m_registry.pushToUsers(out.members, QString::fromUtf8(encodeEvent(RoomEvent{*out.room})));
-    for (const auto &[user, reason] : out.removed)
+    for (const auto &[user, reason] : out.removed) {
         m_registry.pushToUser(user, QString::fromUtf8(encodeEvent(RoomRemovedEvent{out.roomId, reason})));
-    for (const auto &[user, invite] : out.invites)
+        if (reason != QLatin1String("left")) {
+            const QString kind = reason == QLatin1String("kicked") ? QStringLiteral("removed")
+                                                                   : QStringLiteral("room_deleted");
+            m_notifier.notify(user, {kind, out.roomId, out.actor, 0, QString(), false});
+        }
+    }
+    for (const auto &[user, invite] : out.invites) {
         m_registry.pushToUser(user, QString::fromUtf8(encodeEvent(InviteEvent{invite})));
+        m_notifier.notify(user, {QStringLiteral("invited"), invite.room.id, invite.inviter.id, 0,
+                                 invite.room.name, false});
+    }
 }
 
 void GroupsHandler::handle(const RequestContext &ctx, const CreateRoomRequest &req)

@@ -8,6 +8,7 @@
 namespace natter::server {
 
 class ConnectionRegistry;
+class Notifier;
 class Storage;
 struct GroupOutcome;
 
@@ -19,7 +20,8 @@ class GroupsHandler : public QObject
 {
     Q_OBJECT
 public:
-    GroupsHandler(Storage &storage, ConnectionRegistry &registry, QObject *parent = nullptr);
+    GroupsHandler(Storage &storage, ConnectionRegistry &registry, Notifier &notifier,
+                  QObject *parent = nullptr);
 
     void handle(const RequestContext &ctx, const CreateRoomRequest &req);
     void handle(const RequestContext &ctx, const UpdateRoomRequest &req);
@@ -43,6 +45,7 @@ private:
 
     Storage &m_storage;
     ConnectionRegistry &m_registry;
+    Notifier &m_notifier;
 };
 
 } // namespace natter::server

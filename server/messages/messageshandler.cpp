@@ -1,6 +1,7 @@
 #include "messages/messageshandler.h"
 
 #include "net/connectionregistry.h"
+#include "notifications/notifier.h"
 #include "storage/repositories.h"
 #include "storage/storage.h"
 
@@ -17,6 +18,7 @@ struct SendOutcome
     Message message;
     bool duplicate = false;
     QList<UserId> members;
+    QList<User> memberUsers;
 };
 
 struct PageOutcome
@@ -53,7 +55,9 @@ SendOutcome storeMessage(Repositories &r, UserId sender, const SendRequest &req)
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const Seq seq = r.rooms.allocateSeq(req.roomId, now);
     out.message = r.messages.insert(req.roomId, seq, sender, req.clientMsgId, req.body, now);
-    out.members = r.members.activeMembers(req.roomId);
+    out.memberUsers = r.members.activeMemberUsers(req.roomId);
+    for (const User &u : std::as_const(out.memberUsers))
+        out.members.append(u.id);
     return out;
 }
 
@@ -90,8 +94,9 @@ PageOutcome readSync(Repositories &r, UserId user, QList<SyncCursor> cursors, in
 
 } // namespace
 
-MessagesHandler::MessagesHandler(Storage &storage, ConnectionRegistry &registry, QObject *parent)
-    : QObject(parent), m_storage(storage), m_registry(registry)
+MessagesHandler::MessagesHandler(Storage &storage, ConnectionRegistry &registry, Notifier &notifier,
+                                 QObject *parent)
+    : QObject(parent), m_storage(storage), m_registry(registry), m_notifier(notifier)
 {
 }
 
@@ -110,6 +115,7 @@ void MessagesHandler::handle(const RequestContext &ctx, const SendRequest &req)
                 return;
             const QString frame = QString::fromUtf8(encodeEvent(MessageEvent{out.message}));
             m_registry.pushToUsers(out.members, frame, ctx.connection());
+            m_notifier.notifyMessage(out.message, out.memberUsers);
         });
 }
 

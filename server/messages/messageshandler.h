@@ -8,6 +8,7 @@
 namespace natter::server {
 
 class ConnectionRegistry;
+class Notifier;
 class Storage;
 
 /// Sending, history and lossless resume.
@@ -20,7 +21,8 @@ class MessagesHandler : public QObject
 {
     Q_OBJECT
 public:
-    MessagesHandler(Storage &storage, ConnectionRegistry &registry, QObject *parent = nullptr);
+    MessagesHandler(Storage &storage, ConnectionRegistry &registry, Notifier &notifier,
+                    QObject *parent = nullptr);
 
     void handle(const RequestContext &ctx, const SendRequest &req);
     void handle(const RequestContext &ctx, const HistoryRequest &req);
@@ -32,6 +34,7 @@ public:
 private:
     Storage &m_storage;
     ConnectionRegistry &m_registry;
+    Notifier &m_notifier;
 };
 
 } // namespace natter::server

@@ -123,6 +123,17 @@ bool ClientConnection::admitRequest(qint64 nowMs)
     return false;
 }
 
+bool ClientConnection::admitTyping(RoomId room, qint64 nowMs, qint64 intervalMs)
+{
+    auto it = m_lastTyping.find(room);
+    if (it != m_lastTyping.end() && nowMs - *it < intervalMs)
+        return false;
+    if (m_lastTyping.size() > 64)
+        m_lastTyping.clear();
+    m_lastTyping.insert(room, nowMs);
+    return true;
+}
+
 void ClientConnection::checkAlive()
 {
     if (m_closing)

@@ -2,6 +2,7 @@
 
 #include "net/ratelimiter.h"
 #include "protocol/codec.h"
+#include "protocol/liverequests.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -57,6 +58,15 @@ public:
     void checkAlive();
     qint64 queuedBytes() const { return m_queuedBytes; }
 
+    /// This connection's own status (presence aggregates all of a user's connections).
+    Presence status() const { return m_status; }
+    void setStatus(Presence status) { m_status = status; }
+    /// The room this connection shows; invalid when none.
+    RoomId viewing() const { return m_viewing; }
+    void setViewing(RoomId room) { m_viewing = room; }
+    /// Typing rate limit: true if a typing notice for `room` may be forwarded at `nowMs`.
+    bool admitTyping(RoomId room, qint64 nowMs, qint64 intervalMs);
+
 Q_SIGNALS:
     void frameReceived(const QByteArray &utf8);
     void closed();
@@ -77,6 +87,9 @@ private:
     qint64 m_queuedBytes = 0;
     QElapsedTimer m_overLimitSince; ///< valid while the backlog is over maxOutgoingBytes
     bool m_heardFrom = true;
+    Presence m_status = Presence::Online;
+    RoomId m_viewing;
+    QHash<RoomId, qint64> m_lastTyping;
     bool m_closing = false;
 };
 

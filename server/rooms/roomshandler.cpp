@@ -1,11 +1,30 @@
 #include "rooms/roomshandler.h"
 
+#include "net/connectionregistry.h"
 #include "storage/repositories.h"
 #include "storage/storage.h"
 
 namespace natter::server {
 
-RoomsHandler::RoomsHandler(Storage &storage, QObject *parent) : QObject(parent), m_storage(storage) {}
+RoomsHandler::RoomsHandler(Storage &storage, ConnectionRegistry &registry, QObject *parent)
+    : QObject(parent), m_storage(storage), m_registry(registry)
+{
+}
+
+void RoomsHandler::handle(const RequestContext &ctx, const MarkReadRequest &req)
+{
+    m_storage.write<Seq>(
+        this, [me = ctx.userId(), req](Repositories &r) { return r.members.markRead(req.roomId, me, req.seq); },
+        [this, ctx, room = req.roomId](const StorageResult<Seq> &result) {
+            if (!result.ok())
+                return ctx.fail(ErrorCode::Internal);
+            if (*result.value < 0)
+                return ctx.fail(ErrorCode::Forbidden, QStringLiteral("you are not a member of this room"));
+            const ReadMarkerReply marker{room, *result.value};
+            ctx.reply(marker);
+            m_registry.pushToUser(ctx.userId(), QString::fromUtf8(encodeEvent(ReadEvent{marker})), ctx.connection());
+        });
+}
 
 void RoomsHandler::handle(const RequestContext &ctx, const RoomListRequest &)
 {

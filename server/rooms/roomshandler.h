@@ -1,24 +1,28 @@
 #pragma once
 
 #include "net/requestcontext.h"
-#include "protocol/requests.h"
+#include "protocol/liverequests.h"
 
 #include <QObject>
 
 namespace natter::server {
 
+class ConnectionRegistry;
 class Storage;
 
-/// The caller's conversation list: rooms by last activity with members and last message.
+/// The caller's conversation list (rooms by last activity with members, last message, unread
+/// and mention counts) and read markers, which sync across the caller's devices.
 class RoomsHandler : public QObject
 {
     Q_OBJECT
 public:
-    explicit RoomsHandler(Storage &storage, QObject *parent = nullptr);
+    RoomsHandler(Storage &storage, ConnectionRegistry &registry, QObject *parent = nullptr);
     void handle(const RequestContext &ctx, const RoomListRequest &req);
+    void handle(const RequestContext &ctx, const MarkReadRequest &req);
 
 private:
     Storage &m_storage;
+    ConnectionRegistry &m_registry;
 };
 
 } // namespace natter::server

@@ -91,4 +91,41 @@ QList<Invite> MembershipRepository::invitesFor(UserId user)
     return out;
 }
 
+QList<User> MembershipRepository::activeMemberUsers(RoomId room)
+{
+    Statement q(m_cache, "SELECT u.id, u.username FROM room_members rm JOIN users u ON u.id = rm.user_id "
+                         "WHERE rm.room_id = ? AND rm.active = 1");
+    q.bind(room.value).exec();
+    QList<User> out;
+    while (q.next())
+        out.append(User{UserId(q.integer(0)), q.text(1)});
+    return out;
+}
+
+Seq MembershipRepository::markRead(RoomId room, UserId user, Seq seq)
+{
+    Statement update(m_cache, "UPDATE room_members SET read_seq = MAX(read_seq, MIN(?, "
+                              "(SELECT last_seq FROM rooms WHERE id = ?))) "
+                              "WHERE room_id = ? AND user_id = ? AND active = 1 RETURNING read_seq");
+    if (!update.bind(seq).bind(room.value).bind(room.value).bind(user.value).exec().next())
+        return -1;
+    return update.integer(0);
+}
+
+QList<UserId> MembershipRepository::presenceAudience(UserId user)
+{
+    Statement q(m_cache, "SELECT other.user_id FROM room_members mine "
+                         "JOIN room_members other ON other.room_id = mine.room_id "
+                         "WHERE mine.user_id = ? AND mine.active = 1 AND other.active = 1 AND other.user_id <> ? "
+                         "UNION SELECT CASE WHEN user_lo = ? THEN user_hi ELSE user_lo END FROM friendships "
+                         "WHERE user_lo = ? OR user_hi = ?");
+    for (int i = 0; i < 5; ++i)
+        q.bind(user.value);
+    q.exec();
+    QList<UserId> out;
+    while (q.next())
+        out.append(UserId(q.integer(0)));
+    return out;
+}
+
 } // namespace natter::server

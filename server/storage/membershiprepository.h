@@ -43,6 +43,14 @@ public:
     bool removeInvite(RoomId room, UserId user);
     bool hasInvite(RoomId room, UserId user);
     QList<Invite> invitesFor(UserId user);
+    /// Active members with their names (for mentions and notifications).
+    QList<User> activeMemberUsers(RoomId room);
+
+    /// Moves the read marker forward to `seq` (never back, never past the room's end);
+    /// returns the marker afterwards.
+    Seq markRead(RoomId room, UserId user, Seq seq);
+    /// Users who may see `user`'s presence: friends and fellow members of any room.
+    QList<UserId> presenceAudience(UserId user);
 
 private:
     StatementCache &m_cache;

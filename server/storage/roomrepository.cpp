@@ -1,5 +1,6 @@
 #include "storage/roomrepository.h"
 
+#include "messages/mentions.h"
 #include "storage/messagerepository.h"
 #include "storage/storageerror.h"
 
@@ -135,18 +136,42 @@ std::optional<Room> RoomRepository::load(RoomId id)
 QList<Room> RoomRepository::listFor(UserId user)
 {
     QList<Room> rooms;
+    QList<Seq> readFrom;
     {
-        Statement q(m_cache, "SELECT " NATTER_ROOM_COLUMNS "FROM room_members rm "
-                             "JOIN rooms r ON r.id = rm.room_id" NATTER_ROOM_JOIN
+        Statement q(m_cache, "SELECT " NATTER_ROOM_COLUMNS ", rm.read_seq, rm.read_from_seq "
+                             "FROM room_members rm JOIN rooms r ON r.id = rm.room_id" NATTER_ROOM_JOIN
                              "WHERE rm.user_id = ? AND rm.active = 1 "
                              "ORDER BY r.last_activity DESC, r.id DESC");
         q.bind(user.value).exec();
-        while (q.next())
+        while (q.next()) {
             rooms.append(readRoom(q));
+            rooms.last().readSeq = q.integer(messageColumn + 9);
+            readFrom.append(q.integer(messageColumn + 10));
+        }
     }
-    for (Room &room : rooms)
-        fillMembers(room);
+    const QString username = [&] {
+        Statement q(m_cache, "SELECT username FROM users WHERE id = ?");
+        return q.bind(user.value).exec().next() ? q.text(0) : QString();
+    }();
+    for (int i = 0; i < rooms.size(); ++i) {
+        fillMembers(rooms[i]);
+        countUnread(rooms[i], user, username, readFrom[i]);
+    }
     return rooms;
+}
+
+void RoomRepository::countUnread(Room &room, UserId user, const QString &username, Seq readFrom)
+{
+    // Walks the unread range on the (room_id, seq) index; bodies are checked for mentions here
+    // because "@name" must not match longer names.
+    Statement q(m_cache, "SELECT body FROM messages WHERE room_id = ? AND seq > ? AND kind = 'message' "
+                         "AND sender_id <> ?");
+    q.bind(room.id.value).bind(std::max(*room.readSeq, readFrom - 1)).bind(user.value).exec();
+    while (q.next()) {
+        ++room.unreadCount;
+        if (mentions(q.text(0), username))
+            ++room.mentionCount;
+    }
 }
 
 std::optional<RoomSummary> RoomRepository::summary(RoomId room)

@@ -39,6 +39,7 @@ public:
 
 private:
     void fillMembers(Room &room);
+    void countUnread(Room &room, UserId user, const QString &username, Seq readFrom);
     Room readRoom(const Statement &q);
 
     StatementCache &m_cache;

@@ -165,6 +165,11 @@ void TestProtocol::everyRequestRoundTrips()
     check(SetRoleRequest{RoomId(9), UserId(3), MemberRole::Admin});
     check(DirectoryRequest{QStringLiteral("te"), 10});
     check(InviteListRequest{});
+    check(SetPresenceRequest{Presence::DoNotDisturb});
+    check(PresenceQueryRequest{{UserId(1), UserId(2)}});
+    check(TypingRequest{RoomId(3), false});
+    check(ViewRoomRequest{RoomId(3)});
+    check(MarkReadRequest{RoomId(3), 17});
     // Every registered request type has a sample above.
     QCOMPARE(covered.size(), qsizetype(std::variant_size_v<AnyRequest> - 1));
 }
@@ -196,6 +201,15 @@ void TestProtocol::everyReplyRoundTrips()
     QCOMPARE(roundTripReply(directory), directory.toJson());
     const InviteListReply invites{{Invite{RoomSummary{RoomId(3), QStringLiteral("Team"), QString(), 4}, alice}}};
     QCOMPARE(roundTripReply(invites), invites.toJson());
+    const PresenceListReply presence{{PresenceEntry{UserId(2), Presence::Away}}};
+    QCOMPARE(roundTripReply(presence), presence.toJson());
+    const ReadMarkerReply marker{RoomId(3), 9};
+    QCOMPARE(roundTripReply(marker), marker.toJson());
+    Room listed = sampleRoom();
+    listed.readSeq = 2;
+    listed.unreadCount = 1;
+    listed.mentionCount = 1;
+    QCOMPARE(roundTripReply(RoomListReply{{listed}}), RoomListReply{{listed}}.toJson());
 }
 
 void TestProtocol::everyEventRoundTrips()
@@ -217,6 +231,14 @@ void TestProtocol::everyEventRoundTrips()
     QCOMPARE(roundTripEvent(InviteEvent{invite}), InviteEvent{invite}.toJson());
     QCOMPARE(roundTripEvent(RoomRemovedEvent{RoomId(3), QStringLiteral("kicked")}),
              (RoomRemovedEvent{RoomId(3), QStringLiteral("kicked")}.toJson()));
+    const PresenceEvent p{{UserId(4), Presence::DoNotDisturb}};
+    QCOMPARE(roundTripEvent(p), p.toJson());
+    const TypingEvent t{RoomId(3), UserId(4), true};
+    QCOMPARE(roundTripEvent(t), t.toJson());
+    const ReadEvent read{{RoomId(3), 12}};
+    QCOMPARE(roundTripEvent(read), read.toJson());
+    const NotificationEvent n{QStringLiteral("message"), RoomId(3), UserId(4), 12, QStringLiteral("hi @bob"), true};
+    QCOMPARE(roundTripEvent(n), n.toJson());
     // A room without a last message carries null and reads back as none.
     Room empty = sampleRoom();
     empty.lastMessage.reset();

@@ -3,6 +3,7 @@
 #include "auth/credentialpolicy.h"
 #include "auth/loginthrottle.h"
 #include "auth/sessiontokens.h"
+#include "messages/mentions.h"
 #include "net/ratelimiter.h"
 #include "storage/storageconfig.h"
 
@@ -25,6 +26,7 @@ private Q_SLOTS:
     void rateLimiterRefills();
     void tokensAreRandomAndHashed();
     void storageUrls();
+    void mentionsMatchWholeNames();
 };
 
 void TestServerUnits::usernameRules_data()
@@ -156,6 +158,18 @@ void TestServerUnits::storageUrls()
     QCOMPARE(c.password, QStringLiteral("secret"));
     QVERIFY(!StorageConfig::fromUrl(QStringLiteral("postgresql://host"), &c, &error));
     QVERIFY(!StorageConfig::fromUrl(QString(), &c, &error));
+}
+
+void TestServerUnits::mentionsMatchWholeNames()
+{
+    QVERIFY(mentions(QStringLiteral("hi @bob"), QStringLiteral("bob")));
+    QVERIFY(mentions(QStringLiteral("@BOB, look"), QStringLiteral("bob")));
+    QVERIFY(mentions(QStringLiteral("thanks @bob."), QStringLiteral("bob")));
+    QVERIFY(!mentions(QStringLiteral("hi @bobby"), QStringLiteral("bob")));
+    QVERIFY(!mentions(QStringLiteral("hi @bob"), QStringLiteral("bobby")));
+    QVERIFY(!mentions(QStringLiteral("mail bob@example.org"), QStringLiteral("example")));
+    QVERIFY(!mentions(QStringLiteral("hi bob"), QStringLiteral("bob")));
+    QVERIFY(mentions(QStringLiteral("@a.b-c please"), QStringLiteral("a.b-c")));
 }
 
 QTEST_GUILESS_MAIN(TestServerUnits)
