@@ -26,6 +26,10 @@ ClientSession::ClientSession(QObject *parent) : QObject(parent), m_connection(ne
     connect(m_connection, &Connection::messageReceived, this, &ClientSession::onLiveMessage);
     connect(m_connection, &Connection::friendChanged, this, &ClientSession::friendChanged);
     connect(m_connection, &Connection::roomChanged, this, &ClientSession::onRoomEvent);
+    connect(m_connection, &Connection::roomRemoved, this, [this](const RoomRemovedEvent &e) {
+        m_rooms.remove(e.roomId);
+        emit roomRemoved(e.roomId, e.reason);
+    });
 }
 
 ClientSession::~ClientSession()

@@ -87,6 +87,8 @@ signals:
     void messageReceived(const natter::Message &message);
     void friendChanged(const natter::Friend &relation);
     void roomChanged(const natter::Room &room);
+    /// The user left or was removed from a room, or it was deleted ("left", "kicked", "deleted").
+    void roomRemoved(natter::RoomId room, const QString &reason);
     /// The connection dropped; the next attempt starts in `delayMs`.
     void reconnectScheduled(int delayMs);
     /// Resuming was refused (invalid_token), or the server closed with 4004 because the token

@@ -313,6 +313,18 @@ void Connection::handleEvent(const ServerFrame &frame)
                 emit friendChanged(e.relation);
             else if constexpr (std::is_same_v<T, RoomEvent>)
                 emit roomChanged(e.room);
+            else if constexpr (std::is_same_v<T, RoomRemovedEvent>)
+                emit roomRemoved(e);
+            else if constexpr (std::is_same_v<T, InviteEvent>)
+                emit invited(e.invite);
+            else if constexpr (std::is_same_v<T, PresenceEvent>)
+                emit presenceChanged(e.entry);
+            else if constexpr (std::is_same_v<T, TypingEvent>)
+                emit typingChanged(e);
+            else if constexpr (std::is_same_v<T, ReadEvent>)
+                emit readMarkerMoved(e.marker);
+            else if constexpr (std::is_same_v<T, NotificationEvent>)
+                emit notificationReceived(e);
         },
         *event);
 }

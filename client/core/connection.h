@@ -75,6 +75,12 @@ signals:
     void messageReceived(const natter::Message &message);
     void friendChanged(const natter::Friend &relation);
     void roomChanged(const natter::Room &room);
+    void roomRemoved(const natter::RoomRemovedEvent &event);
+    void invited(const natter::Invite &invite);
+    void presenceChanged(const natter::PresenceEntry &entry);
+    void typingChanged(const natter::TypingEvent &event);
+    void readMarkerMoved(const natter::ReadMarkerReply &marker);
+    void notificationReceived(const natter::NotificationEvent &event);
 
 private:
     /// Type-erased reply handler: `data` is the result's data, or null with `error` set.
