@@ -52,7 +52,11 @@ bool parseCommandLine(const QStringList &arguments, ServerConfig *config, QStrin
                                       QStringLiteral("Least severe messages to log: debug, info, warning or error "
                                                      "(default: info)."),
                                       QStringLiteral("level"), QStringLiteral("info"));
-    parser.addOptions({listen, port, dataDir, database, logLevel});
+    const QCommandLineOption writeBatch(QStringLiteral("write-batch"),
+                                        QStringLiteral("Most writes that share one database commit (default: 1024; "
+                                                       "1 commits every write alone, for comparison)."),
+                                        QStringLiteral("n"), QStringLiteral("1024"));
+    parser.addOptions({listen, port, dataDir, database, logLevel, writeBatch});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return false;
@@ -87,7 +91,14 @@ bool parseCommandLine(const QStringList &arguments, ServerConfig *config, QStrin
     }
     const QString url = parser.isSet(database) ? parser.value(database)
                                                : QDir(dir).absoluteFilePath(QStringLiteral("natter.db"));
-    return StorageConfig::fromUrl(url, &config->storage, error);
+    if (!StorageConfig::fromUrl(url, &config->storage, error))
+        return false;
+    config->storage.maxWriteBatch = parser.value(writeBatch).toInt(&ok);
+    if (!ok || config->storage.maxWriteBatch < 1) {
+        *error = QStringLiteral("--write-batch: a positive number, please");
+        return false;
+    }
+    return true;
 }
 
 } // namespace natter::server

@@ -15,6 +15,8 @@ struct StorageConfig
     QString databaseName;
     QString user;
     QString password;
+    /// Most write jobs that share one transaction and commit (1 = a commit per job).
+    int maxWriteBatch = 1024;
 
     /// Parses "sqlite:<path>", a bare path, or "postgresql://user:pass@host:port/db".
     static bool fromUrl(const QString &url, StorageConfig *config, QString *error);

@@ -64,6 +64,7 @@ void StorageWorker::drain()
                 m_scheduled = false;
                 return;
             }
+            const int maxBatch = m_mode == Mode::Writer ? qMax(1, m_config.maxWriteBatch) : 1024;
             if (m_queue.size() <= maxBatch) {
                 jobs.swap(m_queue);
             } else {

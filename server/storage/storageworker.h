@@ -29,7 +29,6 @@ public:
     void enqueue(Storage::Job job);
     WriteStats stats() const;
 
-    static constexpr int maxBatch = 1024;
 
 private:
     void drain();

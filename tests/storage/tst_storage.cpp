@@ -17,6 +17,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void writesArriveInOrderAndBatch();
+    void batchLimitOfOneCommitsEachWrite();
     void failingJobRollsBackAlone();
     void usernamesAreUniqueCaseInsensitively();
     void readerCannotWrite();
@@ -91,6 +92,23 @@ void TestStorage::writesArriveInOrderAndBatch()
     QCOMPARE(stats.jobs, qint64(count));
     // Jobs queued together share commits: far fewer batches than jobs.
     QVERIFY2(stats.batches < count / 2, qPrintable(QString::number(stats.batches)));
+}
+
+void TestStorage::batchLimitOfOneCommitsEachWrite()
+{
+    StorageConfig config;
+    config.sqlitePath = m_dir->filePath(QStringLiteral("single.db"));
+    config.maxWriteBatch = 1;
+    Storage single(config);
+    QString error;
+    QVERIFY2(single.open(&error), qPrintable(error));
+    int done = 0;
+    for (int i = 0; i < 40; ++i)
+        single.write<bool>(this, [i](Repositories &r) {
+            return r.users.create(QStringLiteral("single%1").arg(i), QStringLiteral("h"), 0).has_value();
+        }, [&done](const StorageResult<bool> &r) { done += r.ok() && *r.value ? 1 : 0; });
+    QTRY_COMPARE(done, 40);
+    QCOMPARE(single.writeStats().batches, qint64(40));
 }
 
 void TestStorage::failingJobRollsBackAlone()
