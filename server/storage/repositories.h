@@ -19,6 +19,7 @@ public:
     {
     }
     QSqlDatabase &database() { return m_cache.database(); }
+    StatementCache &statements() { return m_cache; }
 
 private:
     StatementCache m_cache;

@@ -98,9 +98,9 @@ void StorageWorker::runBatch(QVector<Storage::Job> &jobs)
     }
     for (int i = 0; i < jobs.size(); ++i) {
         try {
-            execDirect(db, QStringLiteral("SAVEPOINT job"));
+            Statement(m_repos->statements(), "SAVEPOINT job").exec();
             jobs[i].run(*m_repos);
-            execDirect(db, QStringLiteral("RELEASE SAVEPOINT job"));
+            Statement(m_repos->statements(), "RELEASE SAVEPOINT job").exec();
         } catch (const std::exception &e) {
             errors[i] = QString::fromStdString(e.what());
             qCWarning(lcStorage) << "write job failed:" << errors[i];
