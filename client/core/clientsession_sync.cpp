@@ -3,6 +3,8 @@
 
 #include "core/clientsession.h"
 
+#include <QSet>
+
 #include "protocol/limits.h"
 
 #include <QLoggingCategory>
@@ -87,8 +89,16 @@ void ClientSession::onSyncPage(const Reply<MessagePageReply> &reply, quint64 gen
         syncFailed(reply.error);
         return;
     }
-    for (const Message &message : reply.value->messages)
+    // Sync answers each room from its first readable entry after the cursor: anything before
+    // that first entry lies outside the user's readable window and is passed over.
+    QSet<RoomId> seen;
+    for (const Message &message : reply.value->messages) {
+        if (!seen.contains(message.roomId)) {
+            seen.insert(message.roomId);
+            m_cursors.skipTo(message.roomId, message.seq - 1);
+        }
         ingest(message);
+    }
     if (!reply.value->more) {
         finishSync();
         return;

@@ -32,6 +32,18 @@ bool RoomCursors::accept(const Message &message)
     return true;
 }
 
+void RoomCursors::skipTo(RoomId room, Seq seq)
+{
+    auto it = m_rooms.find(room);
+    if (it == m_rooms.end() || seq <= it->contiguous)
+        return;
+    it->contiguous = seq;
+    for (auto a = it->ahead.begin(); a != it->ahead.end();)
+        a = *a <= seq ? it->ahead.erase(a) : std::next(a);
+    while (it->ahead.remove(it->contiguous + 1))
+        ++it->contiguous;
+}
+
 Seq RoomCursors::contiguous(RoomId room) const
 {
     const auto it = m_rooms.constFind(room);

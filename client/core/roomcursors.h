@@ -24,6 +24,10 @@ public:
     /// room registers that room at 0 first. Messages with an invalid room or seq < 1 are rejected.
     bool accept(const Message &message);
 
+    /// Marks every entry up to `seq` as passed over (e.g. before the user's readable window,
+    /// which the server reveals by answering a sync from further on).
+    void skipTo(RoomId room, Seq seq);
+
     /// Highest seq such that every entry 1..seq of the room has been seen (or skipped at
     /// registration); 0 for unknown rooms.
     Seq contiguous(RoomId room) const;

@@ -104,10 +104,14 @@ void updateRoom(Repositories &r, const User &me, const UpdateRoomRequest &req, G
         r.rooms.setTopic(req.roomId, *req.topic);
         appendEvent(r, out, req.roomId, me.id, timeline::topic, *req.topic);
     }
-    if (req.open)
+    if (req.open && *req.open != before->open) {
         r.rooms.setOpen(req.roomId, *req.open);
-    if (req.historyVisibility)
+        out.settingsChanged = true;
+    }
+    if (req.historyVisibility && *req.historyVisibility != before->historyVisibility) {
         r.rooms.setHistoryVisibility(req.roomId, *req.historyVisibility);
+        out.settingsChanged = true;
+    }
     finish(r, out, req.roomId);
 }
 

@@ -47,7 +47,7 @@ void GroupsHandler::publish(const GroupOutcome &out)
         m_registry.pushToUsers(out.members, frame);
         m_registry.pushToUsers(out.alsoTold, frame);
     }
-    if (out.room && !out.events.isEmpty())
+    if (out.room && (!out.events.isEmpty() || out.settingsChanged))
         m_registry.pushToUsers(out.members, QString::fromUtf8(encodeEvent(RoomEvent{*out.room})));
     for (const auto &[user, reason] : out.removed) {
         m_registry.pushToUser(user, QString::fromUtf8(encodeEvent(RoomRemovedEvent{out.roomId, reason})));

@@ -123,8 +123,12 @@ bool ClientConnection::admitRequest(qint64 nowMs)
     return false;
 }
 
-bool ClientConnection::admitTyping(RoomId room, qint64 nowMs, qint64 intervalMs)
+bool ClientConnection::admitTyping(RoomId room, bool typing, qint64 nowMs, qint64 intervalMs)
 {
+    if (!typing) {
+        m_lastTyping.remove(room);
+        return true;
+    }
     auto it = m_lastTyping.find(room);
     if (it != m_lastTyping.end() && nowMs - *it < intervalMs)
         return false;

@@ -65,7 +65,8 @@ public:
     RoomId viewing() const { return m_viewing; }
     void setViewing(RoomId room) { m_viewing = room; }
     /// Typing rate limit: true if a typing notice for `room` may be forwarded at `nowMs`.
-    bool admitTyping(RoomId room, qint64 nowMs, qint64 intervalMs);
+    /// "Stopped typing" is always admitted and ends the interval.
+    bool admitTyping(RoomId room, bool typing, qint64 nowMs, qint64 intervalMs);
 
 Q_SIGNALS:
     void frameReceived(const QByteArray &utf8);

@@ -11,6 +11,14 @@ void Notifier::notify(UserId to, const NotificationEvent &event)
     m_registry.pushToUser(to, QString::fromUtf8(encodeEvent(event)));
 }
 
+QString Notifier::preview(const QString &body)
+{
+    qsizetype n = qMin(body.size(), qsizetype(previewLength));
+    if (n < body.size() && n > 0 && body.at(n - 1).isHighSurrogate())
+        --n; // never split a surrogate pair
+    return body.left(n);
+}
+
 bool Notifier::isViewing(UserId user, RoomId room) const
 {
     const QList<ClientConnection *> connections = m_registry.connectionsOf(user);
@@ -33,7 +41,7 @@ void Notifier::notifyMessage(const Message &message, const QList<User> &members)
         if (frame.isEmpty()) {
             frame = QString::fromUtf8(encodeEvent(NotificationEvent{
                 QStringLiteral("message"), message.roomId, message.senderId, message.seq,
-                message.body.left(previewLength), mention}));
+                preview(message.body), mention}));
         }
         m_registry.pushToUser(member.id, frame);
     }

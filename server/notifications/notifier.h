@@ -20,6 +20,8 @@ public:
     void notifyMessage(const Message &message, const QList<User> &members);
 
     static constexpr int previewLength = 120;
+    /// The start of a body, at most previewLength units, never ending in half a character.
+    static QString preview(const QString &body);
 
 private:
     bool isViewing(UserId user, RoomId room) const;

@@ -79,16 +79,12 @@ void PresenceHandler::handle(const RequestContext &ctx, const PresenceQueryReque
 
 void PresenceHandler::handle(const RequestContext &ctx, const TypingRequest &req)
 {
-    ClientConnection *connection = ctx.connection();
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    // Repeated "typing" notices within the interval are acknowledged but not forwarded.
-    if (req.typing && !connection->admitTyping(req.roomId, now, typingIntervalMs))
-        return ctx.reply(EmptyReply{});
     const UserId me = ctx.userId();
     m_storage.read<std::optional<QList<UserId>>>(
         this,
         [me, room = req.roomId](Repositories &r) -> std::optional<QList<UserId>> {
-            if (!r.members.membership(room, me).active)
+            const Membership m = r.members.membership(room, me);
+            if (!m.active || m.closed)
                 return std::nullopt;
             return r.members.activeMembers(room);
         },
@@ -96,8 +92,14 @@ void PresenceHandler::handle(const RequestContext &ctx, const TypingRequest &req
             if (!members.ok())
                 return ctx.fail(ErrorCode::Internal);
             if (!*members.value)
-                return ctx.fail(ErrorCode::Forbidden, QStringLiteral("you are not a member of this room"));
+                return ctx.fail(ErrorCode::Forbidden, QStringLiteral("you cannot write in this room"));
             ctx.reply(EmptyReply{});
+            // Repeated "typing" notices within the interval are acknowledged, not forwarded;
+            // "stopped typing" always goes through and ends the interval.
+            if (!ctx.alive() || !ctx.connection()->admitTyping(req.roomId, req.typing,
+                                                               QDateTime::currentMSecsSinceEpoch(),
+                                                               typingIntervalMs))
+                return;
             const QString frame = QString::fromUtf8(encodeEvent(TypingEvent{req.roomId, me, req.typing}));
             for (UserId member : **members.value) {
                 if (member != me)

@@ -114,8 +114,10 @@ Seq MembershipRepository::markRead(RoomId room, UserId user, Seq seq)
 
 QList<UserId> MembershipRepository::presenceAudience(UserId user)
 {
+    // Closed rooms (a direct room after unfriending or blocking) share nothing any more.
     Statement q(m_cache, "SELECT other.user_id FROM room_members mine "
                          "JOIN room_members other ON other.room_id = mine.room_id "
+                         "JOIN rooms r ON r.id = mine.room_id AND r.closed = 0 "
                          "WHERE mine.user_id = ? AND mine.active = 1 AND other.active = 1 AND other.user_id <> ? "
                          "UNION SELECT CASE WHEN user_lo = ? THEN user_hi ELSE user_lo END FROM friendships "
                          "WHERE user_lo = ? OR user_hi = ?");

@@ -186,18 +186,25 @@ std::optional<RoomSummary> RoomRepository::summary(RoomId room)
 
 QList<RoomSummary> RoomRepository::directory(const QString &query, int limit)
 {
-    QString pattern = query.toCaseFolded();
-    pattern.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
-        .replace(QLatin1Char('%'), QLatin1String("\\%"))
-        .replace(QLatin1Char('_'), QLatin1String("\\_"));
+    // Matched here rather than in SQL: SQLite's lower() folds ASCII only. Open rooms are few
+    // enough on a LAN site to scan (the partial index rooms_open holds just them).
+    const QString needle = query.toCaseFolded();
     Statement q(m_cache, "SELECT r.id, r.name, r.topic, "
                          "(SELECT COUNT(*) FROM room_members rm WHERE rm.room_id = r.id AND rm.active = 1) "
-                         "FROM rooms r WHERE r.open = 1 AND r.kind = 'group' "
-                         "AND lower(r.name) LIKE ? ESCAPE '\\' ORDER BY lower(r.name), r.id LIMIT ?");
-    q.bind(QLatin1Char('%') + pattern + QLatin1Char('%')).bind(limit).exec();
+                         "FROM rooms r WHERE r.open = 1 AND r.kind = 'group'");
+    q.exec();
     QList<RoomSummary> out;
-    while (q.next())
-        out.append(RoomSummary{RoomId(q.integer(0)), q.text(1), q.text(2), int(q.integer(3))});
+    while (q.next()) {
+        const QString name = q.text(1);
+        if (name.toCaseFolded().contains(needle))
+            out.append(RoomSummary{RoomId(q.integer(0)), name, q.text(2), int(q.integer(3))});
+    }
+    std::sort(out.begin(), out.end(), [](const RoomSummary &a, const RoomSummary &b) {
+        const int c = QString::compare(a.name, b.name, Qt::CaseInsensitive);
+        return c != 0 ? c < 0 : a.id < b.id;
+    });
+    if (out.size() > limit)
+        out.resize(limit);
     return out;
 }
 

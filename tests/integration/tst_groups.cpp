@@ -138,6 +138,11 @@ void TestGroups::onlyFriendsCanBeInvitedToClosedRooms()
 void TestGroups::openRoomsAreListedAndJoinable()
 {
     const RoomId open = createRoom(*owner, true);
+    const auto umlaut = owner->call(CreateRoomRequest{QStringLiteral("Über uns"), QString(), true, HistoryVisibility::Shared, {}});
+    QVERIFY(umlaut.ok());
+    const auto found = outsider->call(DirectoryRequest{QStringLiteral("üBER"), 50});
+    QCOMPARE(found.value->rooms.size(), 1);
+    QCOMPARE(found.value->rooms[0].id, umlaut.value->room.id);
     const RoomId closed = createRoom(*owner, false);
     QVERIFY(open.isValid() && closed.isValid());
     const auto dir = outsider->call(DirectoryRequest{QStringLiteral("tea"), 50});
@@ -223,13 +228,23 @@ void TestGroups::leaverReadsUpToLeavingOnly()
 void TestGroups::joinedVisibilityHidesEarlierHistory()
 {
     const RoomId room = createRoom(*owner, false, HistoryVisibility::Joined);
-    QVERIFY(owner->send(room, QStringLiteral("secret past")).ok());
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(owner->send(room, QStringLiteral("secret past")).ok());
     addMember(room, *owner, *member);
     QVERIFY(owner->send(room, QStringLiteral("welcome")).ok());
     const auto history = member->call(HistoryRequest{room, 0, 50});
     QCOMPARE(kinds(history.value->messages), (QStringList{timeline::joined, timeline::message}));
     QCOMPARE(history.value->messages.last().body, QStringLiteral("welcome"));
     QCOMPARE(member->call(SyncRequest{{SyncCursor{room, 0}}, 100}).value->messages.size(), 2);
+    // The client's cursor passes over the unreadable start: later syncs make progress.
+    member->session.disconnectFromServer();
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(owner->send(room, QStringLiteral("while away %1").arg(i)).ok());
+    const int before = int(member->messages.size());
+    member->session.reconnectNow();
+    QVERIFY(member->waitSynced());
+    QCOMPARE(int(member->messages.size()), before + 3);
+    QCOMPARE(member->session.cursors().value(room), Seq(9)); // created, 3 past, joined, welcome, 3 more
 }
 
 void TestGroups::membershipEventsReplayOnResume()
@@ -240,6 +255,14 @@ void TestGroups::membershipEventsReplayOnResume()
     QTRY_VERIFY(kinds(member->messages).count(timeline::joined) >= 1);
     member->session.disconnectFromServer();
     const int before = int(member->messages.size());
+    // A settings change without a timeline entry still updates every member's room.
+    const int roomEvents = int(admin->roomEvents.size());
+    UpdateRoomRequest settings;
+    settings.roomId = room;
+    settings.open = true;
+    QVERIFY(owner->call(settings).ok());
+    QTRY_COMPARE(int(admin->roomEvents.size()), roomEvents + 1);
+    QVERIFY(admin->roomEvents.last().open);
     UpdateRoomRequest rename;
     rename.roomId = room;
     rename.name = QStringLiteral("Renamed while away");

@@ -109,6 +109,12 @@ void TestLive::presenceIsOnlyForFriendsAndMembers()
     QTest::qWait(200);
     QVERIFY(!stranger.lastPresenceOf(alice->id()));
     QVERIFY(carol->call(PresenceQueryRequest{{alice->id(), bob->id()}}).value->presence.isEmpty());
+    // Former friends share nothing any more, although their closed direct room remains.
+    FriendRemoveRequest unfriend;
+    unfriend.userId = alice->id();
+    QVERIFY(bob->call(unfriend).ok());
+    QVERIFY(bob->call(PresenceQueryRequest{{alice->id()}}).value->presence.isEmpty());
+    QCOMPARE(bob->call(TypingRequest{m_room, true}).error.code, ErrorCode::Forbidden);
     // Sharing a group room makes presence visible.
     const auto room = alice->call(CreateRoomRequest{QStringLiteral("Open"), QString(), true, HistoryVisibility::Shared, {}});
     JoinRoomRequest join;
@@ -131,8 +137,12 @@ void TestLive::typingIsForwardedAndRateLimited()
     QVERIFY(alice->call(TypingRequest{m_room, false}).ok());
     QTRY_COMPARE(bobSees.typing.size(), qsizetype(2));
     QVERIFY(!bobSees.typing[1].typing);
+    QVERIFY(alice->call(TypingRequest{m_room, true}).ok()); // stopping ended the interval
+    QTRY_COMPARE(bobSees.typing.size(), qsizetype(3));
+    QVERIFY(bobSees.typing[2].typing);
     QVERIFY(aliceSees.typing.isEmpty());
     QCOMPARE(carol->call(TypingRequest{m_room, true}).error.code, ErrorCode::Forbidden);
+    QCOMPARE(carol->call(TypingRequest{m_room, true}).error.code, ErrorCode::Forbidden); // again
     // Never stored: the timeline is still empty.
     QVERIFY(bob->call(HistoryRequest{m_room, 0, 50}).value->messages.isEmpty());
 }
@@ -146,6 +156,12 @@ void TestLive::notificationsForUnviewedRoomsAndMentions()
     QCOMPARE(bobSees.notifications[0].roomId, m_room);
     QCOMPARE(bobSees.notifications[0].preview, QStringLiteral("are you there?"));
     QVERIFY(!bobSees.notifications[0].mention);
+    // A preview never ends in half a character.
+    const QString emoji = QString(119, QLatin1Char('x')) + QString::fromUtf8("😀 and more");
+    QVERIFY(alice->send(m_room, emoji).ok());
+    QTRY_COMPARE(bobSees.notifications.size(), qsizetype(2));
+    QCOMPARE(bobSees.notifications[1].preview, QString(119, QLatin1Char('x')));
+    bobSees.notifications.removeLast();
     // Viewing the room (on any device) silences its notifications, not its messages.
     QVERIFY(bob->call(ViewRoomRequest{m_room}).ok());
     QVERIFY(alice->send(m_room, QStringLiteral("now you see it")).ok());
