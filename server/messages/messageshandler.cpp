@@ -35,8 +35,8 @@ ProtocolError forbidden()
 SendOutcome storeMessage(Repositories &r, UserId sender, const SendRequest &req)
 {
     SendOutcome out;
-    const Membership access = r.members.membership(req.roomId, sender);
-    if (!access.active) {
+    const RoomState *room = r.members.roomState(req.roomId);
+    if (!room || !room->memberIds.contains(sender)) {
         out.error = forbidden();
         return out;
     }
@@ -48,14 +48,14 @@ SendOutcome storeMessage(Repositories &r, UserId sender, const SendRequest &req)
         out.duplicate = true;
         return out;
     }
-    if (access.closed) {
+    if (room->closed) {
         out.error = ProtocolError{ErrorCode::RoomClosed, errorCodeText(ErrorCode::RoomClosed)};
         return out;
     }
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const Seq seq = r.rooms.allocateSeq(req.roomId, now);
     out.message = r.messages.insert(req.roomId, seq, sender, req.clientMsgId, req.body, now);
-    out.memberUsers = r.members.activeMemberUsers(req.roomId);
+    out.memberUsers = room->members;
     for (const User &u : std::as_const(out.memberUsers))
         out.members.append(u.id);
     return out;

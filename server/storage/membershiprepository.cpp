@@ -28,6 +28,7 @@ Membership MembershipRepository::membership(RoomId room, UserId user)
 
 void MembershipRepository::join(RoomId room, UserId user, MemberRole role, Seq readFrom, qint64 now)
 {
+    m_states.invalidate(room);
     Statement q(m_cache, "INSERT INTO room_members (room_id, user_id, joined_at, role, active, read_from_seq) "
                          "VALUES (?, ?, ?, ?, 1, ?) ON CONFLICT (room_id, user_id) DO UPDATE SET "
                          "active = 1, role = excluded.role, joined_at = excluded.joined_at, "
@@ -37,6 +38,7 @@ void MembershipRepository::join(RoomId room, UserId user, MemberRole role, Seq r
 
 void MembershipRepository::leave(RoomId room, UserId user, Seq readUntil)
 {
+    m_states.invalidate(room);
     Statement q(m_cache, "UPDATE room_members SET active = 0, role = 'member', read_until_seq = ? "
                          "WHERE room_id = ? AND user_id = ?");
     q.bind(readUntil).bind(room.value).bind(user.value).exec();
@@ -89,6 +91,21 @@ QList<Invite> MembershipRepository::invitesFor(UserId user)
         out.append(Invite{RoomSummary{RoomId(q.integer(0)), q.text(1), q.text(2), int(q.integer(3))},
                           User{UserId(q.integer(4)), q.text(5)}});
     return out;
+}
+
+const RoomState *MembershipRepository::roomState(RoomId room)
+{
+    if (const RoomState *cached = m_states.find(room))
+        return cached;
+    Statement q(m_cache, "SELECT closed FROM rooms WHERE id = ?");
+    if (!q.bind(room.value).exec().next())
+        return nullptr;
+    RoomState state;
+    state.closed = q.integer(0) != 0;
+    state.members = activeMemberUsers(room);
+    for (const User &u : std::as_const(state.members))
+        state.memberIds.insert(u.id);
+    return m_states.put(room, std::move(state));
 }
 
 QList<User> MembershipRepository::activeMemberUsers(RoomId room)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "protocol/grouprequests.h"
+#include "storage/roomstatecache.h"
 #include "storage/statement.h"
 
 #include <optional>
@@ -28,7 +29,7 @@ struct Membership
 class MembershipRepository
 {
 public:
-    explicit MembershipRepository(StatementCache &cache) : m_cache(cache) {}
+    MembershipRepository(StatementCache &cache, RoomStateCache &states) : m_cache(cache), m_states(states) {}
 
     Membership membership(RoomId room, UserId user);
     /// Adds or reactivates a member who may read from `readFrom` on.
@@ -52,8 +53,12 @@ public:
     /// Users who may see `user`'s presence: friends and fellow members of any room.
     QList<UserId> presenceAudience(UserId user);
 
+    /// The room's send state, from the cache or loaded (nothing when the room does not exist).
+    const RoomState *roomState(RoomId room);
+
 private:
     StatementCache &m_cache;
+    RoomStateCache &m_states;
 };
 
 } // namespace natter::server

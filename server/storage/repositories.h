@@ -15,14 +15,16 @@ class Repositories
 public:
     explicit Repositories(QSqlDatabase db)
         : m_cache(std::move(db)), users(m_cache), sessions(m_cache), friends(m_cache),
-          rooms(m_cache), members(m_cache), messages(m_cache)
+          rooms(m_cache, m_roomStates), members(m_cache, m_roomStates), messages(m_cache)
     {
     }
     QSqlDatabase &database() { return m_cache.database(); }
     StatementCache &statements() { return m_cache; }
+    RoomStateCache &roomStates() { return m_roomStates; }
 
 private:
     StatementCache m_cache;
+    RoomStateCache m_roomStates;
 
 public:
     UserRepository users;

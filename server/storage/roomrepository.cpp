@@ -56,6 +56,7 @@ RoomId RoomRepository::createGroup(const QString &name, const QString &topic, bo
 
 void RoomRepository::setClosed(RoomId room, bool closed)
 {
+    m_states.invalidate(room);
     Statement q(m_cache, "UPDATE rooms SET closed = ? WHERE id = ?");
     q.bind(closed ? 1 : 0).bind(room.value).exec();
 }
@@ -86,6 +87,7 @@ void RoomRepository::setHistoryVisibility(RoomId room, HistoryVisibility visibil
 
 void RoomRepository::remove(RoomId room)
 {
+    m_states.invalidate(room);
     Statement q(m_cache, "DELETE FROM rooms WHERE id = ?");
     q.bind(room.value).exec();
 }

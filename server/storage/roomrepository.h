@@ -2,6 +2,7 @@
 
 #include "protocol/grouprequests.h"
 #include "protocol/types.h"
+#include "storage/roomstatecache.h"
 #include "storage/statement.h"
 
 #include <optional>
@@ -13,7 +14,7 @@ namespace natter::server {
 class RoomRepository
 {
 public:
-    explicit RoomRepository(StatementCache &cache) : m_cache(cache) {}
+    RoomRepository(StatementCache &cache, RoomStateCache &states) : m_cache(cache), m_states(states) {}
 
     RoomId findDirect(UserId a, UserId b);
     RoomId createDirect(UserId a, UserId b, qint64 now);
@@ -43,6 +44,7 @@ private:
     Room readRoom(const Statement &q);
 
     StatementCache &m_cache;
+    RoomStateCache &m_states;
 };
 
 } // namespace natter::server

@@ -12,6 +12,7 @@ QSqlQuery &StatementCache::get(const char *sql)
     if (it != m_queries.end())
         return *it;
     QSqlQuery query(m_db);
+    query.setForwardOnly(true); // no client-side row cache: rows are read once, in order
     if (!query.prepare(QString::fromUtf8(sql)))
         throw StorageError(QStringLiteral("prepare failed: %1 [%2]")
                                .arg(query.lastError().text(), QString::fromUtf8(sql)));

@@ -104,6 +104,7 @@ void StorageWorker::runBatch(QVector<Storage::Job> &jobs)
         } catch (const std::exception &e) {
             errors[i] = QString::fromStdString(e.what());
             qCWarning(lcStorage) << "write job failed:" << errors[i];
+            m_repos->roomStates().clear(); // it may hold what the rollback undoes
             try {
                 execDirect(db, QStringLiteral("ROLLBACK TO SAVEPOINT job"));
                 execDirect(db, QStringLiteral("RELEASE SAVEPOINT job"));
@@ -116,6 +117,7 @@ void StorageWorker::runBatch(QVector<Storage::Job> &jobs)
         const QString error = QStringLiteral("commit failed: %1").arg(db.lastError().text());
         qCWarning(lcStorage) << error;
         db.rollback();
+        m_repos->roomStates().clear();
         {
             QMutexLocker lock(&m_mutex);
             ++m_stats.failedCommits;
