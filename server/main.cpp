@@ -1,5 +1,8 @@
 // natterd: parses the command line and runs NatterServer until SIGINT/SIGTERM.
 #include "core/commandline.h"
+#ifdef NATTER_HAVE_EPOLL
+#include "core/epolldispatcher.h"
+#endif
 #include "core/natterserver.h"
 #include "core/unixsignals.h"
 
@@ -8,6 +11,9 @@
 
 int main(int argc, char *argv[])
 {
+#ifdef NATTER_HAVE_EPOLL
+    natter::server::installEpollDispatcher();
+#endif
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("natterd"));
     QCoreApplication::setOrganizationName(QStringLiteral("Natter"));

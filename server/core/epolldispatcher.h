@@ -1,0 +1,72 @@
+#pragma once
+
+#include <QAbstractEventDispatcher>
+#include <QHash>
+#include <atomic>
+#include <chrono>
+
+class QSocketNotifier;
+
+namespace natter::server {
+
+/// An event dispatcher for Linux built on epoll. Qt's own dispatchers (glib and UNIX) poll()
+/// every registered socket on every loop iteration, so with thousands of connections most of
+/// natterd's CPU went into the kernel's poll bookkeeping; epoll costs per ready socket instead.
+/// natterd installs it on its main thread; NATTER_EVENT_DISPATCHER=qt selects Qt's own.
+class EpollEventDispatcher : public QAbstractEventDispatcher
+{
+    Q_OBJECT
+public:
+    explicit EpollEventDispatcher(QObject *parent = nullptr);
+    ~EpollEventDispatcher() override;
+
+    /// Whether epoll could be set up (false: use Qt's dispatcher).
+    bool isValid() const { return m_epoll >= 0 && m_wakeFd >= 0; }
+
+    bool processEvents(QEventLoop::ProcessEventsFlags flags) override;
+    void registerSocketNotifier(QSocketNotifier *notifier) override;
+    void unregisterSocketNotifier(QSocketNotifier *notifier) override;
+    void registerTimer(int timerId, qint64 interval, Qt::TimerType timerType, QObject *object) override;
+    bool unregisterTimer(int timerId) override;
+    bool unregisterTimers(QObject *object) override;
+    QList<TimerInfo> registeredTimers(QObject *object) const override;
+    int remainingTime(int timerId) override;
+    void wakeUp() override;
+    void interrupt() override;
+
+private:
+    using Clock = std::chrono::steady_clock;
+    struct Watch
+    {
+        QSocketNotifier *read = nullptr;
+        QSocketNotifier *write = nullptr;
+        QSocketNotifier *exception = nullptr;
+        quint32 events = 0; ///< what epoll currently watches
+    };
+    struct Timer
+    {
+        qint64 interval = 0;
+        Qt::TimerType type = Qt::CoarseTimer;
+        QObject *object = nullptr;
+        Clock::time_point due;
+        bool active = false; ///< its event is being delivered: do not fire it again meanwhile
+    };
+
+    void updateWatch(int fd);
+    int millisecondsToNextTimer() const;
+    bool activateTimers();
+    bool dispatchSockets(const void *events, int count);
+
+    int m_epoll = -1;
+    int m_wakeFd = -1;
+    QHash<int, Watch> m_watches;
+    QHash<int, Timer> m_timers;
+    std::atomic<bool> m_interrupted{false};
+    std::atomic<bool> m_wakePending{false};
+};
+
+/// Installs EpollEventDispatcher for the calling (main) thread before QCoreApplication exists,
+/// unless NATTER_EVENT_DISPATCHER=qt; returns whether it did.
+bool installEpollDispatcher();
+
+} // namespace natter::server

@@ -1,0 +1,147 @@
+// The epoll event dispatcher natterd runs on: timers, posted and cross-thread events, socket
+// notifiers, and a whole server session, all driven by it (installed before the application).
+#include "../support/rawclient.h"
+#include "../support/testserver.h"
+#include "core/epolldispatcher.h"
+
+#include <QElapsedTimer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QThread>
+#include <QTimer>
+#include <QtTest>
+
+using namespace natter;
+using namespace natter::test;
+
+class TestEpollDispatcher : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void isInstalled();
+    void timersFireOnTime();
+    void zeroTimersAndPostedEventsRun();
+    void otherThreadsWakeTheLoop();
+    void socketNotifiersDeliverData();
+    void serverSessionWorks();
+};
+
+void TestEpollDispatcher::isInstalled()
+{
+    QVERIFY(qobject_cast<server::EpollEventDispatcher *>(QAbstractEventDispatcher::instance()));
+}
+
+void TestEpollDispatcher::timersFireOnTime()
+{
+    QElapsedTimer clock;
+    clock.start();
+    qint64 singleShotAt = -1;
+    QTimer::singleShot(50, this, [&] { singleShotAt = clock.elapsed(); });
+    int ticks = 0;
+    QTimer repeating;
+    connect(&repeating, &QTimer::timeout, this, [&] { ++ticks; });
+    repeating.start(10);
+    QTRY_VERIFY(singleShotAt >= 0);
+    QVERIFY2(singleShotAt >= 45 && singleShotAt < 500, qPrintable(QString::number(singleShotAt)));
+    QTRY_VERIFY(ticks >= 5);
+    QVERIFY(repeating.remainingTime() <= 10);
+    repeating.stop();
+    const int stopped = ticks;
+    QTest::qWait(50);
+    QCOMPARE(ticks, stopped);
+}
+
+void TestEpollDispatcher::zeroTimersAndPostedEventsRun()
+{
+    int zero = 0;
+    QTimer idle;
+    connect(&idle, &QTimer::timeout, this, [&] { ++zero; });
+    idle.start(0);
+    bool posted = false;
+    QMetaObject::invokeMethod(this, [&] { posted = true; }, Qt::QueuedConnection);
+    QTRY_VERIFY(posted);
+    QTRY_VERIFY(zero > 10);
+    idle.stop();
+    auto *doomed = new QObject;
+    QPointer<QObject> watch(doomed);
+    doomed->deleteLater();
+    QTRY_VERIFY(watch.isNull()); // deferred deletes are processed
+}
+
+void TestEpollDispatcher::otherThreadsWakeTheLoop()
+{
+    bool delivered = false;
+    QElapsedTimer clock;
+    clock.start();
+    QThread *worker = QThread::create([this, &delivered] {
+        QThread::msleep(30);
+        QMetaObject::invokeMethod(this, [&delivered] { delivered = true; }, Qt::QueuedConnection);
+    });
+    worker->start();
+    QVERIFY(QTest::qWaitFor([&] { return delivered; }, 5000));
+    QVERIFY(clock.elapsed() < 1000);
+    worker->wait();
+    delete worker;
+}
+
+void TestEpollDispatcher::socketNotifiersDeliverData()
+{
+    QTcpServer listener;
+    QVERIFY(listener.listen(QHostAddress::LocalHost, 0));
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, listener.serverPort());
+    QTRY_VERIFY(listener.hasPendingConnections());
+    QTcpSocket *peer = listener.nextPendingConnection();
+    const QByteArray big(4 * 1024 * 1024, 'z'); // more than the kernel buffers: needs write notifiers
+    client.write(big);
+    QByteArray received;
+    QElapsedTimer clock;
+    clock.start();
+    QTRY_VERIFY_WITH_TIMEOUT((received += peer->readAll()).size() == big.size(), 10000);
+    QCOMPARE(received, big);
+    qInfo() << "4 MiB over loopback in" << clock.elapsed() << "ms";
+    peer->write("bye");
+    QByteArray reply;
+    QTRY_COMPARE((reply += client.readAll()), QByteArray("bye"));
+    client.disconnectFromHost();
+    QTRY_COMPARE(peer->state(), QAbstractSocket::UnconnectedState);
+}
+
+void TestEpollDispatcher::serverSessionWorks()
+{
+    TestServer server;
+    QVERIFY(server.start());
+    RawClient alice, bob;
+    QVERIFY(alice.connectTo(server.url()) && bob.connectTo(server.url()));
+    const auto a = alice.signup(QStringLiteral("alice"));
+    const auto b = bob.signup(QStringLiteral("bob"));
+    QVERIFY(a && b);
+    FriendRequestRequest ask;
+    ask.userId = b->user.id;
+    alice.send(1, ask);
+    QVERIFY(alice.waitReply(1));
+    FriendAcceptRequest accept;
+    accept.userId = a->user.id;
+    bob.send(2, accept);
+    const auto accepted = bob.waitReply(2);
+    QVERIFY(accepted && accepted->kind == ServerFrame::Kind::Result);
+    const RoomId room = readData<FriendReply>(accepted->data, nullptr)->relation.roomId;
+    for (int i = 0; i < 50; ++i)
+        alice.send(100 + i, SendRequest{room, QStringLiteral("e%1").arg(i), QStringLiteral("over epoll %1").arg(i)});
+    QVERIFY(alice.waitReply(149));
+    QTRY_VERIFY(std::count_if(bob.frames.cbegin(), bob.frames.cend(),
+                              [](const ServerFrame &f) { return f.event == QLatin1String("message"); }) == 50);
+}
+
+int main(int argc, char *argv[])
+{
+    if (!natter::server::installEpollDispatcher()) {
+        qCritical("the epoll dispatcher could not be installed");
+        return 1;
+    }
+    QCoreApplication app(argc, argv);
+    TestEpollDispatcher test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_epolldispatcher.moc"
