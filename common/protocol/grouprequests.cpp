@@ -5,14 +5,6 @@
 namespace natter {
 
 namespace {
-template <class T>
-QJsonArray toArray(const QList<T> &items)
-{
-    QJsonArray a;
-    for (const T &item : items)
-        a.append(item.toJson());
-    return a;
-}
 
 std::optional<HistoryVisibility> readVisibility(JsonReader &r)
 {
@@ -49,14 +41,14 @@ Invite Invite::fromJson(JsonReader &r)
 
 RoomReply RoomReply::fromJson(JsonReader &r) { return {r.object<Room>("room", &Room::fromJson)}; }
 
-QJsonObject RoomSummaryListReply::toJson() const { return {{QStringLiteral("rooms"), toArray(rooms)}}; }
+QJsonObject RoomSummaryListReply::toJson() const { return {{QStringLiteral("rooms"), toJsonArray(rooms)}}; }
 
 RoomSummaryListReply RoomSummaryListReply::fromJson(JsonReader &r)
 {
     return {r.objectList<RoomSummary>("rooms", 1000, &RoomSummary::fromJson)};
 }
 
-QJsonObject InviteListReply::toJson() const { return {{QStringLiteral("invites"), toArray(invites)}}; }
+QJsonObject InviteListReply::toJson() const { return {{QStringLiteral("invites"), toJsonArray(invites)}}; }
 
 InviteListReply InviteListReply::fromJson(JsonReader &r)
 {

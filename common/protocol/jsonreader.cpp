@@ -108,20 +108,28 @@ std::optional<bool> JsonReader::optionalBoolean(const char *key)
     return ok() ? std::optional<bool>(b) : std::nullopt;
 }
 
-QStringList JsonReader::stringList(const char *key, int maxItems, int maxLength)
+std::optional<QJsonArray> JsonReader::boundedArray(const char *key, int maxItems)
 {
     if (!ok())
-        return {};
+        return std::nullopt;
     const QJsonValue v = m_object.value(QLatin1String(key));
     if (!v.isArray()) {
         fail(key, v.isUndefined() ? QStringLiteral("is missing") : QStringLiteral("must be an array"));
-        return {};
+        return std::nullopt;
     }
-    const QJsonArray a = v.toArray();
-    if (a.size() > maxItems) {
+    if (v.toArray().size() > maxItems) {
         fail(key, QStringLiteral("has more than %1 items").arg(maxItems));
-        return {};
+        return std::nullopt;
     }
+    return v.toArray();
+}
+
+QStringList JsonReader::stringList(const char *key, int maxItems, int maxLength)
+{
+    const std::optional<QJsonArray> array = boundedArray(key, maxItems);
+    if (!array)
+        return {};
+    const QJsonArray &a = *array;
     QStringList out;
     for (const QJsonValue &item : a) {
         if (!item.isString() || item.toString().isEmpty() || item.toString().size() > maxLength) {
@@ -135,18 +143,10 @@ QStringList JsonReader::stringList(const char *key, int maxItems, int maxLength)
 
 QList<qint64> JsonReader::integerList(const char *key, int maxItems, qint64 min, qint64 max)
 {
-    if (!ok())
+    const std::optional<QJsonArray> array = boundedArray(key, maxItems);
+    if (!array)
         return {};
-    const QJsonValue v = m_object.value(QLatin1String(key));
-    if (!v.isArray()) {
-        fail(key, v.isUndefined() ? QStringLiteral("is missing") : QStringLiteral("must be an array"));
-        return {};
-    }
-    const QJsonArray a = v.toArray();
-    if (a.size() > maxItems) {
-        fail(key, QStringLiteral("has more than %1 items").arg(maxItems));
-        return {};
-    }
+    const QJsonArray &a = *array;
     QList<qint64> out;
     for (const QJsonValue &item : a) {
         const double d = item.toDouble(-1);

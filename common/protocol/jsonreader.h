@@ -49,6 +49,7 @@ public:
 private:
     static qint64 limits_maxId();
     bool present(const char *key) const;
+    std::optional<QJsonArray> boundedArray(const char *key, int maxItems);
     QString fieldPath(const char *key) const;
 
     QJsonObject m_object;
@@ -114,6 +115,16 @@ std::optional<T> JsonReader::optionalObject(const char *key, F read)
     if (!ok() || !present(key))
         return std::nullopt;
     return object<T>(key, read);
+}
+
+/// Writes a list of values with toJson() as a JSON array.
+template <class T>
+QJsonArray toJsonArray(const QList<T> &items)
+{
+    QJsonArray a;
+    for (const T &item : items)
+        a.append(item.toJson());
+    return a;
 }
 
 } // namespace natter

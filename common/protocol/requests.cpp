@@ -6,14 +6,6 @@ namespace natter {
 
 namespace {
 
-template <class T>
-QJsonArray toArray(const QList<T> &items)
-{
-    QJsonArray a;
-    for (const T &item : items)
-        a.append(item.toJson());
-    return a;
-}
 
 constexpr qint64 maxInt = limits::maxJsonInteger;
 
@@ -65,7 +57,7 @@ SessionReply SessionReply::fromJson(JsonReader &r)
     return s;
 }
 
-QJsonObject UserListReply::toJson() const { return {{QStringLiteral("users"), toArray(users)}}; }
+QJsonObject UserListReply::toJson() const { return {{QStringLiteral("users"), toJsonArray(users)}}; }
 
 UserListReply UserListReply::fromJson(JsonReader &r)
 {
@@ -74,7 +66,7 @@ UserListReply UserListReply::fromJson(JsonReader &r)
 
 QJsonObject FriendListReply::toJson() const
 {
-    return {{QStringLiteral("friends"), toArray(friends)}};
+    return {{QStringLiteral("friends"), toJsonArray(friends)}};
 }
 
 FriendListReply FriendListReply::fromJson(JsonReader &r)
@@ -89,7 +81,7 @@ FriendReply FriendReply::fromJson(JsonReader &r)
     return {r.object<Friend>("friend", &Friend::fromJson)};
 }
 
-QJsonObject RoomListReply::toJson() const { return {{QStringLiteral("rooms"), toArray(rooms)}}; }
+QJsonObject RoomListReply::toJson() const { return {{QStringLiteral("rooms"), toJsonArray(rooms)}}; }
 
 RoomListReply RoomListReply::fromJson(JsonReader &r)
 {
@@ -112,7 +104,7 @@ SendReply SendReply::fromJson(JsonReader &r)
 
 QJsonObject MessagePageReply::toJson() const
 {
-    return {{QStringLiteral("messages"), toArray(messages)}, {QStringLiteral("more"), more}};
+    return {{QStringLiteral("messages"), toJsonArray(messages)}, {QStringLiteral("more"), more}};
 }
 
 MessagePageReply MessagePageReply::fromJson(JsonReader &r)
@@ -214,7 +206,7 @@ HistoryRequest HistoryRequest::fromJson(JsonReader &r)
 
 QJsonObject SyncRequest::toJson() const
 {
-    return {{QStringLiteral("cursors"), toArray(cursors)}, {QStringLiteral("limit"), limit}};
+    return {{QStringLiteral("cursors"), toJsonArray(cursors)}, {QStringLiteral("limit"), limit}};
 }
 
 SyncRequest SyncRequest::fromJson(JsonReader &r)
