@@ -1,0 +1,127 @@
+// natter-relay: a bare QtWebSockets relay, the yardstick for natter-load. No storage, no
+// accounts, no limits: it answers the requests natter-load sends (hello, auth.resume,
+// auth.login, rooms.create, rooms.join, rooms.view, messages.send) with minimal results in
+// natterd's frame shapes, and relays each message, encoded once, to the other connections in
+// its room. Whatever it sustains, the load tool sustains at least as well.
+#include <QCoreApplication>
+#include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QWebSocket>
+#include <QWebSocketServer>
+#include <cstdio>
+
+namespace {
+
+class Relay : public QObject
+{
+public:
+    Relay() : m_ws(QStringLiteral("natter-relay"), QWebSocketServer::NonSecureMode)
+    {
+        connect(&m_tcp, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *s = m_tcp.nextPendingConnection()) {
+                s->setSocketOption(QAbstractSocket::LowDelayOption, 1); // as natterd does
+                m_ws.handleConnection(s);
+            }
+        });
+        connect(&m_ws, &QWebSocketServer::newConnection, this, [this] {
+            while (QWebSocket *s = m_ws.nextPendingConnection()) {
+                connect(s, &QWebSocket::textMessageReceived, this,
+                        [this, s](const QString &text) { handle(s, text); });
+                connect(s, &QWebSocket::disconnected, this, [this, s] { leave(s); });
+            }
+        });
+    }
+
+    bool listen(quint16 port) { return m_tcp.listen(QHostAddress::LocalHost, port); }
+    quint16 port() const { return m_tcp.serverPort(); }
+
+private:
+    void handle(QWebSocket *s, const QString &text)
+    {
+        const QJsonObject frame = QJsonDocument::fromJson(text.toUtf8()).object();
+        const QString type = frame.value(QStringLiteral("type")).toString();
+        const qint64 id = qint64(frame.value(QStringLiteral("id")).toDouble());
+        const QJsonObject data = frame.value(QStringLiteral("data")).toObject();
+        if (type == QLatin1String("messages.send")) {
+            const qint64 room = qint64(data.value(QStringLiteral("roomId")).toDouble());
+            reply(s, id, {});
+            const QJsonObject message{
+                {QStringLiteral("roomId"), room},
+                {QStringLiteral("clientMsgId"), data.value(QStringLiteral("clientMsgId"))},
+                {QStringLiteral("body"), data.value(QStringLiteral("body"))}};
+            const QString event = QString::fromUtf8(
+                QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("event")},
+                                          {QStringLiteral("event"), QStringLiteral("message")},
+                                          {QStringLiteral("data"),
+                                           QJsonObject{{QStringLiteral("message"), message}}}})
+                    .toJson(QJsonDocument::Compact));
+            for (QWebSocket *member : m_rooms.value(room)) {
+                if (member != s)
+                    member->sendTextMessage(event);
+            }
+        } else if (type == QLatin1String("rooms.create") || type == QLatin1String("rooms.join")) {
+            const qint64 room = type == QLatin1String("rooms.join")
+                                    ? qint64(data.value(QStringLiteral("roomId")).toDouble())
+                                    : m_nextRoom++;
+            if (!m_rooms[room].contains(s)) {
+                m_rooms[room].append(s);
+                m_joined[s].insert(room);
+            }
+            reply(s, id, {{QStringLiteral("room"), QJsonObject{{QStringLiteral("id"), room}}}});
+        } else if (type == QLatin1String("hello")) {
+            reply(s, id,
+                  {{QStringLiteral("version"), 1},
+                   {QStringLiteral("server"), QStringLiteral("natter-relay")}});
+        } else if (type == QLatin1String("auth.resume") || type == QLatin1String("auth.login")) {
+            reply(s, id,
+                  {{QStringLiteral("user"), QJsonObject{{QStringLiteral("id"), ++m_users}}}});
+        } else { // rooms.view and anything else: nothing to do
+            reply(s, id, {});
+        }
+    }
+
+    void reply(QWebSocket *s, qint64 id, const QJsonObject &data)
+    {
+        s->sendTextMessage(QString::fromUtf8(
+            QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("result")},
+                                      {QStringLiteral("id"), id},
+                                      {QStringLiteral("data"), data}})
+                .toJson(QJsonDocument::Compact)));
+    }
+
+    void leave(QWebSocket *s)
+    {
+        for (qint64 room : m_joined.take(s))
+            m_rooms[room].removeAll(s);
+        s->deleteLater();
+    }
+
+    QTcpServer m_tcp;
+    QWebSocketServer m_ws;
+    QHash<qint64, QList<QWebSocket *>> m_rooms;
+    QHash<QWebSocket *, QSet<qint64>> m_joined;
+    qint64 m_nextRoom = 1;
+    qint64 m_users = 0;
+};
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    const int at = int(args.indexOf(QStringLiteral("--port")));
+    const quint16 port = at > 0 && at + 1 < args.size() ? quint16(args[at + 1].toUInt()) : 0;
+    Relay relay;
+    if (!relay.listen(port)) {
+        std::fprintf(stderr, "natter-relay: cannot listen on 127.0.0.1:%u\n", port);
+        return 1;
+    }
+    std::printf("relay listening on 127.0.0.1:%u\n", relay.port());
+    std::fflush(stdout);
+    return app.exec();
+}
