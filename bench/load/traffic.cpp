@@ -17,6 +17,7 @@ int runIdle(Driver &d, const ScenarioOptions &o)
     const QList<Peer *> peers = makePeers(d, 0, users);
     const ProcSample before = sampleProcess(d.options().serverPid);
     const qint64 toolBefore = selfCpuUs();
+    const qint64 machineBefore = machineBusyUs();
     Latencies connectLatency;
     connectLatency.reserve(size_t(users));
     const qint64 t0 = nowNs();
@@ -33,8 +34,13 @@ int runIdle(Driver &d, const ScenarioOptions &o)
         readyAt.empty() ? t0 : readyAt[size_t(double(readyAt.size() - 1) * 0.99)];
     const double rate99 = ready99 > t0 ? 0.99 * double(readyAt.size()) / ((ready99 - t0) / 1e9) : 0;
     const ProcSample connected = sampleProcess(d.options().serverPid);
-    const double toolPercent =
-        100.0 * double(selfCpuUs() - toolBefore) * 1000.0 / double(nowNs() - t0);
+    const double elapsedUs = double(nowNs() - t0) / 1000.0;
+    const double toolPercent = 100.0 * double(selfCpuUs() - toolBefore) / elapsedUs;
+    const double othersPercent =
+        100.0 *
+        double(machineBusyUs() - machineBefore - (selfCpuUs() - toolBefore) -
+               (connected.cpuUs - before.cpuUs)) /
+        elapsedUs;
     const double seconds = (lastReady - t0) / 1e9;
     const double rate = seconds > 0 ? ready / seconds : 0;
     say(QStringLiteral("%1 of %2 signed in in %3 s").arg(ready).arg(users).arg(seconds, 0, 'f', 2));
@@ -72,6 +78,9 @@ int runIdle(Driver &d, const ScenarioOptions &o)
                   .arg(cpuPercent(before, connected), 0, 'f', 0)
                   .arg(toolPercent, 0, 'f', 0)
                   .arg(thousands(rate99));
+    if (othersPercent > 20)
+        r.notes += QStringLiteral("; **other processes busy %1% of a CPU: figures disturbed**")
+                       .arg(othersPercent, 0, 'f', 0);
     if (const QString p = describeProblems(d); !p.isEmpty())
         r.notes += QStringLiteral("; ") + p;
     QList<TargetCheck> t;
