@@ -86,6 +86,8 @@ private Q_SLOTS:
     void laterJoinersSeeNothingBeforeTheirWindow();
     void editsAndDeletesRaiseNoUnreadOrNotification();
     void retriedRequestsChangeNothing();
+    void deletedTextLeavesNoTraceInTheFile();
+    void deletingTheRoomErasesRevisions();
 
 private:
     bool startServer(const server::LifecycleRules &rules = {});
@@ -565,6 +567,41 @@ void TestLifecycle::retriedRequestsChangeNothing()
     QVERIFY(r1.ok() && r2.ok() && r2.value->duplicate);
     QCOMPARE(r2.value->message, r1.value->message);
     QVERIFY(findById(bob->call(HistoryRequest{m_direct, 0, 50}).value->messages, r1.value->message.id));
+}
+
+void TestLifecycle::deletedTextLeavesNoTraceInTheFile()
+{
+    // A short text (inside its table page) and a long one (in overflow pages), each edited once.
+    const QString shortText = QStringLiteral("quagga-short-secret");
+    const QString longText = QStringLiteral("quagga-long-secret ") + QString(9000, QLatin1Char('q'));
+    const Message a = alice->send(m_direct, shortText).value->message;
+    const Message b = alice->send(m_direct, longText).value->message;
+    QVERIFY(edit(*alice, m_direct, a.id, shortText + QStringLiteral(" v2")).ok());
+    QVERIFY(edit(*alice, m_direct, b.id, longText + QStringLiteral(" v2")).ok());
+    QVERIFY(remove(*alice, m_direct, a.id).ok());
+    QVERIFY(remove(*alice, m_direct, b.id).ok());
+    // Once the log is checkpointed into the database file (SQLite does so on its own as the log
+    // grows; forced here), no byte of either text is left in it.
+    const QString path = m_server->databasePath();
+    QTRY_COMPARE(dbScalar(path, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")).toInt(), 0);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    QVERIFY(bytes.size() > 0);
+    QVERIFY(!bytes.contains("quagga"));
+}
+
+void TestLifecycle::deletingTheRoomErasesRevisions()
+{
+    const RoomId room = createGroup(*alice);
+    addMember(room, *alice, *bob);
+    const Message m = bob->send(room, QStringLiteral("first")).value->message;
+    QVERIFY(edit(*bob, room, m.id, QStringLiteral("second")).ok());
+    const QString path = m_server->databasePath();
+    QCOMPARE(dbScalar(path, QStringLiteral("SELECT COUNT(*) FROM message_revisions")).toInt(), 1);
+    QVERIFY(alice->call(DeleteRoomRequest{room}).ok());
+    QCOMPARE(dbScalar(path, QStringLiteral("SELECT COUNT(*) FROM message_revisions")).toInt(), 0);
+    QCOMPARE(dbScalar(path, QStringLiteral("SELECT COUNT(*) FROM messages WHERE room_id = ?"), {room.value}).toInt(), 0);
 }
 
 QTEST_MAIN(TestLifecycle)

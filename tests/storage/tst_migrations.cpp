@@ -97,6 +97,7 @@ void TestMigrations::sqliteSettingsAreReadBack()
     QCOMPARE(scalar(db, QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
     QCOMPARE(scalar(db, QStringLiteral("PRAGMA busy_timeout")).toInt(), 10000);
     QCOMPARE(scalar(db, QStringLiteral("PRAGMA synchronous")).toInt(), 2);
+    QCOMPARE(scalar(db, QStringLiteral("PRAGMA secure_delete")).toInt(), 1);
 }
 
 void TestMigrations::upgradeFromVersionOneFixtureKeepsData()
