@@ -115,7 +115,7 @@ void editMessage(Repositories &r, const LifecycleRules &rules, UserId me, const 
         return;
     }
     if (target.body == req.body) { // a repeated edit changes nothing
-        out.message = *r.messages.find(target.id);
+        out.message = *r.messages.find(target.id, access.readFrom);
         out.duplicate = true;
         return;
     }
@@ -146,7 +146,7 @@ void deleteMessage(Repositories &r, const LifecycleRules &rules, UserId me,
         return;
     }
     if (target.deleted) { // already gone: a retried delete succeeds without a new entry
-        out.message = *r.messages.find(target.id);
+        out.message = *r.messages.find(target.id, access.readFrom);
         out.duplicate = true;
         return;
     }

@@ -29,6 +29,7 @@ Message MessageRepository::readMessage(const Statement &q, int first, Seq fromSe
     m.sentAt = q.integer(first + 6);
     m.kind = q.text(first + 7);
     m.subjectId = UserId(q.integer(first + 8));
+    // The reference columns are read only when there is a reference (history reads many rows).
     m.targetId = MessageId(q.integer(first + 9));
     m.editedAt = q.integer(first + 10);
     m.deleted = !q.value(first + 11).isNull();
