@@ -2,8 +2,12 @@
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
+#include <QSettings>
 #include <QLoggingCategory>
 #include <QStandardPaths>
+
+#include <memory>
 
 namespace natter::server {
 
@@ -45,97 +49,228 @@ bool parseLifecycle(const QString &history, const QString &editWindow, const QSt
         && parseWindow(deleteWindow, "delete-window", &rules->deleteWindowSeconds, error);
 }
 
-} // namespace
-
-bool parseCommandLine(const QStringList &arguments, ServerConfig *config, QString *error, bool *exitNow)
+/// Where an option's value comes from: the command line first, then the config file, then
+/// the option's default.
+class OptionSource
 {
-    *exitNow = false;
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "natterd — the Natter chat server. Clients connect over WebSocket; everything is stored "
-        "in SQLite (default) or PostgreSQL."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption listen(QStringLiteral("listen"),
-                                    QStringLiteral("Address to listen on (default: all interfaces)."),
-                                    QStringLiteral("address"), QStringLiteral("0.0.0.0"));
-    const QCommandLineOption port(QStringLiteral("port"),
-                                  QStringLiteral("TCP port for WebSocket clients; 0 picks a free one (default: 7447)."),
-                                  QStringLiteral("port"), QStringLiteral("7447"));
-    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
-                                     QStringLiteral("Directory for the database and other data (default: the "
-                                                    "user's application data directory)."),
-                                     QStringLiteral("dir"));
-    const QCommandLineOption database(QStringLiteral("database"),
-                                      QStringLiteral("Database: a SQLite file path (default: <data-dir>/natter.db) or "
-                                                     "postgresql://user:password@host:port/dbname."),
-                                      QStringLiteral("url"));
-    const QCommandLineOption logLevel(QStringLiteral("log-level"),
-                                      QStringLiteral("Least severe messages to log: debug, info, warning or error "
-                                                     "(default: info)."),
-                                      QStringLiteral("level"), QStringLiteral("info"));
-    const QCommandLineOption writeBatch(QStringLiteral("write-batch"),
-                                        QStringLiteral("Most writes that share one database commit (default: 1024; "
-                                                       "1 commits every write alone, for comparison)."),
-                                        QStringLiteral("n"), QStringLiteral("1024"));
-    const QCommandLineOption editHistory(QStringLiteral("edit-history"),
-                                         QStringLiteral("Who may read a message's earlier revisions: everyone (every "
-                                                        "member who can read the message), author, or admins (a group "
-                                                        "room's owner and admins) (default: everyone)."),
-                                         QStringLiteral("who"), QStringLiteral("everyone"));
-    const QCommandLineOption editWindow(QStringLiteral("edit-window"),
-                                        QStringLiteral("Seconds after sending during which a message may be edited; "
-                                                       "0 for no limit (default: 0)."),
-                                        QStringLiteral("seconds"), QStringLiteral("0"));
-    const QCommandLineOption deleteWindow(QStringLiteral("delete-window"),
-                                          QStringLiteral("Seconds after sending during which the author may delete a "
-                                                         "message; 0 for no limit (default: 0). Group owners and "
-                                                         "admins may always delete."),
-                                          QStringLiteral("seconds"), QStringLiteral("0"));
-    parser.addOptions({listen, port, dataDir, database, logLevel, writeBatch, editHistory, editWindow, deleteWindow});
-    if (!parser.parse(arguments)) {
-        *error = parser.errorText();
+public:
+    explicit OptionSource(const QCommandLineParser &parser) : m_parser(parser) {}
+
+    /// Loads the INI file; every key must name an option natterd knows.
+    bool load(const QString &path, const QList<QCommandLineOption> &options, QString *error)
+    {
+        if (!QFileInfo(path).isReadable()) {
+            *error = QStringLiteral("--config: cannot read %1").arg(path);
+            return false;
+        }
+        m_settings = std::make_unique<QSettings>(path, QSettings::IniFormat);
+        if (m_settings->status() != QSettings::NoError) {
+            *error = QStringLiteral("--config: %1 is not a valid INI file").arg(path);
+            return false;
+        }
+        QStringList known;
+        for (const QCommandLineOption &o : options)
+            known += o.names().constLast();
+        for (const QString &key : m_settings->allKeys()) {
+            if (!known.contains(key) || key == QLatin1String("config")) {
+                *error = QStringLiteral("%1: unknown key '%2'").arg(path, key);
+                return false;
+            }
+        }
+        return true;
+    }
+    bool isSet(const QCommandLineOption &option) const
+    {
+        return m_parser.isSet(option) || (m_settings && m_settings->contains(option.names().constLast()));
+    }
+    QString value(const QCommandLineOption &option) const
+    {
+        if (m_parser.isSet(option))
+            return m_parser.value(option);
+        const QString key = option.names().constLast();
+        if (m_settings && m_settings->contains(key)) {
+            const QVariant v = m_settings->value(key);
+            // QSettings splits unquoted values at commas; join them back.
+            return v.typeId() == QMetaType::QStringList ? v.toStringList().join(QLatin1Char(',')) : v.toString();
+        }
+        return option.defaultValues().value(0);
+    }
+    /// For on/off switches: on the command line, or "true"/"false" in the file.
+    bool flag(const QCommandLineOption &option, bool *ok) const
+    {
+        *ok = true;
+        if (m_parser.isSet(option))
+            return true;
+        const QString v = value(option).trimmed().toLower();
+        if (v.isEmpty() || v == QLatin1String("false") || v == QLatin1String("0") || v == QLatin1String("no"))
+            return false;
+        if (v == QLatin1String("true") || v == QLatin1String("1") || v == QLatin1String("yes"))
+            return true;
+        *ok = false;
         return false;
     }
-    if (parser.isSet(QStringLiteral("help"))) {
-        parser.showHelp(0);
+
+private:
+    const QCommandLineParser &m_parser;
+    std::unique_ptr<QSettings> m_settings;
+};
+
+} // namespace
+
+namespace {
+
+/// Every option natterd accepts; the long name doubles as the config file's key.
+struct Options
+{
+    QCommandLineOption config{QStringLiteral("config"),
+                              QStringLiteral("INI file whose keys (the long option names, e.g. port=7447) give "
+                                             "defaults for every option; the command line overrides it."),
+                              QStringLiteral("file")};
+    QCommandLineOption listen{QStringLiteral("listen"), QStringLiteral("Address to listen on (default: all interfaces)."),
+                              QStringLiteral("address"), QStringLiteral("0.0.0.0")};
+    QCommandLineOption port{QStringLiteral("port"),
+                            QStringLiteral("TCP port for WebSocket clients; 0 picks a free one (default: 7447)."),
+                            QStringLiteral("port"), QStringLiteral("7447")};
+    QCommandLineOption dataDir{QStringLiteral("data-dir"),
+                               QStringLiteral("Directory for the database and other data (default: the user's "
+                                              "application data directory)."),
+                               QStringLiteral("dir")};
+    QCommandLineOption database{QStringLiteral("database"),
+                                QStringLiteral("Database: a SQLite file path (default: <data-dir>/natter.db) or "
+                                               "postgresql://user:password@host:port/dbname."),
+                                QStringLiteral("url")};
+    QCommandLineOption logLevel{QStringLiteral("log-level"),
+                                QStringLiteral("Least severe messages to log: debug, info, warning or error "
+                                               "(default: info)."),
+                                QStringLiteral("level"), QStringLiteral("info")};
+    QCommandLineOption writeBatch{QStringLiteral("write-batch"),
+                                  QStringLiteral("Most writes that share one database commit (default: 1024; 1 "
+                                                 "commits every write alone, for comparison)."),
+                                  QStringLiteral("n"), QStringLiteral("1024")};
+    QCommandLineOption editHistory{QStringLiteral("edit-history"),
+                                   QStringLiteral("Who may read a message's earlier revisions: everyone (every member "
+                                                  "who can read the message), author, or admins (a group room's owner "
+                                                  "and admins) (default: everyone)."),
+                                   QStringLiteral("who"), QStringLiteral("everyone")};
+    QCommandLineOption editWindow{QStringLiteral("edit-window"),
+                                  QStringLiteral("Seconds after sending during which a message may be edited; 0 for "
+                                                 "no limit (default: 0)."),
+                                  QStringLiteral("seconds"), QStringLiteral("0")};
+    QCommandLineOption deleteWindow{QStringLiteral("delete-window"),
+                                    QStringLiteral("Seconds after sending during which the author may delete a "
+                                                   "message; 0 for no limit (default: 0). Group owners and admins may "
+                                                   "always delete."),
+                                    QStringLiteral("seconds"), QStringLiteral("0")};
+    QCommandLineOption passwordStdin{QStringLiteral("password-stdin"),
+                                     QStringLiteral("user add / user reset-password: read the password from standard "
+                                                    "input instead of generating one.")};
+
+    QList<QCommandLineOption> all() const
+    {
+        return {config, listen, port, dataDir, database, logLevel, writeBatch, editHistory, editWindow, deleteWindow,
+                passwordStdin};
     }
-    if (parser.isSet(QStringLiteral("version"))) {
-        parser.showVersion();
-    }
-    if (!config->address.setAddress(parser.value(listen))) {
-        *error = QStringLiteral("--listen: not an IP address: %1").arg(parser.value(listen));
+};
+
+const char *const kCommandHelp =
+    "Administration (instead of running the server; the server may keep running):\n"
+    "  user list                      every account, with its state\n"
+    "  user add NAME                  create an account (password generated and printed,\n"
+    "                                 or read with --password-stdin)\n"
+    "  user disable NAME              refuse its logins and end its sessions\n"
+    "  user enable NAME               allow it again\n"
+    "  user reset-password NAME       new password; ends its sessions\n"
+    "  backup FILE                    consistent copy of the SQLite database (online backup)\n"
+    "  check                          check the configuration and the database";
+
+bool parseNetwork(const Options &o, const OptionSource &src, ServerConfig *config, QString *error)
+{
+    if (!config->address.setAddress(src.value(o.listen))) {
+        *error = QStringLiteral("--listen: not an IP address: %1").arg(src.value(o.listen));
         return false;
     }
     bool ok = false;
-    const uint p = parser.value(port).toUInt(&ok);
+    const uint p = src.value(o.port).toUInt(&ok);
     if (!ok || p > 65535) {
-        *error = QStringLiteral("--port: not a port number: %1").arg(parser.value(port));
+        *error = QStringLiteral("--port: not a port number: %1").arg(src.value(o.port));
         return false;
     }
     config->port = quint16(p);
-    if (!applyLogLevel(parser.value(logLevel))) {
+    if (!applyLogLevel(src.value(o.logLevel))) {
         *error = QStringLiteral("--log-level: use debug, info, warning or error");
         return false;
     }
-    QString dir = parser.value(dataDir);
+    return true;
+}
+
+bool parseStorage(const Options &o, const OptionSource &src, ServerConfig *config, QString *error)
+{
+    QString dir = src.value(o.dataDir);
     if (dir.isEmpty())
         dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     if (!QDir().mkpath(dir)) {
         *error = QStringLiteral("cannot create the data directory %1").arg(dir);
         return false;
     }
-    const QString url = parser.isSet(database) ? parser.value(database)
-                                               : QDir(dir).absoluteFilePath(QStringLiteral("natter.db"));
+    config->dataDir = QDir(dir).absolutePath();
+    const QString url = src.isSet(o.database) ? src.value(o.database)
+                                              : QDir(dir).absoluteFilePath(QStringLiteral("natter.db"));
     if (!StorageConfig::fromUrl(url, &config->storage, error))
         return false;
-    config->storage.maxWriteBatch = parser.value(writeBatch).toInt(&ok);
+    bool ok = false;
+    config->storage.maxWriteBatch = src.value(o.writeBatch).toInt(&ok);
     if (!ok || config->storage.maxWriteBatch < 1) {
         *error = QStringLiteral("--write-batch: a positive number, please");
         return false;
     }
-    return parseLifecycle(parser.value(editHistory), parser.value(editWindow), parser.value(deleteWindow),
+    return true;
+}
+
+} // namespace
+
+bool parseCommandLine(const QStringList &arguments, ServerConfig *config, AdminRequest *admin, QString *error,
+                      bool *exitNow)
+{
+    *exitNow = false;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "natterd — the Natter chat server. Clients connect over WebSocket; everything is stored "
+        "in SQLite (default) or PostgreSQL.\n\n") + QLatin1String(kCommandHelp));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const Options o;
+    parser.addOptions(o.all());
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("An administration command (see above)."),
+                                 QStringLiteral("[command...]"));
+    if (!parser.parse(arguments)) {
+        *error = parser.errorText();
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(0);
+    if (parser.isSet(QStringLiteral("version")))
+        parser.showVersion();
+    OptionSource src(parser);
+    if (parser.isSet(o.config) && !src.load(parser.value(o.config), o.all(), error))
+        return false;
+    admin->words = parser.positionalArguments();
+    admin->passwordFromStdin = parser.isSet(o.passwordStdin);
+    config->configFile = parser.isSet(o.config) ? QFileInfo(parser.value(o.config)).absoluteFilePath() : QString();
+    return parseNetwork(o, src, config, error) && parseStorage(o, src, config, error)
+        && parseLifecycle(src.value(o.editHistory), src.value(o.editWindow), src.value(o.deleteWindow),
                           &config->lifecycle, error);
+}
+
+bool parseCommandLine(const QStringList &arguments, ServerConfig *config, QString *error, bool *exitNow)
+{
+    AdminRequest admin;
+    if (!parseCommandLine(arguments, config, &admin, error, exitNow))
+        return false;
+    if (!admin.words.isEmpty()) {
+        *error = QStringLiteral("unexpected argument: %1").arg(admin.words.constFirst());
+        return false;
+    }
+    return true;
 }
 
 } // namespace natter::server

@@ -13,6 +13,8 @@ struct ServerConfig
     QHostAddress address = QHostAddress::Any;
     quint16 port = 7447;
     StorageConfig storage;
+    QString dataDir;                     ///< absolute; the database and other state live here
+    QString configFile;                  ///< the --config file, absolute, or empty
     QString serverName = QStringLiteral("natterd");
 
     // Connection hardening.

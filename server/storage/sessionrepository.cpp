@@ -38,4 +38,10 @@ int SessionRepository::purgeExpired(qint64 now)
     return q.bind(now).exec().rowsAffected();
 }
 
+int SessionRepository::revokeAll(UserId user)
+{
+    Statement q(m_cache, "DELETE FROM sessions WHERE user_id = ?");
+    return q.bind(user.value).exec().rowsAffected();
+}
+
 } // namespace natter::server

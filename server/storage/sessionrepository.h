@@ -26,6 +26,8 @@ public:
     /// Returns whether a session was revoked.
     bool revoke(const QByteArray &tokenHash);
     int purgeExpired(qint64 now);
+    /// Revokes every session of `user` (password reset, account disabled); returns how many.
+    int revokeAll(UserId user);
 
 private:
     StatementCache &m_cache;

@@ -46,4 +46,35 @@ QList<User> UserRepository::searchByPrefix(const QString &prefix, UserId searche
     return out;
 }
 
+QList<UserRecord> UserRepository::list()
+{
+    Statement q(m_cache, "SELECT id, username, disabled, created_at FROM users ORDER BY id");
+    q.exec();
+    QList<UserRecord> out;
+    while (q.next()) {
+        UserRecord r{User{UserId(q.integer(0)), q.text(1)}, QString(), q.integer(2) != 0};
+        r.createdAt = q.integer(3);
+        out.append(r);
+    }
+    return out;
+}
+
+qint64 UserRepository::count()
+{
+    Statement q(m_cache, "SELECT COUNT(*) FROM users");
+    return q.exec().next() ? q.integer(0) : 0;
+}
+
+bool UserRepository::setDisabled(UserId id, bool disabled)
+{
+    Statement q(m_cache, "UPDATE users SET disabled = ? WHERE id = ?");
+    return q.bind(disabled ? 1 : 0).bind(id.value).exec().rowsAffected() > 0;
+}
+
+bool UserRepository::setPasswordHash(UserId id, const QString &passwordHash)
+{
+    Statement q(m_cache, "UPDATE users SET password_hash = ? WHERE id = ?");
+    return q.bind(passwordHash).bind(id.value).exec().rowsAffected() > 0;
+}
+
 } // namespace natter::server

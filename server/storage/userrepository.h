@@ -12,6 +12,7 @@ struct UserRecord
     User user;
     QString passwordHash;
     bool disabled = false;
+    qint64 createdAt = 0; ///< ms since the epoch; filled by list() only
 };
 
 /// Accounts. Usernames are unique case-insensitively (username_key holds the folded form).
@@ -28,6 +29,16 @@ public:
     /// Users whose name starts with `prefix` (case-insensitive), excluding `searcher` and users
     /// who blocked the searcher, ordered by name.
     QList<User> searchByPrefix(const QString &prefix, UserId searcher, int limit);
+
+    /// Every account, enabled or not, ordered by id (password hashes left empty).
+    QList<UserRecord> list();
+    /// Number of accounts, enabled or not.
+    qint64 count();
+    /// Disables or enables an account; returns whether it exists. A disabled account cannot
+    /// log in, resume a session or be found.
+    bool setDisabled(UserId id, bool disabled);
+    /// Replaces an account's password hash; returns whether it exists.
+    bool setPasswordHash(UserId id, const QString &passwordHash);
 
     static QString foldName(const QString &username) { return username.toCaseFolded(); }
 
