@@ -29,6 +29,7 @@ namespace natter {
     X(Blocked, "blocked", "the other user does not accept this")                                  \
     X(RoomClosed, "room_closed", "the room no longer accepts messages")                           \
     X(Conflict, "conflict", "the request conflicts with an earlier one")                          \
+    X(InvalidQuery, "invalid_query", "the search query is malformed")                             \
     X(Unavailable, "unavailable", "the server is busy or shutting down; retry later")             \
     X(Internal, "internal", "internal server error")
 

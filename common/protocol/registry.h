@@ -6,6 +6,7 @@
 #include "protocol/grouprequests.h"
 #include "protocol/liverequests.h"
 #include "protocol/requests.h"
+#include "protocol/searchrequests.h"
 
 #include <variant>
 
@@ -44,7 +45,8 @@
     X(PresenceQueryRequest)                                                                        \
     X(TypingRequest)                                                                               \
     X(ViewRoomRequest)                                                                             \
-    X(MarkReadRequest)
+    X(MarkReadRequest)                                                                             \
+    X(SearchRequest)
 
 #define NATTER_EVENTS(X)                                                                           \
     X(MessageEvent)                                                                                \
