@@ -118,7 +118,7 @@ QList<CorpusRoom> makeRooms(Repositories &repos, const QList<User> &users, const
             if (!room.members.contains(u))
                 room.members.append(u);
         }
-        room.id = repos.rooms.createGroup(room.name, QString(), false, HistoryVisibility::Shared, now);
+        room.id = repos.rooms.createGroup(room.name, QStringLiteral(""), false, HistoryVisibility::Shared, now);
         for (int i = 0; i < room.members.size(); ++i)
             repos.members.join(room.id, users[room.members[i]].id,
                                i == 0 ? MemberRole::Owner : MemberRole::Member, 1, now);

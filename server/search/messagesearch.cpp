@@ -85,11 +85,21 @@ SearchHit toHit(const SearchRow &row, const QStringList &needles)
     return hit;
 }
 
-/// Splits the query's texts between the FTS expression and the row check.
-void planTexts(const SearchQuery &q, SearchFilter &filter, RowCheck &check)
+/// How the candidates are found.
+enum class Mode {
+    Index,    ///< the FTS index drives, newest first; the database checks the indexable texts
+    Rooms,    ///< the named (small) rooms are read newest first; every text checked here
+    IdWindows ///< the readable (or named) rooms, window by window of ids; texts checked here
+};
+
+/// Picks the mode and splits the query's texts between the FTS expression and the row check.
+Mode plan(Repositories &repos, const SearchQuery &q, const SearchBudget &budget,
+          SearchFilter &filter, RowCheck &check)
 {
     QStringList matchParts;
+    QStringList allTexts;
     for (const SearchText &t : q.include) {
+        allTexts.append(t.text);
         if (codePoints(t.text) >= SearchQuery::minIndexedLength)
             matchParts.append(SearchRepository::quoteForMatch(t.text));
         else
@@ -97,7 +107,18 @@ void planTexts(const SearchQuery &q, SearchFilter &filter, RowCheck &check)
     }
     for (const SearchText &t : q.exclude)
         check.mustNotContain.append(t.text);
-    filter.match = matchParts.join(QStringLiteral(" AND "));
+    // In small rooms reading the room is cheaper than walking a common text's whole index.
+    const bool smallRooms = filter.rooms
+        && repos.search.timelineLength(*filter.rooms) <= budget.roomScanLimit;
+    if (!matchParts.isEmpty() && !smallRooms) {
+        filter.match = matchParts.join(QStringLiteral(" AND "));
+        return Mode::Index;
+    }
+    if (smallRooms) {
+        check.mustContain = allTexts;
+        return Mode::Rooms;
+    }
+    return Mode::IdWindows; // nothing indexable: short texts or filters only
 }
 
 } // namespace
@@ -119,19 +140,18 @@ SearchOutcome searchMessages(Repositories &repos, UserId reader, const SearchReq
     if ((filter.rooms && filter.rooms->isEmpty()) || (filter.senders && filter.senders->isEmpty()))
         return out; // a name that matches nothing finds nothing
     RowCheck check;
-    planTexts(q, filter, check);
-    const bool indexed = !filter.match.isEmpty();
+    const Mode mode = plan(repos, q, budget, filter, check);
     const bool checked = !check.mustContain.isEmpty() || !check.mustNotContain.isEmpty();
     const QStringList needles = q.includedTexts();
     const int batch = checked ? 200 : req.limit + 1;
 
     qint64 cursor = req.before > 0 ? req.before : noCursor;
-    if (!indexed && cursor == noCursor)
+    if (mode == Mode::IdWindows && cursor == noCursor)
         cursor = repos.search.newestId() + 1;
     const qint64 spanStart = cursor;
     QList<SearchHit> &hits = out.reply.results;
     while (true) {
-        const qint64 lower = indexed ? 0 : std::max<qint64>(0, cursor - budget.idWindow);
+        const qint64 lower = mode == Mode::IdWindows ? std::max<qint64>(0, cursor - budget.idWindow) : 0;
         const QList<SearchRow> rows = repos.search.find(filter, cursor, lower, batch);
         for (const SearchRow &row : rows) {
             cursor = row.id.value;
@@ -150,7 +170,7 @@ SearchOutcome searchMessages(Repositories &repos, UserId reader, const SearchReq
             cursor = lower; // this id window is done
         }
         const bool spent = out.examined >= budget.maxExamined
-            || (!indexed && spanStart - cursor >= budget.maxIdSpan);
+            || (mode == Mode::IdWindows && spanStart - cursor >= budget.maxIdSpan);
         if (spent) {
             out.reply.nextBefore = cursor;
             return out;

@@ -106,6 +106,12 @@ qint64 SearchRepository::newestId()
     return q.exec().next() ? q.integer(0) : 0;
 }
 
+qint64 SearchRepository::timelineLength(const QList<RoomId> &rooms)
+{
+    Statement q(m_cache, "SELECT COALESCE(SUM(last_seq), 0) FROM rooms WHERE id IN (SELECT value FROM json_each(?))");
+    return q.bind(idsAsJson(rooms)).exec().next() ? q.integer(0) : 0;
+}
+
 QList<SearchableRoom> SearchRepository::roomsOf(UserId reader)
 {
     Statement q(m_cache, "SELECT r.id, r.kind, r.name, (SELECT u.username FROM room_members o "

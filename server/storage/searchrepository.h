@@ -52,6 +52,8 @@ public:
     QList<SearchRow> find(const SearchFilter &filter, qint64 beforeId, qint64 lowerId, int limit);
     /// The highest message id (0 for none): where a search without an index starts.
     qint64 newestId();
+    /// How many entries the rooms' timelines hold together.
+    qint64 timelineLength(const QList<RoomId> &rooms);
     /// Every room in which `reader` holds a membership row (current or former).
     QList<SearchableRoom> roomsOf(UserId reader);
 
