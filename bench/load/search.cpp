@@ -61,9 +61,8 @@ QueryRun runQueries(Driver &d, Peer *peer, const QList<PlanQuery> &queries, int 
                 return;
             const bool samePages = follow && cursor > 0;
             const qint64 wait = qMax<qint64>(0, t0 + gapNs - nowNs()) / 1000000;
-            QTimer::singleShot(int(wait), Qt::PreciseTimer, [=] {
-                (*next)(samePages ? i : i + 1, samePages ? cursor : 0);
-            });
+            QTimer::singleShot(int(wait), Qt::PreciseTimer,
+                               [=] { (*next)(samePages ? i : i + 1, samePages ? cursor : 0); });
         });
     };
     run->s0 = sampleProcess(d.options().serverPid);
@@ -134,11 +133,12 @@ int runSearch(Driver &d, const ScenarioOptions &o)
         say(QStringLiteral("search: %1").arg(cls));
         QueryRun run = runQueries(d, peer, classes[cls], o.queriesPerClass, perSecond, follow);
         worstP99 = qMax(worstP99, run.latency.percentileMs(0.99));
-        rows << queryRow(QStringLiteral("%1 %2").arg(o.label, cls), run,
-                         QStringLiteral("%1%2; %3 short pages")
-                             .arg(describeQueries(classes[cls]),
-                                  follow ? QStringLiteral(", following nextBefore page after page") : QString())
-                             .arg(run.shortPages));
+        rows << queryRow(
+            QStringLiteral("%1 %2").arg(o.label, cls), run,
+            QStringLiteral("%1%2; %3 short pages")
+                .arg(describeQueries(classes[cls]),
+                     follow ? QStringLiteral(", following nextBefore page after page") : QString())
+                .arg(run.shortPages));
     }
     rows.first().notes.prepend(
         QStringLiteral("%1 messages in %2 rooms; the searcher reads %3 of them; pages of %4, one "
@@ -153,10 +153,11 @@ int runSearch(Driver &d, const ScenarioOptions &o)
         rows.last().notes += QStringLiteral("; ") + p;
     QList<TargetCheck> t;
     if (o.checkTargets) {
-        t << TargetCheck{QStringLiteral("search: a page of results from 1,000,000 messages in p99 ≤ 100 ms "
-                                        "for every query class"),
-                         QStringLiteral("worst class p99 %1 ms").arg(worstP99, 0, 'f', 2),
-                         worstP99 <= 100 && plan.corpusMessages >= 1000000};
+        t << TargetCheck{
+            QStringLiteral("search: a page of results from 1,000,000 messages in p99 ≤ 100 ms "
+                           "for every query class"),
+            QStringLiteral("worst class p99 %1 ms").arg(worstP99, 0, 'f', 2),
+            worstP99 <= 100 && plan.corpusMessages >= 1000000};
     }
     writeReport(o.reportDir, o.label, rows, t);
     return 0;

@@ -16,34 +16,40 @@ using server::StorageError;
 namespace {
 
 const char *const englishWords[] = {
-    "the", "to", "and", "a", "I", "you", "it", "is", "of", "for", "in", "on", "that", "we",
-    "this", "be", "with", "have", "at", "not", "can", "do", "will", "so", "just", "what", "but",
-    "are", "if", "me", "my", "was", "all", "get", "there", "about", "think", "know", "meeting",
-    "today", "tomorrow", "lunch", "time", "release", "build", "review", "deploy", "team",
-    "please", "thanks", "sounds", "good", "ok", "yes", "no", "maybe", "later", "morning",
-    "afternoon", "update", "issue", "fixed", "broken", "server", "client", "test", "tests",
-    "coffee", "weekend", "agenda", "notes", "doc", "draft", "plan", "schedule", "call",
-    "project", "budget", "invoice", "customer", "design", "feedback", "question", "answer",
-    "deadline", "friday", "monday", "branch", "merge", "ticket", "priority", "backlog",
-    "sprint", "demo", "slides", "network", "printer", "office", "holiday", "birthday",
-    "cake", "pizza", "train", "late", "early", "weather", "rain", "sunny", "again", "still",
-    "everything", "something", "nothing", "anyone", "everyone", "database", "migration",
-    "performance", "latency", "throughput", "benchmark", "search", "index", "query",
-    "password", "account", "laptop", "screen", "keyboard", "battery", "charger", "kitchen",
-    "parking", "elevator", "conference", "presentation", "workshop", "interview", "contract",
+    "the",        "to",         "and",          "a",        "I",         "you",         "it",
+    "is",         "of",         "for",          "in",       "on",        "that",        "we",
+    "this",       "be",         "with",         "have",     "at",        "not",         "can",
+    "do",         "will",       "so",           "just",     "what",      "but",         "are",
+    "if",         "me",         "my",           "was",      "all",       "get",         "there",
+    "about",      "think",      "know",         "meeting",  "today",     "tomorrow",    "lunch",
+    "time",       "release",    "build",        "review",   "deploy",    "team",        "please",
+    "thanks",     "sounds",     "good",         "ok",       "yes",       "no",          "maybe",
+    "later",      "morning",    "afternoon",    "update",   "issue",     "fixed",       "broken",
+    "server",     "client",     "test",         "tests",    "coffee",    "weekend",     "agenda",
+    "notes",      "doc",        "draft",        "plan",     "schedule",  "call",        "project",
+    "budget",     "invoice",    "customer",     "design",   "feedback",  "question",    "answer",
+    "deadline",   "friday",     "monday",       "branch",   "merge",     "ticket",      "priority",
+    "backlog",    "sprint",     "demo",         "slides",   "network",   "printer",     "office",
+    "holiday",    "birthday",   "cake",         "pizza",    "train",     "late",        "early",
+    "weather",    "rain",       "sunny",        "again",    "still",     "everything",  "something",
+    "nothing",    "anyone",     "everyone",     "database", "migration", "performance", "latency",
+    "throughput", "benchmark",  "search",       "index",    "query",     "password",    "account",
+    "laptop",     "screen",     "keyboard",     "battery",  "charger",   "kitchen",     "parking",
+    "elevator",   "conference", "presentation", "workshop", "interview", "contract",
 };
 const char *const otherWords[] = {
-    "Grüße", "München", "Straße", "Besprechung", "Mittagessen", "morgen", "schön", "Käse",
-    "Bahnhof", "Fußball", "привет", "встреча", "сегодня", "завтра", "спасибо", "обед",
-    "работа", "проект", "東京", "会議", "明日", "今日", "ありがとう", "お昼", "大阪", "資料",
-    "確認", "予定", "café", "niño", "señor", "Zürich", "Ελλάδα", "καλημέρα",
+    "Grüße",   "München",    "Straße",  "Besprechung", "Mittagessen", "morgen",   "schön",
+    "Käse",    "Bahnhof",    "Fußball", "привет",      "встреча",     "сегодня",  "завтра",
+    "спасибо", "обед",       "работа",  "проект",      "東京",        "会議",     "明日",
+    "今日",    "ありがとう", "お昼",    "大阪",        "資料",        "確認",     "予定",
+    "café",    "niño",       "señor",   "Zürich",      "Ελλάδα",      "καλημέρα",
 };
 const char *const syllables[] = {
-    "ka", "lo", "mi", "ren", "ta", "vo", "shi", "du", "pel", "ran", "qua", "zet", "nor", "bli",
-    "fa", "gor", "hu", "jin", "kel", "mur", "nal", "om", "pri", "sut", "tek", "ul", "vin", "wex",
+    "ka", "lo",  "mi", "ren", "ta",  "vo",  "shi", "du", "pel", "ran", "qua", "zet", "nor", "bli",
+    "fa", "gor", "hu", "jin", "kel", "mur", "nal", "om", "pri", "sut", "tek", "ul",  "vin", "wex",
 };
-const char *const roomThemes[] = {"Team", "Project", "Ops", "Design", "Support", "Lunch", "Club",
-                                  "Sales", "Infra", "Research"};
+const char *const roomThemes[] = {"Team",  "Project", "Ops",   "Design", "Support",
+                                  "Lunch", "Club",    "Sales", "Infra",  "Research"};
 
 constexpr int tailWords = 20000;
 constexpr qint64 yearMs = qint64(365) * 24 * 3600 * 1000;
@@ -111,14 +117,17 @@ QList<CorpusRoom> makeRooms(Repositories &repos, const QList<User> &users, const
     QList<CorpusRoom> rooms;
     for (int r = 0; r < o.rooms; ++r) {
         CorpusRoom room;
-        room.name = QStringLiteral("%1-%2").arg(QLatin1String(roomThemes[r % std::size(roomThemes)])).arg(r);
+        room.name = QStringLiteral("%1-%2")
+                        .arg(QLatin1String(roomThemes[r % std::size(roomThemes)]))
+                        .arg(r);
         room.members.append(r < o.searcherRooms ? 0 : 1 + rng.bounded(int(users.size()) - 1));
         while (room.members.size() < std::min<int>(o.membersPerRoom, int(users.size()))) {
             const int u = 1 + rng.bounded(int(users.size()) - 1);
             if (!room.members.contains(u))
                 room.members.append(u);
         }
-        room.id = repos.rooms.createGroup(room.name, QStringLiteral(""), false, HistoryVisibility::Shared, now);
+        room.id = repos.rooms.createGroup(room.name, QStringLiteral(""), false,
+                                          HistoryVisibility::Shared, now);
         for (int i = 0; i < room.members.size(); ++i)
             repos.members.join(room.id, users[room.members[i]].id,
                                i == 0 ? MemberRole::Owner : MemberRole::Member, 1, now);
@@ -154,7 +163,8 @@ Corpus seedCorpus(Repositories &repos, const QList<User> &users, const CorpusOpt
         if ((i + 1) % 100000 == 0) {
             if (!db.commit())
                 throw StorageError(QStringLiteral("commit failed"));
-            std::fprintf(stderr, "natter-seed: %lld corpus messages\n", static_cast<long long>(i + 1));
+            std::fprintf(stderr, "natter-seed: %lld corpus messages\n",
+                         static_cast<long long>(i + 1));
             db.transaction();
         }
     }
@@ -183,7 +193,8 @@ void writeCorpusPlan(QTextStream &out, const Corpus &c, const QList<User> &users
     const QString roomName = c.rooms.first().name;
     const QString friendName = users[c.rooms.first().members.value(1, 1)].username;
     const QString recent = QDateTime::fromMSecsSinceEpoch(c.lastSentAt - yearMs / 12, Qt::UTC)
-                               .date().toString(Qt::ISODate);
+                               .date()
+                               .toString(Qt::ISODate);
     const QString rare = words[int(std::size(englishWords) + std::size(otherWords)) + 15000];
     const QString rare2 = words[int(std::size(englishWords) + std::size(otherWords)) + 9000];
     auto q = [&out](const char *cls, qint64 room, const QString &text) {

@@ -6,7 +6,10 @@ namespace natter {
 
 namespace {
 constexpr qint64 maxInt = limits::maxJsonInteger;
-QJsonValue positiveOrNull(qint64 v) { return v > 0 ? QJsonValue(v) : QJsonValue(); }
+QJsonValue positiveOrNull(qint64 v)
+{
+    return v > 0 ? QJsonValue(v) : QJsonValue();
+}
 } // namespace
 
 QJsonObject SearchHighlight::toJson() const
@@ -66,7 +69,8 @@ QJsonObject SearchReply::toJson() const
 SearchReply SearchReply::fromJson(JsonReader &r)
 {
     SearchReply s;
-    s.results = r.objectList<SearchHit>("results", limits::maxMessageSearchLimit, &SearchHit::fromJson);
+    s.results =
+        r.objectList<SearchHit>("results", limits::maxMessageSearchLimit, &SearchHit::fromJson);
     s.nextBefore = r.optionalInteger("nextBefore", 1, maxInt).value_or(0);
     return s;
 }

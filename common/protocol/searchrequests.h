@@ -24,10 +24,10 @@ struct SearchHit
 {
     MessageId messageId;
     RoomId roomId;
-    Seq seq = 0;           ///< the jump target within the room
+    Seq seq = 0; ///< the jump target within the room
     UserId senderId;
     qint64 sentAt = 0;
-    QString snippet;       ///< part of the body; "…" marks where it was cut
+    QString snippet;                   ///< part of the body; "…" marks where it was cut
     QList<SearchHighlight> highlights; ///< sorted, non-overlapping, inside the snippet
     QJsonObject toJson() const;
     static SearchHit fromJson(JsonReader &r);

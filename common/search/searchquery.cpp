@@ -1,7 +1,7 @@
 #include "search/searchquery.h"
 
-#include <QRegularExpression>
 #include <QDateTime>
+#include <QRegularExpression>
 
 namespace natter {
 
@@ -49,8 +49,9 @@ public:
     {
         static const QRegularExpression pattern(QStringLiteral("(from|in|before|after):"),
                                                 QRegularExpression::CaseInsensitiveOption);
-        const QRegularExpressionMatch m = pattern.match(m_text, m_pos, QRegularExpression::NormalMatch,
-                                                        QRegularExpression::AnchorAtOffsetMatchOption);
+        const QRegularExpressionMatch m =
+            pattern.match(m_text, m_pos, QRegularExpression::NormalMatch,
+                          QRegularExpression::AnchorAtOffsetMatchOption);
         if (!m.hasMatch())
             return {};
         m_pos += m.capturedLength(0);
@@ -104,20 +105,26 @@ QString applyOperator(SearchQuery &q, Operator op, const QString &value, const Q
     if (value.trimmed().isEmpty())
         return QStringLiteral("%1: needs a value").arg(name);
     switch (op) {
-    case Operator::From: q.fromUsers.append(value.trimmed()); return {};
-    case Operator::In: q.inRooms.append(value.trimmed()); return {};
+    case Operator::From:
+        q.fromUsers.append(value.trimmed());
+        return {};
+    case Operator::In:
+        q.inRooms.append(value.trimmed());
+        return {};
     case Operator::Before:
     case Operator::After: {
         const std::optional<QDate> day = parseDay(value);
         if (!day)
-            return QStringLiteral("%1: needs a date written YYYY-MM-DD, not \"%2\"").arg(name, value);
+            return QStringLiteral("%1: needs a date written YYYY-MM-DD, not \"%2\"")
+                .arg(name, value);
         std::optional<QDate> &bound = op == Operator::Before ? q.before : q.after;
         // Repeated bounds narrow the range: the tightest one wins.
         if (!bound || (op == Operator::Before ? *day < *bound : *day > *bound))
             bound = day;
         return {};
     }
-    case Operator::None: break;
+    case Operator::None:
+        break;
     }
     return QStringLiteral("unknown operator");
 }
@@ -163,7 +170,8 @@ QString readItem(QueryScanner &s, SearchQuery &q)
 std::optional<SearchQuery> SearchQuery::parse(const QString &text, ProtocolError *error)
 {
     auto fail = [error](const QString &why) {
-        *error = ProtocolError{ErrorCode::InvalidQuery, QStringLiteral("invalid search: %1").arg(why)};
+        *error =
+            ProtocolError{ErrorCode::InvalidQuery, QStringLiteral("invalid search: %1").arg(why)};
         return std::nullopt;
     };
     if (text.size() > maxQueryLength)
@@ -184,7 +192,8 @@ std::optional<SearchQuery> SearchQuery::parse(const QString &text, ProtocolError
     }
     if (items == 0)
         return fail(QStringLiteral("the query is empty"));
-    if (q.include.isEmpty() && q.fromUsers.isEmpty() && q.inRooms.isEmpty() && !q.before && !q.after)
+    if (q.include.isEmpty() && q.fromUsers.isEmpty() && q.inRooms.isEmpty() && !q.before &&
+        !q.after)
         return fail(QStringLiteral("the query only excludes; add a term, a phrase or a filter"));
     return q;
 }

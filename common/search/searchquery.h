@@ -39,7 +39,7 @@ struct SearchQuery
     /// by scanning candidates that the other conditions select.
     static constexpr int minIndexedLength = 3;
     static constexpr int maxQueryLength = limits::maxSearchQueryLength; ///< UTF-16 units
-    static constexpr int maxItems = 16;        ///< texts plus operators
+    static constexpr int maxItems = 16;                                 ///< texts plus operators
 
     QList<SearchText> include;   ///< all must occur
     QList<SearchText> exclude;   ///< none may occur

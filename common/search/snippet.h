@@ -28,8 +28,8 @@ QList<TextRange> findOccurrences(QStringView text, const QStringList &needles);
 
 struct Snippet
 {
-    QString text;                 ///< part of the body; "…" marks a cut at either end
-    QList<TextRange> highlights;  ///< ranges of `text` that matched
+    QString text;                ///< part of the body; "…" marks a cut at either end
+    QList<TextRange> highlights; ///< ranges of `text` that matched
 };
 
 /// The part of `body` around its first occurrence of a needle, at most `maxLength` units of

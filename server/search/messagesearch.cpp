@@ -92,9 +92,10 @@ enum class Mode {
     IdWindows ///< the readable (or named) rooms, window by window of ids; texts checked here
 };
 
-/// Picks the mode and splits the query's texts between the FTS expression and the row check.
+/// Picks the mode and splits the query's texts between the FTS expression (`match`) and the
+/// row check.
 Mode plan(Repositories &repos, const SearchQuery &q, const SearchBudget &budget,
-          SearchFilter &filter, RowCheck &check)
+          const SearchFilter &filter, QString *match, RowCheck &check)
 {
     QStringList matchParts;
     QStringList allTexts;
@@ -108,17 +109,99 @@ Mode plan(Repositories &repos, const SearchQuery &q, const SearchBudget &budget,
     for (const SearchText &t : q.exclude)
         check.mustNotContain.append(t.text);
     // In small rooms reading the room is cheaper than walking a common text's whole index.
-    const bool smallRooms = filter.rooms
-        && repos.search.timelineLength(*filter.rooms) <= budget.roomScanLimit;
-    if (!matchParts.isEmpty() && !smallRooms) {
-        filter.match = matchParts.join(QStringLiteral(" AND "));
-        return Mode::Index;
-    }
-    if (smallRooms) {
+    if (filter.rooms && repos.search.timelineLength(*filter.rooms) <= budget.roomScanLimit) {
         check.mustContain = allTexts;
         return Mode::Rooms;
     }
+    if (!matchParts.isEmpty()) {
+        *match = matchParts.join(QStringLiteral(" AND "));
+        return Mode::Index;
+    }
     return Mode::IdWindows; // nothing indexable: short texts or filters only
+}
+
+/// One page being collected: takes candidates newest first until it holds limit + 1.
+struct PageCollector
+{
+    const SearchRequest &req;
+    const RowCheck &check;
+    QStringList needles;
+    SearchOutcome &out;
+
+    /// False once the page is full (nextBefore is then set).
+    bool take(const SearchRow &row)
+    {
+        if (!check.accepts(row.body))
+            return true;
+        QList<SearchHit> &hits = out.reply.results;
+        if (hits.size() == req.limit) {
+            out.reply.nextBefore = hits.last().messageId.value;
+            return false;
+        }
+        hits.append(toHit(row, needles));
+        return true;
+    }
+};
+
+/// The index names candidates in growing batches; the database then filters each batch by
+/// permission and operators. Work is bounded by the number of index matches examined.
+void searchIndexed(Repositories &repos, const SearchFilter &filter, const QString &match,
+                   const SearchBudget &budget, PageCollector &page)
+{
+    qint64 cursor = page.req.before > 0 ? page.req.before : noCursor;
+    int batch = 4 * (page.req.limit + 1);
+    while (true) {
+        const QList<qint64> ids = repos.search.matchingIds(match, cursor, batch);
+        if (!ids.isEmpty()) {
+            for (const SearchRow &row : repos.search.findAmong(filter, ids)) {
+                if (!page.take(row))
+                    return;
+            }
+        }
+        page.out.examined += ids.size();
+        if (ids.size() < batch)
+            return; // the index has nothing older
+        cursor = ids.last();
+        if (page.out.examined >= budget.maxExamined) {
+            page.out.reply.nextBefore = cursor;
+            return;
+        }
+        batch = std::min(batch * 4, 2000);
+    }
+}
+
+/// Reads messages newest first (the named small rooms, or every readable room window by window
+/// of ids) and checks every text here. Work is bounded by rows examined and ids walked.
+void searchScanned(Repositories &repos, const SearchFilter &filter, Mode mode,
+                   const SearchBudget &budget, PageCollector &page)
+{
+    const bool checked = !page.check.mustContain.isEmpty() || !page.check.mustNotContain.isEmpty();
+    const int batch = checked ? 200 : page.req.limit + 1;
+    qint64 cursor = page.req.before > 0 ? page.req.before : noCursor;
+    if (mode == Mode::IdWindows && cursor == noCursor)
+        cursor = repos.search.newestId() + 1;
+    const qint64 spanStart = cursor;
+    while (true) {
+        const qint64 lower =
+            mode == Mode::IdWindows ? std::max<qint64>(0, cursor - budget.idWindow) : 0;
+        const QList<SearchRow> rows = repos.search.find(filter, cursor, lower, batch);
+        for (const SearchRow &row : rows) {
+            cursor = row.id.value;
+            ++page.out.examined;
+            if (!page.take(row))
+                return;
+        }
+        if (rows.size() < batch) {
+            if (lower == 0)
+                return; // nothing older anywhere
+            cursor = lower; // this id window is done
+        }
+        if (page.out.examined >= budget.maxExamined ||
+            (mode == Mode::IdWindows && spanStart - cursor >= budget.maxIdSpan)) {
+            page.out.reply.nextBefore = cursor;
+            return;
+        }
+    }
 }
 
 } // namespace
@@ -128,7 +211,8 @@ SearchOutcome searchMessages(Repositories &repos, UserId reader, const SearchReq
 {
     SearchOutcome out;
     if (req.roomId.isValid() && !repos.members.membership(req.roomId, reader).canRead()) {
-        out.error = ProtocolError{ErrorCode::Forbidden, QStringLiteral("you are not a member of this room")};
+        out.error = ProtocolError{ErrorCode::Forbidden,
+                                  QStringLiteral("you are not a member of this room")};
         return out;
     }
     SearchFilter filter;
@@ -140,42 +224,14 @@ SearchOutcome searchMessages(Repositories &repos, UserId reader, const SearchReq
     if ((filter.rooms && filter.rooms->isEmpty()) || (filter.senders && filter.senders->isEmpty()))
         return out; // a name that matches nothing finds nothing
     RowCheck check;
-    const Mode mode = plan(repos, q, budget, filter, check);
-    const bool checked = !check.mustContain.isEmpty() || !check.mustNotContain.isEmpty();
-    const QStringList needles = q.includedTexts();
-    const int batch = checked ? 200 : req.limit + 1;
-
-    qint64 cursor = req.before > 0 ? req.before : noCursor;
-    if (mode == Mode::IdWindows && cursor == noCursor)
-        cursor = repos.search.newestId() + 1;
-    const qint64 spanStart = cursor;
-    QList<SearchHit> &hits = out.reply.results;
-    while (true) {
-        const qint64 lower = mode == Mode::IdWindows ? std::max<qint64>(0, cursor - budget.idWindow) : 0;
-        const QList<SearchRow> rows = repos.search.find(filter, cursor, lower, batch);
-        for (const SearchRow &row : rows) {
-            cursor = row.id.value;
-            ++out.examined;
-            if (!check.accepts(row.body))
-                continue;
-            if (hits.size() == req.limit) {
-                out.reply.nextBefore = hits.last().messageId.value;
-                return out;
-            }
-            hits.append(toHit(row, needles));
-        }
-        if (rows.size() < batch) {
-            if (lower == 0)
-                return out; // nothing older anywhere
-            cursor = lower; // this id window is done
-        }
-        const bool spent = out.examined >= budget.maxExamined
-            || (mode == Mode::IdWindows && spanStart - cursor >= budget.maxIdSpan);
-        if (spent) {
-            out.reply.nextBefore = cursor;
-            return out;
-        }
-    }
+    QString match;
+    const Mode mode = plan(repos, q, budget, filter, &match, check);
+    PageCollector page{req, check, q.includedTexts(), out};
+    if (mode == Mode::Index)
+        searchIndexed(repos, filter, match, budget, page);
+    else
+        searchScanned(repos, filter, mode, budget, page);
+    return out;
 }
 
 } // namespace natter::server

@@ -5,7 +5,10 @@
 
 namespace natter::server {
 
-SearchHandler::SearchHandler(Storage &storage, QObject *parent) : QObject(parent), m_storage(storage) {}
+SearchHandler::SearchHandler(Storage &storage, QObject *parent)
+    : QObject(parent), m_storage(storage)
+{
+}
 
 void SearchHandler::handle(const RequestContext &ctx, const SearchRequest &req)
 {
@@ -15,7 +18,9 @@ void SearchHandler::handle(const RequestContext &ctx, const SearchRequest &req)
         return ctx.fail(error.code, error.message);
     m_storage.read<SearchOutcome>(
         this,
-        [user = ctx.userId(), req, q = *query](Repositories &r) { return searchMessages(r, user, req, q); },
+        [user = ctx.userId(), req, q = *query](Repositories &r) {
+            return searchMessages(r, user, req, q);
+        },
         [ctx](const StorageResult<SearchOutcome> &result) {
             if (!result.ok())
                 return ctx.fail(ErrorCode::Internal, QStringLiteral("the search failed"));

@@ -10,30 +10,30 @@ namespace natter::server {
 
 namespace {
 
-template <class T>
-QString idsAsJson(const QList<T> &ids)
+qint64 rawId(qint64 id) { return id; }
+template <class Tag> qint64 rawId(Id<Tag> id) { return id.value; }
+
+template <class T> QString idsAsJson(const QList<T> &ids)
 {
     QJsonArray a;
     for (const T &id : ids)
-        a.append(id.value);
+        a.append(rawId(id));
     return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
 }
 
-/// The statement for one shape of filter; values are always bound, never spliced in.
-QString searchSql(const SearchFilter &f)
+/// The statement for one shape of filter; values are always bound, never spliced in. `among`:
+/// the candidates are given ids (from the FTS index); otherwise the reader's memberships drive,
+/// each room walked through messages_by_room_id in an id range.
+QString searchSql(const SearchFilter &f, bool among)
 {
-    const bool fts = !f.match.isEmpty();
-    // With a match the FTS index drives (its rowids come newest first); without one the
-    // reader's memberships drive, each room walked through messages_by_room_id in the id range.
-    QString sql = fts ? QStringLiteral(
-                      "SELECT m.id, m.room_id, m.seq, m.sender_id, m.body, m.sent_at "
-                      "FROM message_search s CROSS JOIN messages m ON m.id = s.rowid "
-                      "JOIN room_members rm ON rm.room_id = m.room_id AND rm.user_id = ? "
-                      "WHERE message_search MATCH ? AND s.rowid < ? AND s.rowid >= ? ")
-                      : QStringLiteral(
-                      "SELECT m.id, m.room_id, m.seq, m.sender_id, m.body, m.sent_at "
-                      "FROM room_members rm CROSS JOIN messages m ON m.room_id = rm.room_id "
-                      "WHERE rm.user_id = ? AND m.id < ? AND m.id >= ? ");
+    QString sql =
+        among ? QStringLiteral("SELECT m.id, m.room_id, m.seq, m.sender_id, m.body, m.sent_at "
+                               "FROM messages m CROSS JOIN room_members rm ON rm.room_id = "
+                               "m.room_id AND rm.user_id = ? "
+                               "WHERE m.id IN (SELECT value FROM json_each(?)) ")
+              : QStringLiteral("SELECT m.id, m.room_id, m.seq, m.sender_id, m.body, m.sent_at "
+                               "FROM room_members rm CROSS JOIN messages m ON m.room_id = rm.room_id "
+                               "WHERE rm.user_id = ? AND m.id < ? AND m.id >= ? ");
     sql += QStringLiteral("AND m.kind = 'message' AND m.body <> '' AND m.seq >= rm.read_from_seq "
                           "AND (rm.active = 1 OR m.seq <= rm.read_until_seq) ");
     if (f.rooms)
@@ -44,7 +44,7 @@ QString searchSql(const SearchFilter &f)
         sql += QStringLiteral("AND m.sent_at < ? ");
     if (f.sentAfter)
         sql += QStringLiteral("AND m.sent_at >= ? ");
-    sql += fts ? QStringLiteral("ORDER BY s.rowid DESC LIMIT ?") : QStringLiteral("ORDER BY m.id DESC LIMIT ?");
+    sql += among ? QStringLiteral("ORDER BY m.id DESC") : QStringLiteral("ORDER BY m.id DESC LIMIT ?");
     return sql;
 }
 
@@ -64,21 +64,47 @@ QSqlQuery &SearchRepository::prepared(const QString &sql)
         QSqlQuery q(m_cache.database());
         q.setForwardOnly(true);
         if (!q.prepare(sql))
-            throw StorageError(QStringLiteral("cannot prepare a search: %1").arg(q.lastError().text()));
+            throw StorageError(
+                QStringLiteral("cannot prepare a search: %1").arg(q.lastError().text()));
         it = m_queries.insert(sql, q);
     }
     return *it;
 }
 
-QList<SearchRow> SearchRepository::find(const SearchFilter &f, qint64 beforeId, qint64 lowerId, int limit)
+QList<qint64> SearchRepository::matchingIds(const QString &match, qint64 beforeId, int limit)
 {
-    QSqlQuery &q = prepared(searchSql(f));
+    Statement q(m_cache, "SELECT rowid FROM message_search WHERE message_search MATCH ? "
+                         "AND rowid < ? ORDER BY rowid DESC LIMIT ?");
+    q.bind(match).bind(beforeId).bind(limit).exec();
+    QList<qint64> out;
+    while (q.next())
+        out.append(q.integer(0));
+    return out;
+}
+
+QList<SearchRow> SearchRepository::find(const SearchFilter &f, qint64 beforeId, qint64 lowerId,
+                                        int limit)
+{
+    return run(f, false, {}, beforeId, lowerId, limit);
+}
+
+QList<SearchRow> SearchRepository::findAmong(const SearchFilter &f, const QList<qint64> &ids)
+{
+    return run(f, true, ids, 0, 0, 0);
+}
+
+QList<SearchRow> SearchRepository::run(const SearchFilter &f, bool among, const QList<qint64> &ids,
+                                       qint64 beforeId, qint64 lowerId, int limit)
+{
+    QSqlQuery &q = prepared(searchSql(f, among));
     int i = 0;
     q.bindValue(i++, f.reader.value);
-    if (!f.match.isEmpty())
-        q.bindValue(i++, f.match);
-    q.bindValue(i++, beforeId);
-    q.bindValue(i++, lowerId);
+    if (among) {
+        q.bindValue(i++, idsAsJson(ids));
+    } else {
+        q.bindValue(i++, beforeId);
+        q.bindValue(i++, lowerId);
+    }
     if (f.rooms)
         q.bindValue(i++, idsAsJson(*f.rooms));
     if (f.senders)
@@ -87,7 +113,8 @@ QList<SearchRow> SearchRepository::find(const SearchFilter &f, qint64 beforeId, 
         q.bindValue(i++, *f.sentBefore);
     if (f.sentAfter)
         q.bindValue(i++, *f.sentAfter);
-    q.bindValue(i++, limit);
+    if (!among)
+        q.bindValue(i++, limit);
     if (!q.exec())
         throw StorageError(QStringLiteral("search failed: %1").arg(q.lastError().text()));
     QList<SearchRow> out;
@@ -108,16 +135,18 @@ qint64 SearchRepository::newestId()
 
 qint64 SearchRepository::timelineLength(const QList<RoomId> &rooms)
 {
-    Statement q(m_cache, "SELECT COALESCE(SUM(last_seq), 0) FROM rooms WHERE id IN (SELECT value FROM json_each(?))");
+    Statement q(m_cache, "SELECT COALESCE(SUM(last_seq), 0) FROM rooms WHERE id IN (SELECT value "
+                         "FROM json_each(?))");
     return q.bind(idsAsJson(rooms)).exec().next() ? q.integer(0) : 0;
 }
 
 QList<SearchableRoom> SearchRepository::roomsOf(UserId reader)
 {
-    Statement q(m_cache, "SELECT r.id, r.kind, r.name, (SELECT u.username FROM room_members o "
-                         "JOIN users u ON u.id = o.user_id WHERE o.room_id = r.id AND o.user_id <> ? "
-                         "LIMIT 1) FROM room_members rm JOIN rooms r ON r.id = rm.room_id "
-                         "WHERE rm.user_id = ?");
+    Statement q(m_cache,
+                "SELECT r.id, r.kind, r.name, (SELECT u.username FROM room_members o "
+                "JOIN users u ON u.id = o.user_id WHERE o.room_id = r.id AND o.user_id <> ? "
+                "LIMIT 1) FROM room_members rm JOIN rooms r ON r.id = rm.room_id "
+                "WHERE rm.user_id = ?");
     q.bind(reader.value).bind(reader.value).exec();
     QList<SearchableRoom> out;
     while (q.next()) {

@@ -13,7 +13,6 @@ namespace natter::server {
 struct SearchFilter
 {
     UserId reader;
-    QString match;               ///< FTS5 expression built from quoted texts only; empty: none
     std::optional<QList<RoomId>> rooms;   ///< only these rooms (still only readable ones)
     std::optional<QList<UserId>> senders; ///< only these senders
     std::optional<qint64> sentBefore;     ///< sent_at < this
@@ -47,8 +46,14 @@ class SearchRepository
 public:
     explicit SearchRepository(StatementCache &cache) : m_cache(cache) {}
 
-    /// Up to `limit` matches of `filter` among ids in [lowerId, beforeId), newest (highest id)
-    /// first. Without a match expression lowerId bounds the work; with one it may be 0.
+    /// Ids below `beforeId` of messages whose text matches the FTS5 expression `match` (built
+    /// with quoteForMatch() only), highest first, at most `limit`. Not yet filtered by anything
+    /// else: this is the index's share of the work, bounded by `limit`.
+    QList<qint64> matchingIds(const QString &match, qint64 beforeId, int limit);
+    /// The messages among `ids` that pass `filter`, highest id first.
+    QList<SearchRow> findAmong(const SearchFilter &filter, const QList<qint64> &ids);
+    /// Up to `limit` messages passing `filter` with ids in [lowerId, beforeId), highest first,
+    /// read room by room through messages_by_room_id (the id range bounds the work).
     QList<SearchRow> find(const SearchFilter &filter, qint64 beforeId, qint64 lowerId, int limit);
     /// The highest message id (0 for none): where a search without an index starts.
     qint64 newestId();
@@ -63,6 +68,8 @@ public:
 
 private:
     QSqlQuery &prepared(const QString &sql);
+    QList<SearchRow> run(const SearchFilter &filter, bool among, const QList<qint64> &ids,
+                         qint64 beforeId, qint64 lowerId, int limit);
 
     StatementCache &m_cache;
     QHash<QString, QSqlQuery> m_queries; ///< one per shape of filter (a handful)
