@@ -3,6 +3,10 @@
 #include "search/messagesearch.h"
 #include "storage/storage.h"
 
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcSearch, "natter.server.search")
+
 namespace natter::server {
 
 SearchHandler::SearchHandler(Storage &storage, QObject *parent)
@@ -26,6 +30,8 @@ void SearchHandler::handle(const RequestContext &ctx, const SearchRequest &req)
                 return ctx.fail(ErrorCode::Internal, QStringLiteral("the search failed"));
             if (result.value->error)
                 return ctx.fail(result.value->error->code, result.value->error->message);
+            qCDebug(lcSearch) << "examined" << result.value->examined << "candidates for"
+                              << result.value->reply.results.size() << "results";
             ctx.reply(result.value->reply);
         });
 }
