@@ -3,7 +3,6 @@
 #include "search/snippet.h"
 #include "storage/repositories.h"
 
-#include <QSet>
 #include <algorithm>
 
 namespace natter::server {
