@@ -3,7 +3,6 @@
 #include "search/snippet.h"
 #include "storage/repositories.h"
 
-#include <QSet>
 #include <algorithm>
 
 namespace natter::server {
@@ -176,7 +175,9 @@ void searchScanned(Repositories &repos, const SearchFilter &filter, Mode mode,
                    const SearchBudget &budget, PageCollector &page)
 {
     const bool checked = !page.check.mustContain.isEmpty() || !page.check.mustNotContain.isEmpty();
-    const int batch = checked ? 200 : page.req.limit + 1;
+    // Each statement sorts what is left of its rooms or window: batches grow so that a long
+    // scan takes few of them.
+    int batch = checked ? 200 : page.req.limit + 1;
     qint64 cursor = page.req.before > 0 ? page.req.before : noCursor;
     if (mode == Mode::IdWindows && cursor == noCursor)
         cursor = repos.search.newestId() + 1;
@@ -196,6 +197,8 @@ void searchScanned(Repositories &repos, const SearchFilter &filter, Mode mode,
                 return; // nothing older anywhere
             cursor = lower; // this id window is done
         }
+        if (checked)
+            batch = std::min(batch * 4, 3200);
         if (page.out.examined >= budget.maxExamined ||
             (mode == Mode::IdWindows && spanStart - cursor >= budget.maxIdSpan)) {
             page.out.reply.nextBefore = cursor;

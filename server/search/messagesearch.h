@@ -26,7 +26,7 @@ struct SearchBudget
     int maxExamined = 20000;
     /// Rooms named by roomId or in: whose timelines together are at most this long are read
     /// directly rather than through the index.
-    qint64 roomScanLimit = 20000;
+    qint64 roomScanLimit = 5000;
     /// Without an indexable text: message ids walked per query, and in total per request.
     qint64 idWindow = 50000;
     qint64 maxIdSpan = 500000;
