@@ -33,6 +33,7 @@ namespace natter {
     X(MessageNotFound, "message_not_found", "no such message in this room, or you cannot read it") \
     X(MessageDeleted, "message_deleted", "the message was deleted")                               \
     X(WindowClosed, "window_closed", "the time allowed to edit or delete this message has passed") \
+    X(InvalidQuery, "invalid_query", "the search query is malformed")                             \
     X(Unavailable, "unavailable", "the server is busy or shutting down; retry later")             \
     X(Internal, "internal", "internal server error")
 

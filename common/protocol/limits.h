@@ -28,6 +28,10 @@ constexpr int defaultSyncLimit = 500;
 constexpr int maxSyncLimit = 1000;
 constexpr int maxSyncCursors = 10000;
 constexpr int maxRevisions = 100;                ///< earlier texts kept per message; edits beyond are refused
+constexpr int maxSearchQueryLength = 500;        ///< search.messages query, UTF-16 units
+constexpr int defaultMessageSearchLimit = 20;
+constexpr int maxMessageSearchLimit = 50;
+constexpr int maxSnippetLength = 1000;           ///< readers' bound on a search snippet
 constexpr qint64 maxJsonInteger = (qint64(1) << 53) - 1; ///< exactly representable in JSON
 
 } // namespace natter::limits

@@ -7,6 +7,7 @@
 #include "protocol/lifecyclerequests.h"
 #include "protocol/liverequests.h"
 #include "protocol/requests.h"
+#include "protocol/searchrequests.h"
 
 #include <variant>
 
@@ -48,7 +49,8 @@
     X(MarkReadRequest)                                                                             \
     X(EditRequest)                                                                                 \
     X(DeleteMessageRequest)                                                                        \
-    X(RevisionsRequest)
+    X(RevisionsRequest)                                                                            \
+    X(SearchRequest)
 
 #define NATTER_EVENTS(X)                                                                           \
     X(MessageEvent)                                                                                \

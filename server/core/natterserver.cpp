@@ -9,6 +9,7 @@
 #include "presence/presencehandler.h"
 #include "net/clientconnection.h"
 #include "rooms/roomshandler.h"
+#include "search/searchhandler.h"
 #include "storage/repositories.h"
 #include "storage/storage.h"
 
@@ -42,8 +43,9 @@ bool NatterServer::start(QString *error)
     m_rooms = std::make_unique<RoomsHandler>(*m_storage, m_registry);
     m_groups = std::make_unique<GroupsHandler>(*m_storage, m_registry, *m_notifier);
     m_messages = std::make_unique<MessagesHandler>(*m_storage, m_registry, *m_notifier, m_config.lifecycle);
+    m_search = std::make_unique<SearchHandler>(*m_storage);
     m_router = std::make_unique<RequestRouter>(m_config, RequestRouter::Handlers{
-        *m_auth, *m_friends, *m_rooms, *m_groups, *m_messages, *m_presence});
+        *m_auth, *m_friends, *m_rooms, *m_groups, *m_messages, *m_presence, *m_search});
 
     m_ws = new QWebSocketServer(m_config.serverName, QWebSocketServer::NonSecureMode, this);
     m_ws->setHandshakeTimeout(m_config.handshakeTimeoutMs);

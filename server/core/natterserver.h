@@ -22,6 +22,7 @@ class Notifier;
 class PresenceHandler;
 class RequestRouter;
 class RoomsHandler;
+class SearchHandler;
 class Storage;
 
 /// The whole server: listens, upgrades connections to WebSockets (with TCP_NODELAY), owns the
@@ -60,6 +61,7 @@ private:
     std::unique_ptr<RoomsHandler> m_rooms;
     std::unique_ptr<GroupsHandler> m_groups;
     std::unique_ptr<MessagesHandler> m_messages;
+    std::unique_ptr<SearchHandler> m_search;
     std::unique_ptr<RequestRouter> m_router;
     QTcpServer *m_tcp = nullptr;
     QWebSocketServer *m_ws = nullptr;

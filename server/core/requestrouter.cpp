@@ -8,6 +8,7 @@
 #include "presence/presencehandler.h"
 #include "protocol/limits.h"
 #include "rooms/roomshandler.h"
+#include "search/searchhandler.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -41,7 +42,7 @@ QStringList RequestRouter::serverFeatures()
 {
     return {QStringLiteral("auth.v1"), QStringLiteral("friends.v1"), QStringLiteral("messages.v1"),
             QStringLiteral("sync.v1"), QStringLiteral("groups.v1"), QStringLiteral("presence.v1"), QStringLiteral("notifications.v1"),
-            QStringLiteral("lifecycle.v1")};
+            QStringLiteral("lifecycle.v1"), QStringLiteral("search.v1")};
 }
 
 void RequestRouter::route(ClientConnection *connection, const QByteArray &frame)
@@ -102,6 +103,8 @@ void RequestRouter::dispatch(const RequestContext &ctx, const T &request)
         m_handlers.messages.handle(ctx, request);
     else if constexpr (Handles<PresenceHandler, T>::value)
         m_handlers.presence.handle(ctx, request);
+    else if constexpr (Handles<SearchHandler, T>::value)
+        m_handlers.search.handle(ctx, request);
     else
         static_assert(!sizeof(T), "a request in NATTER_REQUESTS has no handler");
 }

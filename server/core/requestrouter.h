@@ -13,6 +13,7 @@ class GroupsHandler;
 class MessagesHandler;
 class PresenceHandler;
 class RoomsHandler;
+class SearchHandler;
 struct ServerConfig;
 
 /// Decodes a connection's frames and routes each request to the one handler that has a
@@ -30,6 +31,7 @@ public:
         GroupsHandler &groups;
         MessagesHandler &messages;
         PresenceHandler &presence;
+        SearchHandler &search;
     };
 
     RequestRouter(const ServerConfig &config, Handlers handlers);

@@ -4,6 +4,7 @@
 #include "storage/membershiprepository.h"
 #include "storage/messagerepository.h"
 #include "storage/roomrepository.h"
+#include "storage/searchrepository.h"
 #include "storage/sessionrepository.h"
 #include "storage/userrepository.h"
 
@@ -15,7 +16,8 @@ class Repositories
 public:
     explicit Repositories(QSqlDatabase db)
         : m_cache(std::move(db)), users(m_cache), sessions(m_cache), friends(m_cache),
-          rooms(m_cache, m_roomStates), members(m_cache, m_roomStates), messages(m_cache)
+          rooms(m_cache, m_roomStates), members(m_cache, m_roomStates), messages(m_cache),
+          search(m_cache)
     {
     }
     QSqlDatabase &database() { return m_cache.database(); }
@@ -33,6 +35,7 @@ public:
     RoomRepository rooms;
     MembershipRepository members;
     MessageRepository messages;
+    SearchRepository search;
 };
 
 } // namespace natter::server

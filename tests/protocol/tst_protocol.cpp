@@ -1,6 +1,7 @@
 // Protocol round-trips of every frame type, and rejection of malformed frames.
 #include "protocol/codec.h"
 #include "protocol/grouprequests.h"
+#include "protocol/searchrequests.h"
 #include "protocol/limits.h"
 
 #include <QJsonDocument>
@@ -119,6 +120,8 @@ private Q_SLOTS:
     void directlyWrittenFramesMatchTheGenericEncoding();
     void lifecycleFieldsAreOptionalAndStrict_data();
     void lifecycleFieldsAreOptionalAndStrict();
+    void searchReplyHighlightsAreChecked_data();
+    void searchReplyHighlightsAreChecked();
 };
 
 void TestProtocol::everyRequestRoundTrips()
@@ -204,6 +207,10 @@ void TestProtocol::everyRequestRoundTrips()
     check(EditRequest{RoomId(7), MessageId(42), QStringLiteral("fixed ✓")});
     check(DeleteMessageRequest{RoomId(7), MessageId(42)});
     check(RevisionsRequest{RoomId(7), MessageId(42)});
+    check(SearchRequest{QStringLiteral("from:bob \"exact phrase\" -nope ü"), RoomId(), 0, 20});
+    QCOMPARE(roundTripRequest(SearchRequest{QStringLiteral("x"), RoomId(4), 991, 5}),
+             (QJsonObject{{QStringLiteral("query"), QStringLiteral("x")}, {QStringLiteral("roomId"), 4},
+                          {QStringLiteral("before"), 991}, {QStringLiteral("limit"), 5}}));
     // Every registered request type has a sample above.
     QCOMPARE(covered.size(), qsizetype(std::variant_size_v<AnyRequest> - 1));
 }
@@ -255,6 +262,14 @@ void TestProtocol::everyReplyRoundTrips()
     listed.unreadCount = 1;
     listed.mentionCount = 1;
     QCOMPARE(roundTripReply(RoomListReply{{listed}}), RoomListReply{{listed}}.toJson());
+    const SearchHit hit{MessageId(9), RoomId(3), 4, UserId(2), 1700000000000, QStringLiteral("…grüße ✓"),
+                        {SearchHighlight{1, 3}, SearchHighlight{5, 2}}};
+    const SearchReply found{{hit, hit}, 9};
+    QCOMPARE(roundTripReply(found), found.toJson());
+    QVERIFY(found.toJson().value(QStringLiteral("nextBefore")).isDouble());
+    const SearchReply last{{}, 0};
+    QVERIFY(last.toJson().value(QStringLiteral("nextBefore")).isNull());
+    QCOMPARE(roundTripReply(last), last.toJson());
 }
 
 void TestProtocol::everyEventRoundTrips()
@@ -347,6 +362,15 @@ void TestProtocol::malformedFramesAreRejected_data()
     QTest::newRow("revisions string id") << QByteArray(R"({"id":1,"type":"messages.revisions","data":{"roomId":1,"messageId":"3"}})") << ErrorCode::InvalidField << "data.messageId";
     QTest::newRow("reply to zero") << QByteArray(R"({"id":1,"type":"messages.send","data":{"roomId":1,"clientMsgId":"a","body":"x","replyTo":0}})") << ErrorCode::InvalidField << "data.replyTo";
     QTest::newRow("reply to string") << QByteArray(R"({"id":1,"type":"messages.send","data":{"roomId":1,"clientMsgId":"a","body":"x","replyTo":"5"}})") << ErrorCode::InvalidField << "data.replyTo";
+    QTest::newRow("search without query") << QByteArray(R"({"id":1,"type":"search.messages","data":{}})") << ErrorCode::InvalidField << "data.query";
+    QTest::newRow("search empty query") << QByteArray(R"({"id":1,"type":"search.messages","data":{"query":""}})") << ErrorCode::InvalidField << "data.query";
+    QTest::newRow("search long query") << (QByteArray(R"({"id":1,"type":"search.messages","data":{"query":")")
+                                               + QByteArray(limits::maxSearchQueryLength + 1, 'x') + "\"}}")
+                                       << ErrorCode::InvalidField << "data.query";
+    QTest::newRow("search query not string") << QByteArray(R"({"id":1,"type":"search.messages","data":{"query":5}})") << ErrorCode::InvalidField << "data.query";
+    QTest::newRow("search zero room") << QByteArray(R"({"id":1,"type":"search.messages","data":{"query":"x","roomId":0}})") << ErrorCode::InvalidField << "data.roomId";
+    QTest::newRow("search bad cursor") << QByteArray(R"({"id":1,"type":"search.messages","data":{"query":"x","before":-3}})") << ErrorCode::InvalidField << "data.before";
+    QTest::newRow("search limit too big") << QByteArray(R"({"id":1,"type":"search.messages","data":{"query":"x","limit":51}})") << ErrorCode::InvalidField << "data.limit";
     QTest::newRow("features not strings") << QByteArray(R"({"id":1,"type":"hello","data":{"version":1,"features":[1]}})") << ErrorCode::InvalidField << "data.features";
 }
 
@@ -472,6 +496,37 @@ void TestProtocol::lifecycleFieldsAreOptionalAndStrict()
         QCOMPARE(error.code, ErrorCode::InvalidField);
         QVERIFY2(error.message.contains(failure), qPrintable(error.message));
     }
+}
+
+void TestProtocol::searchReplyHighlightsAreChecked_data()
+{
+    QTest::addColumn<QByteArray>("highlights");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("none") << QByteArray("[]") << true;
+    QTest::newRow("two apart") << QByteArray(R"([{"start":0,"length":2},{"start":3,"length":2}])") << true;
+    QTest::newRow("to the end") << QByteArray(R"([{"start":4,"length":1}])") << true;
+    QTest::newRow("past the end") << QByteArray(R"([{"start":4,"length":2}])") << false;
+    QTest::newRow("overlapping") << QByteArray(R"([{"start":0,"length":3},{"start":2,"length":2}])") << false;
+    QTest::newRow("unsorted") << QByteArray(R"([{"start":3,"length":1},{"start":0,"length":1}])") << false;
+    QTest::newRow("empty range") << QByteArray(R"([{"start":1,"length":0}])") << false;
+    QTest::newRow("negative") << QByteArray(R"([{"start":-1,"length":1}])") << false;
+    QTest::newRow("not an array") << QByteArray(R"({"start":0,"length":1})") << false;
+}
+
+void TestProtocol::searchReplyHighlightsAreChecked()
+{
+    QFETCH(QByteArray, highlights);
+    QFETCH(bool, valid);
+    const QByteArray frame = R"({"type":"result","id":3,"data":{"nextBefore":null,"results":[{"messageId":1,)"
+                             R"("roomId":2,"seq":3,"senderId":4,"sentAt":5,"snippet":"abcde","highlights":)"
+        + highlights + "}]}}";
+    ProtocolError error;
+    const auto decoded = decodeServerFrame(frame, &error);
+    QVERIFY(decoded);
+    const std::optional<SearchReply> reply = readData<SearchReply>(decoded->data, &error);
+    QCOMPARE(reply.has_value(), valid);
+    if (!valid)
+        QVERIFY2(error.message.contains(QStringLiteral("highlights")), qPrintable(error.message));
 }
 
 QTEST_GUILESS_MAIN(TestProtocol)
