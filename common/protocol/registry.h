@@ -14,6 +14,7 @@
 #define NATTER_REQUESTS(X)                                                                         \
     X(HelloRequest)                                                                                \
     X(SignupRequest)                                                                               \
+    X(CreateInviteCodeRequest)                                                                     \
     X(LoginRequest)                                                                                \
     X(ResumeRequest)                                                                               \
     X(LogoutRequest)                                                                               \

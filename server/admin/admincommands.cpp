@@ -81,11 +81,12 @@ bool choosePassword(const AdminRequest &request, const QString &username, QTextS
 int userList(AdminDatabase &db, QTextStream &out)
 {
     const QList<UserRecord> users = db.repos().users.list();
-    out << QStringLiteral("%1  %2  %3  %4\n").arg(QStringLiteral("id"), 6).arg(QStringLiteral("username"), -32)
-               .arg(QStringLiteral("state"), -8).arg(QStringLiteral("created (UTC)"));
+    out << QStringLiteral("%1  %2  %3  %4  %5\n").arg(QStringLiteral("id"), 6).arg(QStringLiteral("username"), -32)
+               .arg(QStringLiteral("state"), -8).arg(QStringLiteral("role"), -5).arg(QStringLiteral("created (UTC)"));
     for (const UserRecord &r : users) {
-        out << QStringLiteral("%1  %2  %3  %4\n").arg(r.user.id.value, 6).arg(r.user.username, -32)
+        out << QStringLiteral("%1  %2  %3  %4  %5\n").arg(r.user.id.value, 6).arg(r.user.username, -32)
                    .arg(r.disabled ? QStringLiteral("disabled") : QStringLiteral("enabled"), -8)
+                   .arg(r.admin ? QStringLiteral("admin") : QStringLiteral("user"), -5)
                    .arg(QDateTime::fromMSecsSinceEpoch(r.createdAt, Qt::UTC).toString(Qt::ISODate));
     }
     out << users.size() << (users.size() == 1 ? " account\n" : " accounts\n");
@@ -120,7 +121,16 @@ int userAdd(AdminDatabase &db, const AdminRequest &request, const QString &name,
     return AdminOk;
 }
 
-/// disable, enable and reset-password: one account by name, changed in one transaction.
+/// grant-admin and revoke-admin.
+int userRole(AdminDatabase &db, UserId id, const QString &name, bool admin, QTextStream &out)
+{
+    db.transaction([&](Repositories &r) { return r.users.setAdmin(id, admin); });
+    out << name << (admin ? " is now an administrator\n" : " is no longer an administrator\n");
+    return AdminOk;
+}
+
+/// disable, enable, reset-password, grant-admin, revoke-admin: one account by name, changed in
+/// one transaction.
 int userChange(AdminDatabase &db, const AdminRequest &request, const QString &verb, const QString &name,
                QTextStream &in, QTextStream &out, QTextStream &err)
 {
@@ -130,6 +140,8 @@ int userChange(AdminDatabase &db, const AdminRequest &request, const QString &ve
         return AdminFailed;
     }
     const UserId id = record->user.id;
+    if (verb.endsWith(QLatin1String("-admin")))
+        return userRole(db, id, record->user.username, verb == QLatin1String("grant-admin"), out);
     if (verb == QLatin1String("reset-password")) {
         QString password, problem;
         bool generated = false;
@@ -164,11 +176,12 @@ int userCommand(const ServerConfig &config, const AdminRequest &request, QTextSt
     const QStringList &w = request.words;
     const QString verb = w.value(1);
     static const QStringList withName{QStringLiteral("add"), QStringLiteral("disable"), QStringLiteral("enable"),
-                                      QStringLiteral("reset-password")};
+                                      QStringLiteral("reset-password"), QStringLiteral("grant-admin"),
+                                      QStringLiteral("revoke-admin")};
     const bool list = verb == QLatin1String("list") && w.size() == 2;
     if (!list && !(withName.contains(verb) && w.size() == 3)) {
         err << "natterd: use user list | user add NAME | user disable NAME | user enable NAME | "
-               "user reset-password NAME\n";
+               "user reset-password NAME | user grant-admin NAME | user revoke-admin NAME\n";
         return AdminUsage;
     }
     AdminDatabase db(config.storage);

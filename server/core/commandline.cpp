@@ -161,6 +161,12 @@ struct Options
                                                    "message; 0 for no limit (default: 0). Group owners and admins may "
                                                    "always delete."),
                                     QStringLiteral("seconds"), QStringLiteral("0")};
+    QCommandLineOption signup{QStringLiteral("signup"),
+                              QStringLiteral("Who may create an account: open (anyone who reaches the server), "
+                                             "invite (with a code from an administrator) or closed (accounts are "
+                                             "made with natterd user add) (default: open). The first account of an "
+                                             "empty server may always sign up and becomes its administrator."),
+                              QStringLiteral("mode"), QStringLiteral("open")};
     QCommandLineOption passwordStdin{QStringLiteral("password-stdin"),
                                      QStringLiteral("user add / user reset-password: read the password from standard "
                                                     "input instead of generating one.")};
@@ -168,7 +174,7 @@ struct Options
     QList<QCommandLineOption> all() const
     {
         return {config, listen, port, dataDir, database, logLevel, writeBatch, editHistory, editWindow, deleteWindow,
-                passwordStdin};
+                signup, passwordStdin};
     }
 };
 
@@ -180,6 +186,8 @@ const char *const kCommandHelp =
     "  user disable NAME              refuse its logins and end its sessions\n"
     "  user enable NAME               allow it again\n"
     "  user reset-password NAME       new password; ends its sessions\n"
+    "  user grant-admin NAME          make it an administrator (may create invite codes)\n"
+    "  user revoke-admin NAME         make it an ordinary account again\n"
     "  backup FILE                    consistent copy of the SQLite database (online backup)\n"
     "  check                          check the configuration and the database";
 
@@ -200,7 +208,15 @@ bool parseNetwork(const Options &o, const OptionSource &src, ServerConfig *confi
         *error = QStringLiteral("--log-level: use debug, info, warning or error");
         return false;
     }
-    return true;
+    const QString signup = src.value(o.signup);
+    for (SignupMode mode : {SignupMode::Open, SignupMode::Invite, SignupMode::Closed}) {
+        if (signup == signupModeName(mode)) {
+            config->signupMode = mode;
+            return true;
+        }
+    }
+    *error = QStringLiteral("--signup: use open, invite or closed");
+    return false;
 }
 
 bool parseStorage(const Options &o, const OptionSource &src, ServerConfig *config, QString *error)

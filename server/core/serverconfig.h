@@ -7,6 +7,16 @@
 
 namespace natter::server {
 
+/// Who may create an account. Whatever the mode, the first account of an empty database may
+/// always be created, and becomes the administrator.
+enum class SignupMode { Open, Invite, Closed };
+
+inline QString signupModeName(SignupMode mode)
+{
+    return mode == SignupMode::Open ? QStringLiteral("open")
+         : mode == SignupMode::Invite ? QStringLiteral("invite") : QStringLiteral("closed");
+}
+
 /// Everything natterd can be told; the command line fills it, tests set it directly.
 struct ServerConfig
 {
@@ -30,6 +40,7 @@ struct ServerConfig
     int maxRejectedRequests = 1000;      ///< rate-limited requests in a row before disconnecting
 
     // Accounts.
+    SignupMode signupMode = SignupMode::Open; ///< open, invite (a code from an admin) or closed
     qint64 sessionLifetimeMs = qint64(30) * 24 * 3600 * 1000; ///< sliding expiry of a token
     bool fastPasswordHashing = false;    ///< tests only: libsodium's minimum argon2id cost
     int loginFailuresPerAccount = 5;     ///< failures within the window before a lockout

@@ -4,6 +4,7 @@
 #include "storage/membershiprepository.h"
 #include "storage/messagerepository.h"
 #include "storage/roomrepository.h"
+#include "storage/inviterepository.h"
 #include "storage/searchrepository.h"
 #include "storage/sessionrepository.h"
 #include "storage/userrepository.h"
@@ -17,7 +18,7 @@ public:
     explicit Repositories(QSqlDatabase db)
         : m_cache(std::move(db)), users(m_cache), sessions(m_cache), friends(m_cache),
           rooms(m_cache, m_roomStates), members(m_cache, m_roomStates), messages(m_cache),
-          search(m_cache)
+          search(m_cache), invites(m_cache)
     {
     }
     QSqlDatabase &database() { return m_cache.database(); }
@@ -36,6 +37,7 @@ public:
     MembershipRepository members;
     MessageRepository messages;
     SearchRepository search;
+    InviteRepository invites;
 };
 
 } // namespace natter::server

@@ -11,6 +11,7 @@ struct SessionRecord
 {
     User user;
     qint64 expiresAt = 0;
+    bool admin = false;
 };
 
 /// Login sessions. Only the SHA-256 of a token is stored; expiry slides on each use.

@@ -12,6 +12,7 @@ struct UserRecord
     User user;
     QString passwordHash;
     bool disabled = false;
+    bool admin = false;
     qint64 createdAt = 0; ///< ms since the epoch; filled by list() only
 };
 
@@ -21,8 +22,10 @@ class UserRepository
 public:
     explicit UserRepository(StatementCache &cache) : m_cache(cache) {}
 
-    /// Creates an account; returns nothing when the name is taken.
-    std::optional<User> create(const QString &username, const QString &passwordHash, qint64 now);
+    /// Creates an account (an administrator when `admin`); returns nothing when the name is taken.
+    std::optional<User> create(const QString &username, const QString &passwordHash, qint64 now, bool admin = false);
+    /// Whether an enabled account administers the server.
+    bool isAdmin(UserId id);
     std::optional<UserRecord> findByName(const QString &username);
     /// An enabled account by id.
     std::optional<User> find(UserId id);
@@ -37,6 +40,8 @@ public:
     /// Disables or enables an account; returns whether it exists. A disabled account cannot
     /// log in, resume a session or be found.
     bool setDisabled(UserId id, bool disabled);
+    /// Makes an account an administrator of the server or not; returns whether it exists.
+    bool setAdmin(UserId id, bool admin);
     /// Replaces an account's password hash; returns whether it exists.
     bool setPasswordHash(UserId id, const QString &passwordHash);
 

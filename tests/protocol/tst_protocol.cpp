@@ -120,6 +120,8 @@ private Q_SLOTS:
     void directlyWrittenFramesMatchTheGenericEncoding();
     void lifecycleFieldsAreOptionalAndStrict_data();
     void lifecycleFieldsAreOptionalAndStrict();
+    void signupRepliesAreStrict_data();
+    void signupRepliesAreStrict();
     void searchReplyHighlightsAreChecked_data();
     void searchReplyHighlightsAreChecked();
 };
@@ -138,6 +140,10 @@ void TestProtocol::everyRequestRoundTrips()
     signup.password = QStringLiteral("correct horse");
     signup.device = QStringLiteral("laptop");
     check(signup);
+    signup.inviteCode = QStringLiteral("ABCD-EFGH-JKMN");
+    check(signup);
+    check(CreateInviteCodeRequest{});
+    check(CreateInviteCodeRequest{25, 48});
     LoginRequest login;
     login.username = QStringLiteral("alice");
     login.password = QStringLiteral("pw");
@@ -221,8 +227,14 @@ void TestProtocol::everyReplyRoundTrips()
     QCOMPARE(roundTripReply(EmptyReply{}), QJsonObject());
     const HelloReply hello{1, {QStringLiteral("a"), QStringLiteral("b")}, QStringLiteral("natterd/1")};
     QCOMPARE(roundTripReply(hello), hello.toJson());
+    const HelloReply invite{1, {}, QStringLiteral("natterd/1"), QStringLiteral("invite")};
+    QCOMPARE(roundTripReply(invite), invite.toJson());
     const SessionReply session{alice, QStringLiteral("token"), 1700000000000};
     QCOMPARE(roundTripReply(session), session.toJson());
+    const SessionReply adminSession{alice, QStringLiteral("token"), 1700000000000, true};
+    QCOMPARE(roundTripReply(adminSession), adminSession.toJson());
+    const InviteCodeReply code{QStringLiteral("ABCD-EFGH-JKMN"), 3, 1700000000000};
+    QCOMPARE(roundTripReply(code), code.toJson());
     const UserListReply users{{alice}};
     QCOMPARE(roundTripReply(users), users.toJson());
     const FriendListReply friends{{Friend{alice, FriendState::Friend, RoomId(7)},
@@ -371,6 +383,14 @@ void TestProtocol::malformedFramesAreRejected_data()
     QTest::newRow("search zero room") << QByteArray(R"({"id":1,"type":"search.messages","data":{"query":"x","roomId":0}})") << ErrorCode::InvalidField << "data.roomId";
     QTest::newRow("search bad cursor") << QByteArray(R"({"id":1,"type":"search.messages","data":{"query":"x","before":-3}})") << ErrorCode::InvalidField << "data.before";
     QTest::newRow("search limit too big") << QByteArray(R"({"id":1,"type":"search.messages","data":{"query":"x","limit":51}})") << ErrorCode::InvalidField << "data.limit";
+    QTest::newRow("invite code not string") << QByteArray(R"({"id":1,"type":"auth.signup","data":{"username":"abc","password":"0123456789","inviteCode":7}})") << ErrorCode::InvalidField << "data.inviteCode";
+    QTest::newRow("invite code empty") << QByteArray(R"({"id":1,"type":"auth.signup","data":{"username":"abc","password":"0123456789","inviteCode":""}})") << ErrorCode::InvalidField << "data.inviteCode";
+    QTest::newRow("invite code too long") << (QByteArray(R"({"id":1,"type":"auth.signup","data":{"username":"abc","password":"0123456789","inviteCode":")")
+                                                  + QByteArray(limits::maxInviteCodeLength + 1, 'A') + "\"}}")
+                                          << ErrorCode::InvalidField << "data.inviteCode";
+    QTest::newRow("invite uses zero") << QByteArray(R"({"id":1,"type":"admin.createInviteCode","data":{"uses":0}})") << ErrorCode::InvalidField << "data.uses";
+    QTest::newRow("invite uses string") << QByteArray(R"({"id":1,"type":"admin.createInviteCode","data":{"uses":"2"}})") << ErrorCode::InvalidField << "data.uses";
+    QTest::newRow("invite valid too long") << QByteArray(R"({"id":1,"type":"admin.createInviteCode","data":{"validHours":9000}})") << ErrorCode::InvalidField << "data.validHours";
     QTest::newRow("features not strings") << QByteArray(R"({"id":1,"type":"hello","data":{"version":1,"features":[1]}})") << ErrorCode::InvalidField << "data.features";
 }
 
@@ -496,6 +516,41 @@ void TestProtocol::lifecycleFieldsAreOptionalAndStrict()
         QCOMPARE(error.code, ErrorCode::InvalidField);
         QVERIFY2(error.message.contains(failure), qPrintable(error.message));
     }
+}
+
+void TestProtocol::signupRepliesAreStrict_data()
+{
+    QTest::addColumn<QByteArray>("hello");   ///< data of a hello reply
+    QTest::addColumn<QByteArray>("session"); ///< data of a session reply
+    QTest::addColumn<QString>("failure");    ///< empty: both accepted
+    const QByteArray user = R"("user":{"id":1,"username":"alice"},"token":"t","expiresAt":5)";
+    QTest::newRow("valid") << QByteArray(R"({"version":1,"features":[],"server":"s","signup":"closed"})")
+                           << ("{" + user + R"(,"admin":true})") << QString();
+    QTest::newRow("unknown mode") << QByteArray(R"({"version":1,"features":[],"server":"s","signup":"maybe"})")
+                                  << ("{" + user + R"(,"admin":false})") << QStringLiteral("signup");
+    QTest::newRow("no mode") << QByteArray(R"({"version":1,"features":[],"server":"s"})")
+                             << ("{" + user + R"(,"admin":false})") << QStringLiteral("signup");
+    QTest::newRow("admin missing") << QByteArray(R"({"version":1,"features":[],"server":"s","signup":"open"})")
+                                   << ("{" + user + "}") << QStringLiteral("admin");
+    QTest::newRow("admin not boolean") << QByteArray(R"({"version":1,"features":[],"server":"s","signup":"open"})")
+                                       << ("{" + user + R"(,"admin":1})") << QStringLiteral("admin");
+}
+
+void TestProtocol::signupRepliesAreStrict()
+{
+    QFETCH(QByteArray, hello);
+    QFETCH(QByteArray, session);
+    QFETCH(QString, failure);
+    ProtocolError helloError, sessionError;
+    const bool helloOk = readData<HelloReply>(QJsonDocument::fromJson(hello).object(), &helloError).has_value();
+    const bool sessionOk = readData<SessionReply>(QJsonDocument::fromJson(session).object(), &sessionError).has_value();
+    if (failure.isEmpty()) {
+        QVERIFY2(helloOk && sessionOk, qPrintable(helloError.message + sessionError.message));
+        return;
+    }
+    QCOMPARE(helloOk && sessionOk, false);
+    const QString message = helloOk ? sessionError.message : helloError.message;
+    QVERIFY2(message.contains(failure), qPrintable(message));
 }
 
 void TestProtocol::searchReplyHighlightsAreChecked_data()

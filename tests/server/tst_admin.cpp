@@ -185,8 +185,17 @@ void TestAdmin::listShowsEveryAccountAndItsState()
     const QStringList lines = list.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 4); // header, two accounts, total
     QVERIFY(lines[1].contains(QLatin1String("gina")) && lines[1].contains(QLatin1String("enabled")));
+    QVERIFY(lines[1].contains(QLatin1String(" admin "))); // the first account administers the server
     QVERIFY(lines[2].contains(QLatin1String("hugo")) && lines[2].contains(QLatin1String("disabled")));
+    QVERIFY(lines[2].contains(QLatin1String(" user ")));
     QCOMPARE(lines[3], QStringLiteral("2 accounts"));
+
+    QCOMPARE(natterd(db() + QStringList{QStringLiteral("user"), QStringLiteral("grant-admin"), QStringLiteral("hugo")}).status, 0);
+    QCOMPARE(natterd(db() + QStringList{QStringLiteral("user"), QStringLiteral("revoke-admin"), QStringLiteral("gina")}).status, 0);
+    const QStringList after = natterd(db() + QStringList{QStringLiteral("user"), QStringLiteral("list")})
+                                  .out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QVERIFY2(after[1].contains(QLatin1String(" user ")), qPrintable(after[1]));
+    QVERIFY2(after[2].contains(QLatin1String(" admin ")), qPrintable(after[2]));
 }
 
 void TestAdmin::backupIsAConsistentCopyWhileTheServerRuns()
