@@ -38,6 +38,10 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "natterd: %s\n", qPrintable(error));
         return 1;
     }
+    if (config.tls)
+        std::printf("natterd TLS certificate SHA-256 fingerprint: %s\n", qPrintable(server.tlsFingerprint()));
+    if (server.discoveryPort() != 0)
+        std::printf("natterd answers LAN discovery on UDP port %u\n", server.discoveryPort());
     std::printf("natterd listening on %s:%u\n", qPrintable(config.address.toString()), server.port());
     std::fflush(stdout);
 

@@ -4,6 +4,7 @@
 #include "storage/migrator.h"
 #include "storage/sqlconnection.h"
 #include "storage/storageerror.h"
+#include "tls/tlsidentity.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -95,7 +96,62 @@ int checkStorage(const ServerConfig &config, QTextStream &out, QTextStream &err)
     return problems;
 }
 
+/// The TLS certificate natterd would serve; returns the number of problems.
+int checkTls(const ServerConfig &config, QTextStream &out, QTextStream &err)
+{
+    if (!config.tls) {
+        out << "ok   TLS is off (no-tls): clients connect with ws://, unencrypted\n";
+        return 0;
+    }
+    const bool own = !config.tlsCertFile.isEmpty() || !config.tlsKeyFile.isEmpty();
+    if (!own && !QFileInfo::exists(QDir(config.dataDir).filePath(QStringLiteral("tls/natterd.crt")))) {
+        out << "ok   TLS certificate: a self-signed one will be generated on the first start\n";
+        return 0;
+    }
+    if (!own && !QFileInfo(QDir(config.dataDir).filePath(QStringLiteral("tls/natterd.key"))).isReadable()) {
+        err << "problem: the TLS key in " << config.dataDir << "/tls is not readable by this user\n";
+        return 1;
+    }
+    TlsIdentity identity;
+    QString error;
+    if (!loadOrCreateTlsIdentity(config.tlsCertFile, config.tlsKeyFile, config.dataDir, &identity, &error)) {
+        err << "problem: " << error << "\n";
+        return 1;
+    }
+    const QDateTime expiry = identity.certificate.expiryDate();
+    if (expiry < QDateTime::currentDateTimeUtc()) {
+        err << "problem: the TLS certificate expired on " << expiry.toString(Qt::ISODate) << "\n";
+        return 1;
+    }
+    out << "ok   TLS certificate " << (own ? config.tlsCertFile : QStringLiteral("(self-signed)")) << ", valid until "
+        << expiry.toString(Qt::ISODate) << ", SHA-256 " << identity.fingerprint << "\n";
+    if (expiry < QDateTime::currentDateTimeUtc().addDays(30))
+        out << "note the TLS certificate expires within 30 days\n";
+    return 0;
+}
+
 } // namespace
+
+int printTlsFingerprint(const ServerConfig &config, QTextStream &out, QTextStream &err)
+{
+    if (!config.tls) {
+        err << "natterd: TLS is off (no-tls)\n";
+        return 1;
+    }
+    const bool own = !config.tlsCertFile.isEmpty() || !config.tlsKeyFile.isEmpty();
+    if (!own && !QFileInfo::exists(QDir(config.dataDir).filePath(QStringLiteral("tls/natterd.crt")))) {
+        err << "natterd: no certificate yet; it is generated on the first start\n";
+        return 1;
+    }
+    TlsIdentity identity;
+    QString error;
+    if (!loadOrCreateTlsIdentity(config.tlsCertFile, config.tlsKeyFile, config.dataDir, &identity, &error)) {
+        err << "natterd: " << error << "\n";
+        return 1;
+    }
+    out << identity.fingerprint << "\n";
+    return 0;
+}
 
 int runCheck(const ServerConfig &config, QTextStream &out, QTextStream &err)
 {
@@ -109,6 +165,7 @@ int runCheck(const ServerConfig &config, QTextStream &out, QTextStream &err)
         err << "problem: the data directory " << config.dataDir << " is not writable by this user\n";
         ++problems;
     }
+    problems += checkTls(config, out, err);
     problems += checkStorage(config, out, err);
     out << (problems == 0 ? "everything looks right\n" : "");
     if (problems)

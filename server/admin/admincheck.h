@@ -12,4 +12,8 @@ namespace natter::server {
 /// Never migrates or otherwise changes the database.
 int runCheck(const ServerConfig &config, QTextStream &out, QTextStream &err);
 
+/// `natterd tls-fingerprint`: prints the SHA-256 fingerprint of the certificate natterd serves
+/// (never generates one); 0, or 1 when there is none.
+int printTlsFingerprint(const ServerConfig &config, QTextStream &out, QTextStream &err);
+
 } // namespace natter::server

@@ -228,6 +228,8 @@ int runAdminCommand(const ServerConfig &config, const AdminRequest &request, QTe
             return backupCommand(config, request, out, err);
         if (command == QLatin1String("check") && request.words.size() == 1)
             return runCheck(config, out, err);
+        if (command == QLatin1String("tls-fingerprint") && request.words.size() == 1)
+            return printTlsFingerprint(config, out, err);
     } catch (const StorageError &e) {
         err << "natterd: " << e.message() << "\n";
         return AdminFailed;

@@ -1,5 +1,7 @@
 #include "core/commandline.h"
 
+#include "protocol/discovery.h"
+
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
@@ -167,6 +169,25 @@ struct Options
                                              "made with natterd user add) (default: open). The first account of an "
                                              "empty server may always sign up and becomes its administrator."),
                               QStringLiteral("mode"), QStringLiteral("open")};
+    QCommandLineOption noTls{QStringLiteral("no-tls"),
+                             QStringLiteral("Serve plain ws:// instead of wss:// (in the config file: no-tls=true). "
+                                            "Only for trusted networks and tests.")};
+    QCommandLineOption tlsCert{QStringLiteral("tls-cert"),
+                               QStringLiteral("PEM certificate (optionally followed by its chain) to serve; default: "
+                                              "a self-signed one generated in <data-dir>/tls on first start."),
+                               QStringLiteral("file")};
+    QCommandLineOption tlsKey{QStringLiteral("tls-key"), QStringLiteral("PEM private key of --tls-cert (unencrypted)."),
+                              QStringLiteral("file")};
+    QCommandLineOption name{QStringLiteral("name"),
+                             QStringLiteral("Server name shown to clients that discover it (default: the host name)."),
+                             QStringLiteral("name")};
+    QCommandLineOption discoveryPort{QStringLiteral("discovery-port"),
+                                     QStringLiteral("UDP port on which natterd answers LAN discovery probes "
+                                                    "(default: 7448)."),
+                                     QStringLiteral("port"), QStringLiteral("7448")};
+    QCommandLineOption noDiscovery{QStringLiteral("no-discovery"),
+                                   QStringLiteral("Do not answer LAN discovery probes (in the config file: "
+                                                  "no-discovery=true).")};
     QCommandLineOption passwordStdin{QStringLiteral("password-stdin"),
                                      QStringLiteral("user add / user reset-password: read the password from standard "
                                                     "input instead of generating one.")};
@@ -174,7 +195,7 @@ struct Options
     QList<QCommandLineOption> all() const
     {
         return {config, listen, port, dataDir, database, logLevel, writeBatch, editHistory, editWindow, deleteWindow,
-                signup, passwordStdin};
+                signup, noTls, tlsCert, tlsKey, name, discoveryPort, noDiscovery, passwordStdin};
     }
 };
 
@@ -189,7 +210,9 @@ const char *const kCommandHelp =
     "  user grant-admin NAME          make it an administrator (may create invite codes)\n"
     "  user revoke-admin NAME         make it an ordinary account again\n"
     "  backup FILE                    consistent copy of the SQLite database (online backup)\n"
-    "  check                          check the configuration and the database";
+    "  check                          check the configuration, the TLS certificate and the\n"
+    "                                 database\n"
+    "  tls-fingerprint                print the SHA-256 fingerprint of the TLS certificate";
 
 bool parseNetwork(const Options &o, const OptionSource &src, ServerConfig *config, QString *error)
 {
@@ -272,6 +295,26 @@ bool parseCommandLine(const QStringList &arguments, ServerConfig *config, AdminR
     admin->words = parser.positionalArguments();
     admin->passwordFromStdin = parser.isSet(o.passwordStdin);
     config->configFile = parser.isSet(o.config) ? QFileInfo(parser.value(o.config)).absoluteFilePath() : QString();
+    bool ok = false;
+    config->tls = !src.flag(o.noTls, &ok);
+    if (!ok) {
+        *error = QStringLiteral("no-tls: use true or false");
+        return false;
+    }
+    config->tlsCertFile = src.value(o.tlsCert);
+    config->tlsKeyFile = src.value(o.tlsKey);
+    config->discovery = !src.flag(o.noDiscovery, &ok);
+    if (!ok) {
+        *error = QStringLiteral("no-discovery: use true or false");
+        return false;
+    }
+    const uint udp = src.value(o.discoveryPort).toUInt(&ok);
+    if (!ok || udp > 65535) {
+        *error = QStringLiteral("--discovery-port: not a port number: %1").arg(src.value(o.discoveryPort));
+        return false;
+    }
+    config->discoveryPort = quint16(udp);
+    config->displayName = src.value(o.name).left(discovery::maxNameLength);
     return parseNetwork(o, src, config, error) && parseStorage(o, src, config, error)
         && parseLifecycle(src.value(o.editHistory), src.value(o.editWindow), src.value(o.deleteWindow),
                           &config->lifecycle, error);

@@ -25,6 +25,16 @@ struct ServerConfig
     StorageConfig storage;
     QString dataDir;                     ///< absolute; the database and other state live here
     QString configFile;                  ///< the --config file, absolute, or empty
+
+    // TLS (wss://). Off only when asked for; tests and benchmarks choose explicitly.
+    bool tls = true;
+    QString tlsCertFile;                 ///< the administrator's PEM certificate (chain)...
+    QString tlsKeyFile;                  ///< ...and key; both empty: self-signed in <dataDir>/tls
+
+    // LAN discovery (UDP). Tests choose explicitly.
+    bool discovery = true;
+    quint16 discoveryPort = 7448;        ///< 0 picks a free one (tests)
+    QString displayName;                 ///< announced to clients; empty: the host name
     QString serverName = QStringLiteral("natterd");
 
     // Connection hardening.

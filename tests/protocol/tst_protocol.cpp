@@ -1,5 +1,6 @@
 // Protocol round-trips of every frame type, and rejection of malformed frames.
 #include "protocol/codec.h"
+#include "protocol/discovery.h"
 #include "protocol/grouprequests.h"
 #include "protocol/searchrequests.h"
 #include "protocol/limits.h"
@@ -120,6 +121,9 @@ private Q_SLOTS:
     void directlyWrittenFramesMatchTheGenericEncoding();
     void lifecycleFieldsAreOptionalAndStrict_data();
     void lifecycleFieldsAreOptionalAndStrict();
+    void discoveryDatagramsRoundTrip();
+    void discoveryDatagramsAreStrict_data();
+    void discoveryDatagramsAreStrict();
     void signupRepliesAreStrict_data();
     void signupRepliesAreStrict();
     void searchReplyHighlightsAreChecked_data();
@@ -516,6 +520,63 @@ void TestProtocol::lifecycleFieldsAreOptionalAndStrict()
         QCOMPARE(error.code, ErrorCode::InvalidField);
         QVERIFY2(error.message.contains(failure), qPrintable(error.message));
     }
+}
+
+void TestProtocol::discoveryDatagramsRoundTrip()
+{
+    const auto probe = DiscoveryProbe::fromDatagram(DiscoveryProbe{}.toDatagram(), nullptr);
+    QVERIFY(probe);
+    QCOMPARE(probe->version, 1);
+    DiscoveryAnnouncement a;
+    a.name = QStringLiteral("Büro");
+    a.port = 7447;
+    a.tls = true;
+    a.fingerprint = QStringLiteral("AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89");
+    a.server = QStringLiteral("natterd/0.1.0");
+    const auto back = DiscoveryAnnouncement::fromDatagram(a.toDatagram(), nullptr);
+    QVERIFY(back);
+    QCOMPARE(back->toDatagram(), a.toDatagram());
+    a.tls = false;
+    a.fingerprint.clear();
+    QVERIFY(DiscoveryAnnouncement::fromDatagram(a.toDatagram(), nullptr));
+}
+
+void TestProtocol::discoveryDatagramsAreStrict_data()
+{
+    QTest::addColumn<QByteArray>("datagram");
+    QTest::addColumn<bool>("probe"); ///< read as a probe (else as an announcement)
+    QTest::addColumn<QString>("mentions");
+    const QByteArray fp = "AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89";
+    QTest::newRow("not json") << QByteArray("NATTER?") << true << "JSON";
+    QTest::newRow("other type") << QByteArray(R"({"type":"ssdp","version":1})") << true << "type";
+    QTest::newRow("probe without version") << QByteArray(R"({"type":"natter.discover"})") << true << "version";
+    QTest::newRow("probe version string") << QByteArray(R"({"type":"natter.discover","version":"1"})") << true << "version";
+    QTest::newRow("too large") << (QByteArray(R"({"type":"natter.discover","version":1,"pad":")") + QByteArray(2000, 'x') + "\"}")
+                               << true << "large";
+    QTest::newRow("no name") << QByteArray(R"({"type":"natter.server","version":1,"port":7447,"tls":false,"fingerprint":"","server":""})")
+                             << false << "name";
+    QTest::newRow("port zero") << QByteArray(R"({"type":"natter.server","version":1,"name":"a","port":0,"tls":false,"fingerprint":"","server":""})")
+                               << false << "port";
+    QTest::newRow("tls without fingerprint") << QByteArray(R"({"type":"natter.server","version":1,"name":"a","port":1,"tls":true,"fingerprint":"","server":""})")
+                                             << false << "fingerprint";
+    QTest::newRow("lower-case fingerprint") << (QByteArray(R"({"type":"natter.server","version":1,"name":"a","port":1,"tls":true,"fingerprint":")")
+                                                + fp.toLower() + R"(","server":""})")
+                                            << false << "fingerprint";
+    QTest::newRow("fingerprint without tls") << (QByteArray(R"({"type":"natter.server","version":1,"name":"a","port":1,"tls":false,"fingerprint":")")
+                                                 + fp + R"(","server":""})")
+                                             << false << "fingerprint";
+}
+
+void TestProtocol::discoveryDatagramsAreStrict()
+{
+    QFETCH(QByteArray, datagram);
+    QFETCH(bool, probe);
+    QFETCH(QString, mentions);
+    ProtocolError error;
+    const bool accepted = probe ? DiscoveryProbe::fromDatagram(datagram, &error).has_value()
+                                : DiscoveryAnnouncement::fromDatagram(datagram, &error).has_value();
+    QVERIFY(!accepted);
+    QVERIFY2(error.message.contains(mentions), qPrintable(error.message));
 }
 
 void TestProtocol::signupRepliesAreStrict_data()
