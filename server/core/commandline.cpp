@@ -74,6 +74,9 @@ public:
         for (const QCommandLineOption &o : options)
             known += o.names().constLast();
         for (const QString &key : m_settings->allKeys()) {
+            // QSettings reads "#key=value" as a key; to an administrator it is a commented-out line.
+            if (key.startsWith(QLatin1Char('#')) || key.startsWith(QLatin1Char(';')))
+                continue;
             if (!known.contains(key) || key == QLatin1String("config")) {
                 *error = QStringLiteral("%1: unknown key '%2'").arg(path, key);
                 return false;

@@ -31,17 +31,22 @@ for f in ./usr/bin/natterd ./etc/natter/natterd.conf ./usr/lib/systemd/system/na
          ./usr/lib/sysusers.d/natter.conf ./usr/share/doc/natter-server/README.md; do
     grep -q " $f\$" <<<"$contents" || fail "package lacks $f"
 done
-dpkg-deb --ctrl-tarfile "$deb" | tar -t | grep -q '^./postinst$' || fail "no postinst"
-dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./conffiles | grep -qx /etc/natter/natterd.conf || fail "conffiles"
-tar -tzf "$tgz" | grep -q 'usr/bin/natterd$' || fail "archive lacks usr/bin/natterd"
+# (lists are captured first: grep -q closing a pipe early would fail it under pipefail)
+control="$(dpkg-deb --ctrl-tarfile "$deb" | tar -t)"
+grep -q '^./postinst$' <<<"$control" || fail "no postinst"
+conffiles="$(dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./conffiles)"
+grep -qx /etc/natter/natterd.conf <<<"$conffiles" || fail "conffiles"
+archive="$(tar -tzf "$tgz")"
+grep -q 'usr/bin/natterd$' <<<"$archive" || fail "archive lacks usr/bin/natterd"
 
 echo "== extract into a fresh tree"
 root="$work/root"
 dpkg-deb -x "$deb" "$root"
 natterd="$root/usr/bin/natterd"
 [ -x "$natterd" ] || fail "natterd not executable"
-if ldd "$natterd" | grep -q "$build"; then fail "natterd links into the build tree"; fi
-if ldd "$natterd" | grep -q "not found"; then ldd "$natterd"; fail "missing libraries"; fi
+libs="$(ldd "$natterd")"
+if grep -q "$build" <<<"$libs"; then fail "natterd links into the build tree"; fi
+if grep -q "not found" <<<"$libs"; then echo "$libs"; fail "missing libraries"; fi
 
 echo "== configure from the packaged config"
 conf="$work/natterd.conf"

@@ -267,7 +267,7 @@ void TestAdmin::configFileGivesDefaultsTheCommandLineOverrides()
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write("# natterd configuration\nport=9123\nlisten=127.0.0.1\ndata-dir=" + dir.path().toUtf8()
-               + "\nedit-window=600\n");
+               + "\nedit-window=600\n#delete-window=5\n#tls-cert=/etc/natter/tls/natterd.crt\n");
     file.close();
     ServerConfig config;
     QString error;
@@ -279,6 +279,8 @@ void TestAdmin::configFileGivesDefaultsTheCommandLineOverrides()
     QCOMPARE(config.port, quint16(9124));                    // command line wins
     QCOMPARE(config.address, QHostAddress(QHostAddress::LocalHost)); // from the file
     QCOMPARE(config.lifecycle.editWindowSeconds, qint64(600));
+    QCOMPARE(config.lifecycle.deleteWindowSeconds, qint64(0)); // commented out
+    QVERIFY(config.tlsCertFile.isEmpty());
     QCOMPARE(config.storage.sqlitePath, dir.filePath(QStringLiteral("natter.db")));
     QCOMPARE(config.configFile, QFileInfo(path).absoluteFilePath());
 }
