@@ -27,6 +27,12 @@ constexpr int maxHistoryLimit = 200;
 constexpr int defaultSyncLimit = 500;
 constexpr int maxSyncLimit = 1000;
 constexpr int maxSyncCursors = 10000;
+constexpr qint64 defaultMaxAttachmentBytes = 25 * 1024 * 1024; ///< servers may configure another
+constexpr qint64 maxChunkBytes = 256 * 1024;     ///< data in one upload chunk or fetch reply
+constexpr int maxAttachmentsPerMessage = 10;
+constexpr int maxFileNameLength = 255;
+constexpr int maxMimeTypeLength = 127;
+constexpr int maxThumbnailSide = 320;            ///< thumbnails fit in this square
 constexpr qint64 maxJsonInteger = (qint64(1) << 53) - 1; ///< exactly representable in JSON
 
 } // namespace natter::limits

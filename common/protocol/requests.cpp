@@ -171,9 +171,16 @@ UserSearchRequest UserSearchRequest::fromJson(JsonReader &r)
 
 QJsonObject SendRequest::toJson() const
 {
-    return {{QStringLiteral("roomId"), roomId.value},
-            {QStringLiteral("clientMsgId"), clientMsgId},
-            {QStringLiteral("body"), body}};
+    QJsonObject o{{QStringLiteral("roomId"), roomId.value},
+                  {QStringLiteral("clientMsgId"), clientMsgId},
+                  {QStringLiteral("body"), body}};
+    if (!attachmentIds.isEmpty()) {
+        QJsonArray ids;
+        for (AttachmentId id : attachmentIds)
+            ids.append(id.value);
+        o.insert(QStringLiteral("attachmentIds"), ids);
+    }
+    return o;
 }
 
 SendRequest SendRequest::fromJson(JsonReader &r)
@@ -181,8 +188,15 @@ SendRequest SendRequest::fromJson(JsonReader &r)
     SendRequest s;
     s.roomId = r.id<RoomIdTag>("roomId");
     s.clientMsgId = r.string("clientMsgId", 1, limits::maxClientMsgIdLength);
-    s.body = r.string("body", 1, limits::maxBodyLength);
-    if (r.ok() && s.body.trimmed().isEmpty())
+    if (r.has("attachmentIds")) {
+        for (qint64 id : r.integerList("attachmentIds", limits::maxAttachmentsPerMessage, 1, maxInt)) {
+            if (s.attachmentIds.contains(AttachmentId(id)))
+                r.fail("attachmentIds", QStringLiteral("must not repeat an id"));
+            s.attachmentIds.append(AttachmentId(id));
+        }
+    }
+    s.body = r.string("body", 0, limits::maxBodyLength);
+    if (r.ok() && s.body.trimmed().isEmpty() && s.attachmentIds.isEmpty())
         r.fail("body", QStringLiteral("must not be blank"));
     return s;
 }

@@ -211,7 +211,8 @@ struct SendRequest
     using Reply = SendReply;
     RoomId roomId;
     QString clientMsgId;
-    QString body;
+    QString body; ///< may be empty when attachments are given
+    QList<AttachmentId> attachmentIds; ///< optional: finished uploads of the sender to this room
     QJsonObject toJson() const;
     static SendRequest fromJson(JsonReader &r);
 };

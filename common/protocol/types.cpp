@@ -21,9 +21,35 @@ User User::fromJson(JsonReader &r)
     return u;
 }
 
-QJsonObject Message::toJson() const
+QJsonObject Attachment::toJson() const
 {
     return {{QStringLiteral("id"), id.value},
+            {QStringLiteral("name"), name},
+            {QStringLiteral("size"), size},
+            {QStringLiteral("mimeType"), mimeType},
+            {QStringLiteral("sha256"), sha256},
+            {QStringLiteral("width"), width},
+            {QStringLiteral("height"), height},
+            {QStringLiteral("thumbnail"), thumbnail}};
+}
+
+Attachment Attachment::fromJson(JsonReader &r)
+{
+    Attachment a;
+    a.id = r.id<AttachmentIdTag>("id");
+    a.name = r.string("name", 1, limits::maxFileNameLength);
+    a.size = r.integer("size", 0, maxInt);
+    a.mimeType = r.string("mimeType", 1, limits::maxMimeTypeLength);
+    a.sha256 = r.sha256("sha256");
+    a.width = int(r.integer("width", 0, 1 << 30));
+    a.height = int(r.integer("height", 0, 1 << 30));
+    a.thumbnail = r.boolean("thumbnail");
+    return a;
+}
+
+QJsonObject Message::toJson() const
+{
+    QJsonObject o{{QStringLiteral("id"), id.value},
             {QStringLiteral("roomId"), roomId.value},
             {QStringLiteral("seq"), seq},
             {QStringLiteral("senderId"), senderId.value},
@@ -32,6 +58,9 @@ QJsonObject Message::toJson() const
             {QStringLiteral("sentAt"), sentAt},
             {QStringLiteral("kind"), kind},
             {QStringLiteral("subjectId"), subjectId.isValid() ? QJsonValue(subjectId.value) : QJsonValue()}};
+    if (!attachments.isEmpty())
+        o.insert(QStringLiteral("attachments"), toJsonArray(attachments));
+    return o;
 }
 
 Message Message::fromJson(JsonReader &r)
@@ -46,6 +75,9 @@ Message Message::fromJson(JsonReader &r)
     m.sentAt = r.integer("sentAt", 0, maxInt);
     m.kind = r.string("kind", 1, 32);
     m.subjectId = UserId(r.optionalInteger("subjectId", 1, maxInt).value_or(0));
+    if (r.has("attachments"))
+        m.attachments = r.objectList<Attachment>("attachments", limits::maxAttachmentsPerMessage,
+                                                 &Attachment::fromJson);
     return m;
 }
 

@@ -39,6 +39,29 @@ inline const QString role = QStringLiteral("role");        ///< subject's role i
 inline const QString owner = QStringLiteral("owner");      ///< subject is the new owner
 } // namespace timeline
 
+/// A stored file attached to a message, as members see it. The bytes are fetched separately
+/// (attachments.fetch); `sha256` lets the receiver check them.
+struct Attachment
+{
+    AttachmentId id;
+    QString name;          ///< the uploader's file name (no directories)
+    qint64 size = 0;       ///< bytes
+    QString mimeType;      ///< as announced by the uploader, e.g. "image/png"
+    QString sha256;        ///< lowercase hex of the content's SHA-256
+    int width = 0;         ///< pixels, when the server could read the file as an image; else 0
+    int height = 0;
+    bool thumbnail = false; ///< a JPEG thumbnail (at most 320 px a side) can be fetched
+
+    QJsonObject toJson() const;
+    static Attachment fromJson(JsonReader &r);
+    friend bool operator==(const Attachment &a, const Attachment &b)
+    {
+        return a.id == b.id && a.name == b.name && a.size == b.size && a.mimeType == b.mimeType
+            && a.sha256 == b.sha256 && a.width == b.width && a.height == b.height
+            && a.thumbnail == b.thumbnail;
+    }
+};
+
 /// One entry of a room's timeline: a message, or an event such as a join (see `kind`).
 struct Message
 {
@@ -51,6 +74,7 @@ struct Message
     qint64 sentAt = 0;     ///< server time of storage, ms since the Unix epoch (UTC)
     QString kind = timeline::message;
     UserId subjectId;      ///< the user an event is about (kicked, role, owner), else invalid
+    QList<Attachment> attachments; ///< files sent with the message, in the sender's order
 
     QJsonObject toJson() const;
     static Message fromJson(JsonReader &r);
@@ -58,7 +82,7 @@ struct Message
     {
         return a.id == b.id && a.roomId == b.roomId && a.seq == b.seq && a.senderId == b.senderId
             && a.clientMsgId == b.clientMsgId && a.body == b.body && a.sentAt == b.sentAt
-            && a.kind == b.kind && a.subjectId == b.subjectId;
+            && a.kind == b.kind && a.subjectId == b.subjectId && a.attachments == b.attachments;
     }
 };
 
@@ -135,5 +159,6 @@ struct SyncCursor
 
 Q_DECLARE_METATYPE(natter::User)
 Q_DECLARE_METATYPE(natter::Message)
+Q_DECLARE_METATYPE(natter::Attachment)
 Q_DECLARE_METATYPE(natter::Room)
 Q_DECLARE_METATYPE(natter::Friend)

@@ -56,7 +56,11 @@ bool parseCommandLine(const QStringList &arguments, ServerConfig *config, QStrin
                                         QStringLiteral("Most writes that share one database commit (default: 1024; "
                                                        "1 commits every write alone, for comparison)."),
                                         QStringLiteral("n"), QStringLiteral("1024"));
-    parser.addOptions({listen, port, dataDir, database, logLevel, writeBatch});
+    const QCommandLineOption maxAttachment(QStringLiteral("max-attachment-bytes"),
+                                           QStringLiteral("Largest attachment a client may upload, in bytes "
+                                                          "(default: 26214400, i.e. 25 MiB)."),
+                                           QStringLiteral("bytes"), QString::number(limits::defaultMaxAttachmentBytes));
+    parser.addOptions({listen, port, dataDir, database, logLevel, writeBatch, maxAttachment});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return false;
@@ -93,6 +97,12 @@ bool parseCommandLine(const QStringList &arguments, ServerConfig *config, QStrin
                                                : QDir(dir).absoluteFilePath(QStringLiteral("natter.db"));
     if (!StorageConfig::fromUrl(url, &config->storage, error))
         return false;
+    config->storage.dataDir = dir;
+    config->maxAttachmentBytes = parser.value(maxAttachment).toLongLong(&ok);
+    if (!ok || config->maxAttachmentBytes < 1 || config->maxAttachmentBytes > limits::maxJsonInteger) {
+        *error = QStringLiteral("--max-attachment-bytes: a positive number of bytes, please");
+        return false;
+    }
     config->storage.maxWriteBatch = parser.value(writeBatch).toInt(&ok);
     if (!ok || config->storage.maxWriteBatch < 1) {
         *error = QStringLiteral("--write-batch: a positive number, please");

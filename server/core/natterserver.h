@@ -13,6 +13,7 @@ class QWebSocketServer;
 
 namespace natter::server {
 
+class AttachmentsHandler;
 class AuthHandler;
 class ClientConnection;
 class FriendsHandler;
@@ -60,6 +61,7 @@ private:
     std::unique_ptr<RoomsHandler> m_rooms;
     std::unique_ptr<GroupsHandler> m_groups;
     std::unique_ptr<MessagesHandler> m_messages;
+    std::unique_ptr<AttachmentsHandler> m_attachments;
     std::unique_ptr<RequestRouter> m_router;
     QTcpServer *m_tcp = nullptr;
     QWebSocketServer *m_ws = nullptr;

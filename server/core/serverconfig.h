@@ -1,5 +1,6 @@
 #pragma once
 
+#include "protocol/limits.h"
 #include "storage/storageconfig.h"
 
 #include <QHostAddress>
@@ -33,6 +34,12 @@ struct ServerConfig
     int loginFailuresPerAddress = 20;
     int loginWindowMs = 15 * 60 * 1000;
     int loginLockoutMs = 30 * 1000;      ///< first lockout; doubles on each further failure
+
+    // Attachments (files live in storage.dataDir).
+    qint64 maxAttachmentBytes = limits::defaultMaxAttachmentBytes; ///< largest file accepted
+    qint64 uploadExpiryMs = qint64(24) * 3600 * 1000; ///< idle uploads and unsent files go
+    int maxUploadsPerUser = 16;          ///< unfinished uploads one user may have at once
+    int maxTransfersInFlight = 8;        ///< chunks being written plus fetches, per connection
 };
 
 } // namespace natter::server

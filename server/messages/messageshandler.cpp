@@ -44,7 +44,9 @@ SendOutcome storeMessage(Repositories &r, UserId sender, const SendRequest &req)
         if (existing->roomId != req.roomId)
             out.error = ProtocolError{ErrorCode::Conflict,
                                       QStringLiteral("clientMsgId was already used in another room")};
-        out.message = *existing;
+        QList<Message> one{*existing};
+        r.attachments.fill(one);
+        out.message = one.first();
         out.duplicate = true;
         return out;
     }
@@ -52,9 +54,16 @@ SendOutcome storeMessage(Repositories &r, UserId sender, const SendRequest &req)
         out.error = ProtocolError{ErrorCode::RoomClosed, errorCodeText(ErrorCode::RoomClosed)};
         return out;
     }
+    if (!req.attachmentIds.isEmpty()) {
+        out.error = r.attachments.checkAttachable(req.attachmentIds, sender, req.roomId);
+        if (out.error)
+            return out;
+    }
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const Seq seq = r.rooms.allocateSeq(req.roomId, now);
     out.message = r.messages.insert(req.roomId, seq, sender, req.clientMsgId, req.body, now);
+    if (!req.attachmentIds.isEmpty())
+        out.message.attachments = r.attachments.attach(out.message.id, req.attachmentIds);
     out.memberUsers = room->members;
     for (const User &u : std::as_const(out.memberUsers))
         out.members.append(u.id);
@@ -83,12 +92,14 @@ PageOutcome readSync(Repositories &r, UserId user, QList<SyncCursor> cursors, in
             if (int(out.page.messages.size()) == limit
                 || (bytes > MessagesHandler::syncByteBudget && !out.page.messages.isEmpty())) {
                 out.page.more = true;
+                r.attachments.fill(out.page.messages);
                 return out;
             }
             bytes += m.body.size() * 3 + 160; // UTF-8 and JSON escaping: at most ~3 bytes per unit
             out.page.messages.append(m);
         }
     }
+    r.attachments.fill(out.page.messages);
     return out;
 }
 
@@ -136,6 +147,7 @@ void MessagesHandler::handle(const RequestContext &ctx, const HistoryRequest &re
                 out.page.more = true;
                 out.page.messages.removeFirst();
             }
+            r.attachments.fill(out.page.messages);
             return out;
         },
         [ctx](const StorageResult<PageOutcome> &result) {

@@ -42,7 +42,7 @@ Message MessageRepository::insert(RoomId room, Seq seq, UserId sender, const QSt
         .bind(body.isNull() ? QStringLiteral("") : body).bind(now).bind(kind)
         .bind(subject.isValid() ? QVariant(subject.value) : QVariant()).exec();
     return Message{MessageId(q.lastInsertId().toLongLong()), room, seq, sender, clientMsgId,
-                   body.isNull() ? QStringLiteral("") : body, now, kind, subject};
+                   body.isNull() ? QStringLiteral("") : body, now, kind, subject, {}};
 }
 
 QList<Message> MessageRepository::before(RoomId room, Seq beforeSeq, int limit, Seq fromSeq, Seq untilSeq)

@@ -9,6 +9,7 @@
 #include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QScopeGuard>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -34,9 +35,11 @@ QList<Migrator::Migration> Migrator::available() const
     }
     if (out.isEmpty())
         throw StorageError(QStringLiteral("no schema migrations for the %1 dialect in this build").arg(m_dialect));
+    // Numbers ascend without repeats; a gap is allowed (branches reserve numbers and may land in
+    // any order), since migrate() applies each number that is not recorded yet.
     for (int i = 0; i < out.size(); ++i) {
-        if (out[i].version != i + 1)
-            throw StorageError(QStringLiteral("migration numbering has a gap at %1").arg(i + 1));
+        if (out[i].version < 1 || (i > 0 && out[i].version <= out[i - 1].version))
+            throw StorageError(QStringLiteral("migration number %1 is repeated or out of order").arg(out[i].version));
     }
     return out;
 }
@@ -57,19 +60,33 @@ int Migrator::currentVersion()
     return q.value(0).toInt();
 }
 
+QSet<int> Migrator::appliedVersions()
+{
+    ensureVersionTable();
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT version FROM schema_version")))
+        throw StorageError(QStringLiteral("cannot read schema versions: %1").arg(q.lastError().text()));
+    QSet<int> out;
+    while (q.next())
+        out.insert(q.value(0).toInt());
+    return out;
+}
+
 void Migrator::migrate(int target)
 {
     const QList<Migration> migrations = available();
+    const int newest = migrations.last().version;
     if (target < 0)
-        target = int(migrations.size());
+        target = newest;
     const int current = currentVersion();
-    if (current > int(migrations.size()))
+    if (current > newest)
         throw StorageError(QStringLiteral("the database schema is version %1, newer than this "
                                           "natterd understands (%2); upgrade natterd")
                                .arg(current)
-                               .arg(migrations.size()));
+                               .arg(newest));
+    const QSet<int> applied = appliedVersions();
     for (const Migration &m : migrations) {
-        if (m.version <= current || m.version > target)
+        if (applied.contains(m.version) || m.version > target)
             continue;
         qCInfo(lcMigrate) << "applying migration" << m.version << m.name;
         // Table rebuilds follow SQLite's documented procedure: foreign keys off outside the

@@ -3,12 +3,15 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <QList>
+#include <QSet>
 
 namespace natter::server {
 
 /// Applies the numbered SQL migrations shipped as resources under :/natter/sql/<dialect>/
 /// (files named NNNN_description.sql). Each migration runs in its own transaction together
 /// with its row in schema_version; a database newer than the newest known migration is refused.
+/// Numbers ascend but may have gaps: every known migration not yet recorded is applied, in
+/// number order, so migrations from branches merged in any order all run exactly once.
 class Migrator
 {
 public:
@@ -23,7 +26,7 @@ public:
 
     /// Every migration known for the dialect, in version order.
     QList<Migration> available() const;
-    /// The version recorded in the database (0 for a new database).
+    /// The highest version recorded in the database (0 for a new database).
     int currentVersion();
     /// Brings the database to `target` (default: newest). Throws StorageError on failure,
     /// leaving the database at the last fully applied version.
@@ -34,6 +37,7 @@ public:
 
 private:
     void ensureVersionTable();
+    QSet<int> appliedVersions();
 
     QSqlDatabase m_db;
     QString m_dialect;
