@@ -120,8 +120,10 @@ bool ContentStore::commit(const QString &uploadId, const QString &sha256, bool w
         return false;
     }
     const auto place = [](const QString &from, const QString &to) {
-        if (QFileInfo::exists(to))
-            return QFile::remove(from) || true; // stored already: identical content, keep it
+        if (QFileInfo::exists(to)) { // stored already: identical content, keep that copy
+            QFile::remove(from);
+            return true;
+        }
         return QFile::rename(from, to);
     };
     if (withThumbnail && !place(stagedThumbnailPath(uploadId), thumbnailPath(sha256))) {

@@ -76,9 +76,9 @@ bool NatterServer::start(QString *error)
     connect(&m_pingTimer, &QTimer::timeout, this, &NatterServer::checkLiveness);
     m_pingTimer.start();
     m_maintenanceTimer.setInterval(3600 * 1000);
-    connect(&m_maintenanceTimer, &QTimer::timeout, this, &NatterServer::purgeExpiredSessions);
+    connect(&m_maintenanceTimer, &QTimer::timeout, this, &NatterServer::runMaintenance);
     m_maintenanceTimer.start();
-    purgeExpiredSessions();
+    runMaintenance();
     qCInfo(lcServer) << "listening on" << m_config.address.toString() << port() << "with"
                      << m_config.storage.describe();
     return true;
@@ -150,7 +150,7 @@ void NatterServer::checkLiveness()
         c->checkAlive();
 }
 
-void NatterServer::purgeExpiredSessions()
+void NatterServer::runMaintenance()
 {
     m_attachments->expire();
     m_storage->write<int>(

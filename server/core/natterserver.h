@@ -39,6 +39,10 @@ public:
     /// Closes every connection, finishes queued database work and stops listening.
     void stop();
 
+    /// Hourly housekeeping, also run at start: expired sessions, idle uploads, unsent
+    /// attachments and contents nothing refers to any more.
+    void runMaintenance();
+
     quint16 port() const;
     int connectionCount() const { return int(m_connections.size()); }
     Storage &storage() { return *m_storage; }
@@ -49,7 +53,6 @@ private:
     void acceptWebSocket();
     void dropExpiredHandshakes();
     void checkLiveness();
-    void purgeExpiredSessions();
 
     ServerConfig m_config;
     std::unique_ptr<Storage> m_storage;

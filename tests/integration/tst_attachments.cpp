@@ -6,6 +6,8 @@
 #include "../support/testuser.h"
 
 #include "core/attachmenttransfer.h"
+#include "storage/repositories.h"
+#include "storage/storage.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
@@ -81,6 +83,9 @@ private Q_SLOTS:
     void attachingIsCheckedAtSend();
     void thumbnailsForImagesOnly();
     void identicalContentIsStoredOnce();
+    void detachingAMessageRemovesUnreferencedFiles();
+    void idleUploadsAndUnsentFilesExpire();
+    void chunksDoNotSpendRateLimitTokens();
 
 private:
     std::optional<Attachment> upload(TestUser &user, RoomId room, const QByteArray &content,
@@ -398,6 +403,89 @@ void TestAttachments::identicalContentIsStoredOnce()
     QCOMPARE(storedContents(m_server->dataDir()), QStringList{one->sha256});
     QVERIFY(sendWith(*bob, m_direct, {two->id}).id.isValid());
     QCOMPARE(*download(*alice, *two), content);
+}
+
+void TestAttachments::detachingAMessageRemovesUnreferencedFiles()
+{
+    const QByteArray content = randomBytes(3000, 13);
+    const std::optional<Attachment> one = upload(*alice, m_direct, content, QStringLiteral("1.bin"), QStringLiteral("application/octet-stream"));
+    const std::optional<Attachment> two = upload(*alice, m_direct, content, QStringLiteral("2.bin"), QStringLiteral("application/octet-stream"));
+    QVERIFY(one && two);
+    const Message first = sendWith(*alice, m_direct, {one->id});
+    const Message second = sendWith(*alice, m_direct, {two->id});
+    QVERIFY(first.id.isValid() && second.id.isValid());
+    // What message deletion calls inside its write job.
+    auto detach = [this](MessageId id) {
+        std::optional<int> removed;
+        m_server->server().storage().write<int>(
+            this, [id](server::Repositories &r) { return r.attachments.detachMessage(id); },
+            [&removed](const server::StorageResult<int> &result) { removed = result.value.value_or(-1); });
+        (void)QTest::qWaitFor([&] { return removed.has_value(); }, 5000);
+        return removed.value_or(-2);
+    };
+    QCOMPARE(detach(first.id), 0); // the second message still refers to the content
+    QCOMPARE(storedContents(m_server->dataDir()), QStringList{one->sha256});
+    QCOMPARE(detach(second.id), 1);
+    QVERIFY(storedContents(m_server->dataDir()).isEmpty());
+    ProtocolError error;
+    QVERIFY(!download(*bob, *two, false, &error));
+    QCOMPARE(error.code, ErrorCode::NotFound);
+    const auto history = bob->call(HistoryRequest{m_direct, 0, 50});
+    QVERIFY(history.value->messages.last().attachments.isEmpty());
+}
+
+void TestAttachments::idleUploadsAndUnsentFilesExpire()
+{
+    TestServer expiring([](server::ServerConfig &c) { c.uploadExpiryMs = 1; });
+    QVERIFY(expiring.start());
+    TestUser dora(expiring.url()), ed(expiring.url());
+    QVERIFY(dora.signup(QStringLiteral("dora")).ok());
+    QVERIFY(ed.signup(QStringLiteral("eddie")).ok());
+    const RoomId room = makeFriends(dora, ed);
+    const QByteArray kept = randomBytes(1000, 14);
+    const QByteArray unsent = randomBytes(1000, 15);
+    const std::optional<Attachment> sent = upload(dora, room, kept, QStringLiteral("k.bin"), QStringLiteral("application/octet-stream"));
+    const std::optional<Attachment> idle = upload(dora, room, unsent, QStringLiteral("u.bin"), QStringLiteral("application/octet-stream"));
+    QVERIFY(sent && idle);
+    QVERIFY(sendWith(dora, room, {sent->id}).id.isValid());
+    const auto begun = dora.call(UploadBeginRequest{room, QStringLiteral("half.bin"), 1000, QStringLiteral("text/plain"),
+                                                    sha256Hex(kept)});
+    QVERIFY(begun.ok());
+    std::optional<client::Reply<UploadReply>> ack;
+    dora.session.connection().sendChunk(begun.value->uploadId, 0, kept.left(500), this, [&](const auto &r) { ack = r; });
+    QTRY_VERIFY(ack.has_value() && ack->ok());
+    QTest::qWait(5);
+    expiring.server().runMaintenance();
+    // The idle upload is gone with its staged bytes; the unsent attachment and its content too.
+    QTRY_VERIFY(QDir(expiring.dataDir() + QStringLiteral("/staging")).isEmpty());
+    ack.reset();
+    dora.session.connection().sendChunk(begun.value->uploadId, 500, kept.mid(500), this, [&](const auto &r) { ack = r; });
+    QTRY_VERIFY(ack.has_value());
+    QCOMPARE(ack->error.code, ErrorCode::UnknownUpload);
+    QTRY_COMPARE(storedContents(expiring.dataDir()), QStringList{sent->sha256});
+    QCOMPARE(dora.call(FetchRequest{idle->id, 0, 1024, false}).error.code, ErrorCode::NotFound);
+    QCOMPARE(ed.call(FetchRequest{sent->id, 0, 1024, false}).value->data, kept);
+}
+
+void TestAttachments::chunksDoNotSpendRateLimitTokens()
+{
+    // A bucket of 20 requests that barely refills: a 6 MiB upload is 24 chunks.
+    TestServer tight([](server::ServerConfig &c) {
+        c.requestBurst = 20;
+        c.requestsPerSecond = 0.1;
+        c.maxAttachmentBytes = 6 * 1024 * 1024;
+    });
+    QVERIFY(tight.start());
+    TestUser fay(tight.url());
+    QVERIFY(fay.signup(QStringLiteral("fay")).ok());
+    const auto created = fay.call(CreateRoomRequest{QStringLiteral("Big"), QString(), false, HistoryVisibility::Shared, {}});
+    QVERIFY(created.ok());
+    const QByteArray content = randomBytes(6 * 1024 * 1024, 16);
+    ProtocolError error;
+    const std::optional<Attachment> a = upload(fay, created.value->room.id, content, QStringLiteral("big.bin"),
+                                               QStringLiteral("application/octet-stream"), &error);
+    QVERIFY2(a, qPrintable(error.message));
+    QCOMPARE(a->sha256, sha256Hex(content));
 }
 
 QTEST_GUILESS_MAIN(TestAttachments)
