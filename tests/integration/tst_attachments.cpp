@@ -86,6 +86,7 @@ private Q_SLOTS:
     void detachingAMessageRemovesUnreferencedFiles();
     void idleUploadsAndUnsentFilesExpire();
     void chunksDoNotSpendRateLimitTokens();
+    void downloadResumesFromPartialFile();
 
 private:
     std::optional<Attachment> upload(TestUser &user, RoomId room, const QByteArray &content,
@@ -486,6 +487,48 @@ void TestAttachments::chunksDoNotSpendRateLimitTokens()
                                                QStringLiteral("application/octet-stream"), &error);
     QVERIFY2(a, qPrintable(error.message));
     QCOMPARE(a->sha256, sha256Hex(content));
+}
+
+void TestAttachments::downloadResumesFromPartialFile()
+{
+    const QByteArray content = randomBytes(sizeLimit, 17);
+    const std::optional<Attachment> a = upload(*alice, m_direct, content, QStringLiteral("r.bin"), QStringLiteral("application/octet-stream"));
+    QVERIFY(a);
+    QVERIFY(sendWith(*alice, m_direct, {a->id}).id.isValid());
+    auto fetchTo = [&](const QString &path, const QByteArray &partial, qint64 *firstProgress) {
+        QFile part(path + QStringLiteral(".part"));
+        if (!part.open(QIODevice::WriteOnly) || part.write(partial) != partial.size())
+            return std::optional<ProtocolError>(ProtocolError{});
+        part.close();
+        client::AttachmentDownloader downloader(bob->session.connection());
+        std::optional<ProtocolError> failed;
+        bool done = false;
+        connect(&downloader, &client::AttachmentDownloader::progress, this, [&](qint64 received, qint64) {
+            if (*firstProgress < 0)
+                *firstProgress = received;
+        });
+        connect(&downloader, &client::AttachmentDownloader::finished, this, [&] { done = true; });
+        connect(&downloader, &client::AttachmentDownloader::failed, this, [&](const ProtocolError &e) { failed = e; });
+        downloader.start(a->id, path, a->sha256);
+        (void)QTest::qWaitFor([&] { return done || failed; }, 20000);
+        return failed;
+    };
+    // An interrupted download continues after the bytes it already has.
+    const QString path = m_files->filePath(QStringLiteral("resumed.bin"));
+    qint64 first = -1;
+    QVERIFY(!fetchTo(path, content.left(300 * 1024), &first));
+    QCOMPARE(first, 300 * 1024 + 256 * 1024); // the first answer continued at 300 KiB
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), content);
+    QVERIFY(!QFileInfo::exists(path + QStringLiteral(".part")));
+    // A partial file with wrong bytes fails the hash check and is removed.
+    const QString bad = m_files->filePath(QStringLiteral("bad.bin"));
+    first = -1;
+    const std::optional<ProtocolError> failed = fetchTo(bad, randomBytes(1000, 18), &first);
+    QVERIFY(failed);
+    QCOMPARE(failed->code, ErrorCode::HashMismatch);
+    QVERIFY(!QFileInfo::exists(bad) && !QFileInfo::exists(bad + QStringLiteral(".part")));
 }
 
 QTEST_GUILESS_MAIN(TestAttachments)

@@ -1,12 +1,16 @@
 // Server building blocks with no network: credential rules, login throttling, rate limiting,
-// session tokens and storage URLs.
+// session tokens, storage URLs, command-line options and thumbnails.
+#include "attachments/contentstore.h"
 #include "auth/credentialpolicy.h"
 #include "auth/loginthrottle.h"
 #include "auth/sessiontokens.h"
 #include "messages/mentions.h"
 #include "net/ratelimiter.h"
+#include "core/commandline.h"
 #include "storage/storageconfig.h"
 
+#include <QImage>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace natter::server;
@@ -27,6 +31,8 @@ private Q_SLOTS:
     void tokensAreRandomAndHashed();
     void storageUrls();
     void mentionsMatchWholeNames();
+    void attachmentSizeOption();
+    void thumbnailsAreBoundedAndBombsRefused();
 };
 
 void TestServerUnits::usernameRules_data()
@@ -170,6 +176,54 @@ void TestServerUnits::mentionsMatchWholeNames()
     QVERIFY(!mentions(QStringLiteral("mail bob@example.org"), QStringLiteral("example")));
     QVERIFY(!mentions(QStringLiteral("hi bob"), QStringLiteral("bob")));
     QVERIFY(mentions(QStringLiteral("@a.b-c please"), QStringLiteral("a.b-c")));
+}
+
+void TestServerUnits::attachmentSizeOption()
+{
+    QTemporaryDir dir;
+    const QString app = QStringLiteral("natterd");
+    const QString dataDir = QStringLiteral("--data-dir=") + dir.path();
+    auto parse = [&](const QStringList &extra, ServerConfig *config, QString *error) {
+        bool exitNow = false;
+        return parseCommandLine(QStringList{app, dataDir} + extra, config, error, &exitNow);
+    };
+    ServerConfig config;
+    QString error;
+    QVERIFY(parse({}, &config, &error));
+    QCOMPARE(config.maxAttachmentBytes, qint64(25) * 1024 * 1024);
+    QCOMPARE(config.storage.dataDir, dir.path());
+    QVERIFY(parse({QStringLiteral("--max-attachment-bytes=1000")}, &config, &error));
+    QCOMPARE(config.maxAttachmentBytes, 1000);
+    QVERIFY(!parse({QStringLiteral("--max-attachment-bytes=-5")}, &config, &error));
+    QVERIFY(error.contains(QStringLiteral("--max-attachment-bytes")));
+    QVERIFY(!parse({QStringLiteral("--max-attachment-bytes=lots")}, &config, &error));
+}
+
+void TestServerUnits::thumbnailsAreBoundedAndBombsRefused()
+{
+    QTemporaryDir dir;
+    const QString wide = dir.filePath(QStringLiteral("wide.png"));
+    const QString thumb = dir.filePath(QStringLiteral("wide.thumb.jpg"));
+    QImage image(1000, 10, QImage::Format_ARGB32);
+    image.fill(qRgba(10, 200, 30, 128));
+    QVERIFY(image.save(wide, "PNG"));
+    const ContentFacts facts = makeThumbnail(wide, thumb, 320);
+    QCOMPARE(facts.width, 1000);
+    QCOMPARE(facts.height, 10);
+    QVERIFY(facts.thumbnailBytes > 0);
+    const QImage small(thumb, "JPEG");
+    QCOMPARE(small.size(), QSize(320, 3));
+    // Tiny on disk, huge when decoded: no thumbnail, no dimensions, nothing written.
+    const QString bomb = dir.filePath(QStringLiteral("bomb.png"));
+    const QString bombThumb = dir.filePath(QStringLiteral("bomb.thumb.jpg"));
+    QImage huge(20000, 2, QImage::Format_Mono);
+    huge.fill(0);
+    QVERIFY(huge.save(bomb, "PNG"));
+    QVERIFY(QFileInfo(bomb).size() < 10000);
+    const ContentFacts refused = makeThumbnail(bomb, bombThumb, 320);
+    QCOMPARE(refused.width, 0);
+    QCOMPARE(refused.thumbnailBytes, 0);
+    QVERIFY(!QFileInfo::exists(bombThumb));
 }
 
 QTEST_GUILESS_MAIN(TestServerUnits)
