@@ -78,6 +78,7 @@ private Q_SLOTS:
     void wrongHashStoresNothing();
     void chunksMustContinueTheUpload();
     void resumeAfterConnectionDrops();
+    void resumeOnTheReconnectedSession();
     void onlyMembersCanFetch();
     void leaverCannotFetchLaterAttachments();
     void attachingIsCheckedAtSend();
@@ -176,6 +177,7 @@ Message TestAttachments::sendWith(TestUser &user, RoomId room, const QList<Attac
 void TestAttachments::roundTripWithHashCheck_data()
 {
     QTest::addColumn<qint64>("size");
+    QTest::newRow("empty file") << qint64(0);
     QTest::newRow("one byte") << qint64(1);
     QTest::newRow("exactly one chunk") << qint64(256 * 1024);
     QTest::newRow("three chunks") << qint64(600 * 1024 + 17);
@@ -306,6 +308,37 @@ void TestAttachments::resumeAfterConnectionDrops()
     QCOMPARE(done->sha256, sha256Hex(content));
     QVERIFY(sendWith(again, m_direct, {done->id}).id.isValid());
     QCOMPARE(*download(*bob, *done), content);
+}
+
+void TestAttachments::resumeOnTheReconnectedSession()
+{
+    const QByteArray content = randomBytes(sizeLimit, 19);
+    const QString path = m_files->filePath(QStringLiteral("again.bin"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(content);
+    f.close();
+    client::AttachmentUploader uploader(alice->session.connection());
+    std::optional<ProtocolError> failed;
+    std::optional<Attachment> done;
+    bool dropped = false;
+    connect(&uploader, &client::AttachmentUploader::failed, this, [&](const ProtocolError &e) { failed = e; });
+    connect(&uploader, &client::AttachmentUploader::finished, this, [&](const Attachment &a) { done = a; });
+    connect(&uploader, &client::AttachmentUploader::progress, this, [&](qint64 stored, qint64) {
+        if (stored >= 256 * 1024 && !dropped) {
+            dropped = true;
+            alice->session.connection().close();
+        }
+    });
+    uploader.start(path, m_direct, QStringLiteral("application/octet-stream"));
+    QTRY_VERIFY(failed.has_value());
+    // The session reconnects and resumes by itself; the uploader then continues on it.
+    QVERIFY(alice->waitSynced());
+    const qint64 before = uploader.stored();
+    uploader.resume();
+    QTRY_VERIFY(done.has_value());
+    QVERIFY(before >= 256 * 1024);
+    QCOMPARE(done->sha256, sha256Hex(content));
 }
 
 void TestAttachments::onlyMembersCanFetch()
