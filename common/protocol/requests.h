@@ -212,7 +212,7 @@ struct SendRequest
     RoomId roomId;
     QString clientMsgId;
     QString body; ///< may be empty when attachments are given
-    QList<AttachmentId> attachmentIds; ///< optional: finished uploads of the sender to this room
+    QList<AttachmentId> attachmentIds = {}; ///< optional: finished uploads of the sender to this room
     QJsonObject toJson() const;
     static SendRequest fromJson(JsonReader &r);
 };

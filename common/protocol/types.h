@@ -74,7 +74,7 @@ struct Message
     qint64 sentAt = 0;     ///< server time of storage, ms since the Unix epoch (UTC)
     QString kind = timeline::message;
     UserId subjectId;      ///< the user an event is about (kicked, role, owner), else invalid
-    QList<Attachment> attachments; ///< files sent with the message, in the sender's order
+    QList<Attachment> attachments = {}; ///< files sent with the message, in the sender's order
 
     QJsonObject toJson() const;
     static Message fromJson(JsonReader &r);

@@ -249,7 +249,6 @@ void TestAttachments::chunksMustContinueTheUpload()
                                                       QStringLiteral("text/plain"), sha256Hex(content)});
     QVERIFY(begun.ok());
     QCOMPARE(begun.value->offset, 0);
-    client::Connection &c = alice->session.connection();
     auto chunk = [&](TestUser &u, const QString &id, qint64 offset, const QByteArray &data) {
         std::optional<client::Reply<UploadReply>> ack;
         u.session.connection().sendChunk(id, offset, data, this, [&](const auto &r) { ack = r; });
@@ -265,7 +264,6 @@ void TestAttachments::chunksMustContinueTheUpload()
     QCOMPARE(chunk(*alice, begun.value->uploadId, 0, content.left(600)).value->offset, 600);
     QCOMPARE(chunk(*alice, begun.value->uploadId, 600, content.mid(600) + "x").error.code, ErrorCode::TooLarge);
     QCOMPARE(chunk(*alice, begun.value->uploadId, 600, content.mid(600)).value->offset, 1000);
-    Q_UNUSED(c);
     const auto done = alice->call(UploadFinishRequest{begun.value->uploadId});
     QVERIFY2(done.ok(), qPrintable(done.error.message));
     QCOMPARE(done.value->attachment.sha256, sha256Hex(content));

@@ -238,7 +238,7 @@ void TestProtocol::everyReplyRoundTrips()
 
 void TestProtocol::binaryFramesRoundTrip()
 {
-    const UploadChunkFrame chunk{77, QByteArray::fromHex("00112233445566778899aabbccddeeff"), 524288, QByteArray("\x00\x01data", 6)};
+    const UploadChunkFrame chunk{77, QByteArray::fromHex("00112233445566778899aabbccddeeff"), 524288, QByteArray("\x00\x01" "data", 6)};
     ProtocolError error;
     std::optional<RequestId> id;
     const std::optional<UploadChunkFrame> c = UploadChunkFrame::decode(chunk.encode(), &error, &id);
