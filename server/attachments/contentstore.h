@@ -63,8 +63,8 @@ private:
     QString m_staging;
 };
 
-/// Reads `source` as an image (PNG, JPEG, GIF, ... as Qt's plugins allow; the format is taken
-/// from the content, not the name) and writes a JPEG thumbnail of at most `maxSide` pixels a
+/// Reads `source` as an image (PNG, JPEG, GIF, BMP, WebP, as far as Qt's plugins allow; the
+/// format is taken from the content, not the name; vector formats are not rendered) and writes a JPEG thumbnail of at most `maxSide` pixels a
 /// side to `thumbnailPath`. Returns width, height and thumbnail bytes; all 0 for non-images
 /// and for images too large to decode safely.
 ContentFacts makeThumbnail(const QString &source, const QString &thumbnailPath, int maxSide);

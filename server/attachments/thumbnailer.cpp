@@ -19,7 +19,10 @@ ContentFacts makeThumbnail(const QString &source, const QString &thumbnailPath, 
     QImageReader reader(source);
     reader.setDecideFormatFromContent(true);
     reader.setAutoTransform(true);
-    if (!reader.canRead())
+    // Raster formats only: vector formats (SVG) would be rendered, which needs fonts and a GUI
+    // application and runs arbitrary drawing work for untrusted input.
+    static const QList<QByteArray> allowed{"png", "jpeg", "jpg", "gif", "bmp", "webp"};
+    if (!reader.canRead() || !allowed.contains(reader.format().toLower()))
         return facts;
     const QSize size = reader.size();
     if (!size.isValid() || size.width() > maxDecodeSide || size.height() > maxDecodeSide

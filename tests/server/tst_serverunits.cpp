@@ -224,6 +224,13 @@ void TestServerUnits::thumbnailsAreBoundedAndBombsRefused()
     QCOMPARE(refused.width, 0);
     QCOMPARE(refused.thumbnailBytes, 0);
     QVERIFY(!QFileInfo::exists(bombThumb));
+    // Vector images are not rendered.
+    const QString svg = dir.filePath(QStringLiteral("text.svg"));
+    QFile f(svg);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"(<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><text x="1" y="20">hi</text></svg>)");
+    f.close();
+    QCOMPARE(makeThumbnail(svg, dir.filePath(QStringLiteral("svg.jpg")), 320).width, 0);
 }
 
 QTEST_GUILESS_MAIN(TestServerUnits)
