@@ -2,10 +2,12 @@
 // byte, several chunks, exactly the size limit), refusals that leave nothing stored (oversize,
 // wrong hash, out-of-order and unknown chunks), resume after a dropped connection, who may
 // fetch (members within their readable window only), thumbnails, and storage by content hash.
+#include "../support/rawclient.h"
 #include "../support/testserver.h"
 #include "../support/testuser.h"
 
 #include "core/attachmenttransfer.h"
+#include "protocol/binaryframes.h"
 #include "storage/repositories.h"
 #include "storage/storage.h"
 
@@ -88,6 +90,7 @@ private Q_SLOTS:
     void idleUploadsAndUnsentFilesExpire();
     void chunksDoNotSpendRateLimitTokens();
     void downloadResumesFromPartialFile();
+    void binaryFramesAreCheckedLikeRequests();
 
 private:
     std::optional<Attachment> upload(TestUser &user, RoomId room, const QByteArray &content,
@@ -560,6 +563,34 @@ void TestAttachments::downloadResumesFromPartialFile()
     QVERIFY(failed);
     QCOMPARE(failed->code, ErrorCode::HashMismatch);
     QVERIFY(!QFileInfo::exists(bad) && !QFileInfo::exists(bad + QStringLiteral(".part")));
+}
+
+void TestAttachments::binaryFramesAreCheckedLikeRequests()
+{
+    RawClient raw;
+    QVERIFY(raw.connectTo(m_server->url()));
+    auto codeOf = [&](RequestId id) {
+        const std::optional<ServerFrame> f = raw.waitReply(id);
+        return f && f->kind == ServerFrame::Kind::Error ? errorCodeName(f->error.code) : QStringLiteral("no error");
+    };
+    const QByteArray chunk = UploadChunkFrame{41, QByteArray(16, 'u'), 0, QByteArray("data")}.encode();
+    raw.socket().sendBinaryMessage(chunk);
+    QCOMPARE(codeOf(41), errorCodeName(ErrorCode::NotAuthenticated));
+    QVERIFY(raw.signup(QStringLiteral("rawuser")));
+    // A header without data, and a chunk for no upload: errors that keep the request id.
+    raw.socket().sendBinaryMessage(UploadChunkFrame{42, QByteArray(16, 'u'), 0, {}}.encode());
+    QCOMPARE(codeOf(42), errorCodeName(ErrorCode::BadFrame));
+    raw.socket().sendBinaryMessage(UploadChunkFrame{43, QByteArray(16, 'u'), 0, QByteArray("data")}.encode());
+    QCOMPARE(codeOf(43), errorCodeName(ErrorCode::UnknownUpload));
+    // Fetch data sent the wrong way round: bad_frame without an id.
+    raw.socket().sendBinaryMessage(FetchDataFrame{44, 0, 4, QByteArray("data")}.encode());
+    QTRY_VERIFY(std::any_of(raw.frames.cbegin(), raw.frames.cend(), [](const ServerFrame &f) {
+        return f.kind == ServerFrame::Kind::Error && !f.id && f.error.code == ErrorCode::BadFrame;
+    }));
+    // The connection stays in service.
+    raw.send(45, RoomListRequest{});
+    const std::optional<ServerFrame> listed = raw.waitReply(45);
+    QVERIFY(listed && listed->kind == ServerFrame::Kind::Result);
 }
 
 QTEST_GUILESS_MAIN(TestAttachments)
