@@ -16,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QThread>
 #include <cstdio>
+#include <utility>
 
 using namespace natter;
 
@@ -56,6 +57,74 @@ bool signup(client::ClientSession &s, const QUrl &url, const QString &name)
         && waitFor([&] { return s.state() == client::ClientSession::State::Online; });
 }
 
+/// Uploads `path` as alice, sends it, downloads it as bob; prints the times. False on failure.
+bool runOnce(client::ClientSession &alice, client::ClientSession &bob, RoomId room, const QString &path,
+             const QString &outPath, qint64 bytes, int run)
+{
+    client::AttachmentUploader up(alice.connection());
+    std::optional<Attachment> attachment;
+    bool failed = false;
+    QObject::connect(&up, &client::AttachmentUploader::finished, [&](const Attachment &a) { attachment = a; });
+    QObject::connect(&up, &client::AttachmentUploader::failed, [&] { failed = true; });
+    QElapsedTimer t;
+    t.start();
+    up.start(path, room, QStringLiteral("application/octet-stream"));
+    waitFor([&] { return attachment || failed; });
+    const qint64 upMs = t.elapsed();
+    if (!attachment || !call(alice, SendRequest{room, QStringLiteral("m%1").arg(run), QString(), {attachment->id}}))
+        return false;
+    client::AttachmentDownloader down(bob.connection());
+    std::optional<bool> ok;
+    QObject::connect(&down, &client::AttachmentDownloader::finished, [&] { ok = true; });
+    QObject::connect(&down, &client::AttachmentDownloader::failed, [&] { ok = false; });
+    t.restart();
+    down.start(attachment->id, outPath, attachment->sha256);
+    waitFor([&] { return ok.has_value(); });
+    const qint64 downMs = t.elapsed();
+    const double mib = double(bytes) / (1024 * 1024);
+    std::printf("run %d: %.0f MiB upload %lld ms (%.1f MiB/s incl. hashing, fsync, commit), "
+                "download %lld ms (%.1f MiB/s incl. hash check)\n",
+                run + 1, mib, qlonglong(upMs), mib * 1000 / qMax<qint64>(1, upMs), qlonglong(downMs),
+                mib * 1000 / qMax<qint64>(1, downMs));
+    return ok && *ok;
+}
+
+/// Two users who are friends; their direct room, or an invalid id.
+RoomId makeFriends(client::ClientSession &alice, client::ClientSession &bob, const QUrl &url)
+{
+    if (!signup(alice, url, QStringLiteral("alice")) || !signup(bob, url, QStringLiteral("bob")))
+        return RoomId();
+    call(alice, FriendRequestRequest{{bob.user().id}});
+    const auto accepted = call(bob, FriendAcceptRequest{{alice.user().id}});
+    return accepted ? accepted->relation.roomId : RoomId();
+}
+
+/// Writes `bytes` of random data whose first byte is `run`, so no two runs share content.
+bool writeFile(const QString &path, qint64 bytes, int run)
+{
+    QByteArray content(bytes, Qt::Uninitialized);
+    QRandomGenerator(7).fillRange(reinterpret_cast<quint32 *>(content.data()), int(bytes / 4));
+    if (bytes > 0)
+        content[0] = char(run);
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(content) == bytes;
+}
+
+int measure(const QUrl &url, const QTemporaryDir &dir, qint64 bytes, int runs)
+{
+    client::ClientSession alice, bob;
+    const RoomId room = makeFriends(alice, bob, url);
+    bool ok = room.isValid();
+    const QString path = dir.filePath(QStringLiteral("upload.bin"));
+    for (int run = 0; run < runs && ok; ++run) {
+        ok = writeFile(path, bytes, run)
+            && runOnce(alice, bob, room, path, dir.filePath(QStringLiteral("down-%1.bin").arg(run)), bytes, run);
+    }
+    alice.disconnectFromServer();
+    bob.disconnectFromServer();
+    return ok ? 0 : 1;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -78,7 +147,8 @@ int main(int argc, char **argv)
     config.port = 0;
     config.storage.sqlitePath = dir.filePath(QStringLiteral("natter.db"));
     config.fastPasswordHashing = true;
-    config.maxAttachmentBytes = bytes;
+    config.maxAttachmentBytes = qMax<qint64>(1, bytes);
+    // natterd gets its own thread, as the client side keeps the main one busy.
     QThread serverThread;
     QObject anchor;
     anchor.moveToThread(&serverThread);
@@ -87,66 +157,12 @@ int main(int argc, char **argv)
     QString error;
     QMetaObject::invokeMethod(&anchor, [&] {
         server = new server::NatterServer(config);
-        if (!server->start(&error)) {
-            delete server;
-            server = nullptr;
-        }
+        if (!server->start(&error))
+            std::exchange(server, nullptr)->deleteLater();
     }, Qt::BlockingQueuedConnection);
     int status = 1;
     if (server) {
-        const QUrl url(QStringLiteral("ws://127.0.0.1:%1").arg(server->port()));
-        client::ClientSession alice, bob;
-        if (signup(alice, url, QStringLiteral("alice")) && signup(bob, url, QStringLiteral("bob"))) {
-            call(alice, FriendRequestRequest{{bob.user().id}});
-            const auto accepted = call(bob, FriendAcceptRequest{{alice.user().id}});
-            const RoomId room = accepted ? accepted->relation.roomId : RoomId();
-            QByteArray content(bytes, Qt::Uninitialized);
-            QRandomGenerator(7).fillRange(reinterpret_cast<quint32 *>(content.data()), int(bytes / 4));
-            const QString path = dir.filePath(QStringLiteral("upload.bin"));
-            QFile f(path);
-            f.open(QIODevice::WriteOnly);
-            f.write(content);
-            f.close();
-            status = room.isValid() ? 0 : 1;
-            for (int run = 0; run < runs && status == 0; ++run) {
-                // A new file each run (its first bytes differ), so nothing is deduplicated.
-                content[0] = char(run);
-                f.open(QIODevice::ReadWrite);
-                f.write(content.left(1));
-                f.close();
-                client::AttachmentUploader up(alice.connection());
-                std::optional<Attachment> attachment;
-                bool failed = false;
-                QObject::connect(&up, &client::AttachmentUploader::finished, [&](const Attachment &a) { attachment = a; });
-                QObject::connect(&up, &client::AttachmentUploader::failed, [&] { failed = true; });
-                QElapsedTimer t;
-                t.start();
-                up.start(path, room, QStringLiteral("application/octet-stream"));
-                waitFor([&] { return attachment || failed; });
-                const qint64 upMs = t.elapsed();
-                if (!attachment || !call(alice, SendRequest{room, QStringLiteral("m%1").arg(run), QString(), {attachment->id}})) {
-                    status = 1;
-                    break;
-                }
-                client::AttachmentDownloader down(bob.connection());
-                std::optional<bool> ok;
-                QObject::connect(&down, &client::AttachmentDownloader::finished, [&] { ok = true; });
-                QObject::connect(&down, &client::AttachmentDownloader::failed, [&] { ok = false; });
-                t.restart();
-                down.start(attachment->id, dir.filePath(QStringLiteral("down-%1.bin").arg(run)), attachment->sha256);
-                waitFor([&] { return ok.has_value(); });
-                const qint64 downMs = t.elapsed();
-                if (!ok || !*ok)
-                    status = 1;
-                const double mib = double(bytes) / (1024 * 1024);
-                std::printf("run %d: %.0f MiB upload %lld ms (%.1f MiB/s incl. hashing, fsync, commit), "
-                            "download %lld ms (%.1f MiB/s incl. hash check)\n",
-                            run + 1, mib, qlonglong(upMs), mib * 1000 / qMax<qint64>(1, upMs), qlonglong(downMs),
-                            mib * 1000 / qMax<qint64>(1, downMs));
-            }
-        }
-        alice.disconnectFromServer();
-        bob.disconnectFromServer();
+        status = measure(QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(server->port())), dir, bytes, runs);
         QMetaObject::invokeMethod(&anchor, [&] { delete server; }, Qt::BlockingQueuedConnection);
     } else {
         std::fprintf(stderr, "natterd did not start: %s\n", qPrintable(error));
