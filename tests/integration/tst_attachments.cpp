@@ -87,6 +87,7 @@ private Q_SLOTS:
     void thumbnailsForImagesOnly();
     void identicalContentIsStoredOnce();
     void detachingAMessageRemovesUnreferencedFiles();
+    void deletingAMessageDeletesItsFiles();
     void idleUploadsAndUnsentFilesExpire();
     void chunksDoNotSpendRateLimitTokens();
     void downloadResumesFromPartialFile();
@@ -467,6 +468,21 @@ void TestAttachments::detachingAMessageRemovesUnreferencedFiles()
     QCOMPARE(error.code, ErrorCode::NotFound);
     const auto history = bob->call(HistoryRequest{m_direct, 0, 50});
     QVERIFY(history.value->messages.last().attachments.isEmpty());
+}
+
+void TestAttachments::deletingAMessageDeletesItsFiles()
+{
+    const QByteArray content = randomBytes(4000, 21);
+    const std::optional<Attachment> a = upload(*alice, m_direct, content, QStringLiteral("gone.bin"),
+                                               QStringLiteral("application/octet-stream"));
+    QVERIFY(a);
+    const Message sent = sendWith(*alice, m_direct, {a->id});
+    QVERIFY(download(*bob, *a));
+    QVERIFY(alice->call(DeleteMessageRequest{m_direct, sent.id}).ok());
+    ProtocolError error;
+    QVERIFY(!download(*bob, *a, false, &error));
+    QCOMPARE(error.code, ErrorCode::NotFound);
+    QVERIFY(!storedContents(m_server->dataDir()).contains(a->sha256));
 }
 
 void TestAttachments::idleUploadsAndUnsentFilesExpire()
