@@ -71,7 +71,7 @@ bool runOnce(client::ClientSession &alice, client::ClientSession &bob, RoomId ro
     up.start(path, room, QStringLiteral("application/octet-stream"));
     waitFor([&] { return attachment || failed; });
     const qint64 upMs = t.elapsed();
-    if (!attachment || !call(alice, SendRequest{room, QStringLiteral("m%1").arg(run), QString(), {attachment->id}}))
+    if (!attachment || !call(alice, SendRequest{room, QStringLiteral("m%1").arg(run), QString(), {}, {attachment->id}}))
         return false;
     client::AttachmentDownloader down(bob.connection());
     std::optional<bool> ok;
