@@ -1,5 +1,5 @@
 #pragma once
-// LAN discovery datagrams (UDP, docs/protocol.md §15). They are not WebSocket frames, so they
+// LAN discovery datagrams (UDP, docs/protocol.md §16). They are not WebSocket frames, so they
 // are not in registry.h: a client broadcasts a probe, every natterd that hears it answers the
 // sender with one announcement.
 

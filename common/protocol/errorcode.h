@@ -38,6 +38,11 @@ namespace natter {
     X(InviteRequired, "invite_required", "signing up here needs an invite code from an administrator") \
     X(InvalidInvite, "invalid_invite", "the invite code is unknown, expired or used up")           \
     X(Unavailable, "unavailable", "the server is busy or shutting down; retry later")             \
+    X(TooLarge, "too_large", "the file exceeds the server's attachment size limit")                \
+    X(HashMismatch, "hash_mismatch", "the uploaded bytes do not match the announced SHA-256")      \
+    X(BadOffset, "bad_offset", "the chunk does not continue the upload where it stands")           \
+    X(UnknownUpload, "unknown_upload", "no such upload in progress; begin again")                  \
+    X(Incomplete, "incomplete", "the upload has not received all its bytes yet")                   \
     X(Internal, "internal", "internal server error")
 
 enum class ErrorCode {

@@ -104,17 +104,17 @@ int checkTls(const ServerConfig &config, QTextStream &out, QTextStream &err)
         return 0;
     }
     const bool own = !config.tlsCertFile.isEmpty() || !config.tlsKeyFile.isEmpty();
-    if (!own && !QFileInfo::exists(QDir(config.dataDir).filePath(QStringLiteral("tls/natterd.crt")))) {
+    if (!own && !QFileInfo::exists(QDir(config.storage.dataDir).filePath(QStringLiteral("tls/natterd.crt")))) {
         out << "ok   TLS certificate: a self-signed one will be generated on the first start\n";
         return 0;
     }
-    if (!own && !QFileInfo(QDir(config.dataDir).filePath(QStringLiteral("tls/natterd.key"))).isReadable()) {
-        err << "problem: the TLS key in " << config.dataDir << "/tls is not readable by this user\n";
+    if (!own && !QFileInfo(QDir(config.storage.dataDir).filePath(QStringLiteral("tls/natterd.key"))).isReadable()) {
+        err << "problem: the TLS key in " << config.storage.dataDir << "/tls is not readable by this user\n";
         return 1;
     }
     TlsIdentity identity;
     QString error;
-    if (!loadOrCreateTlsIdentity(config.tlsCertFile, config.tlsKeyFile, config.dataDir, &identity, &error)) {
+    if (!loadOrCreateTlsIdentity(config.tlsCertFile, config.tlsKeyFile, config.storage.dataDir, &identity, &error)) {
         err << "problem: " << error << "\n";
         return 1;
     }
@@ -139,13 +139,13 @@ int printTlsFingerprint(const ServerConfig &config, QTextStream &out, QTextStrea
         return 1;
     }
     const bool own = !config.tlsCertFile.isEmpty() || !config.tlsKeyFile.isEmpty();
-    if (!own && !QFileInfo::exists(QDir(config.dataDir).filePath(QStringLiteral("tls/natterd.crt")))) {
+    if (!own && !QFileInfo::exists(QDir(config.storage.dataDir).filePath(QStringLiteral("tls/natterd.crt")))) {
         err << "natterd: no certificate yet; it is generated on the first start\n";
         return 1;
     }
     TlsIdentity identity;
     QString error;
-    if (!loadOrCreateTlsIdentity(config.tlsCertFile, config.tlsKeyFile, config.dataDir, &identity, &error)) {
+    if (!loadOrCreateTlsIdentity(config.tlsCertFile, config.tlsKeyFile, config.storage.dataDir, &identity, &error)) {
         err << "natterd: " << error << "\n";
         return 1;
     }
@@ -158,11 +158,11 @@ int runCheck(const ServerConfig &config, QTextStream &out, QTextStream &err)
     int problems = 0;
     out << "ok   configuration " << (config.configFile.isEmpty() ? QStringLiteral("(command line only)")
                                                                  : config.configFile) << "\n";
-    QTemporaryFile probe(QDir(config.dataDir).filePath(QStringLiteral(".natter-check-XXXXXX")));
-    if (!config.dataDir.isEmpty() && probe.open()) {
-        out << "ok   data directory " << config.dataDir << " is writable\n";
+    QTemporaryFile probe(QDir(config.storage.dataDir).filePath(QStringLiteral(".natter-check-XXXXXX")));
+    if (!config.storage.dataDir.isEmpty() && probe.open()) {
+        out << "ok   data directory " << config.storage.dataDir << " is writable\n";
     } else {
-        err << "problem: the data directory " << config.dataDir << " is not writable by this user\n";
+        err << "problem: the data directory " << config.storage.dataDir << " is not writable by this user\n";
         ++problems;
     }
     problems += checkTls(config, out, err);

@@ -1,6 +1,7 @@
 #include "core/commandline.h"
 
 #include "protocol/discovery.h"
+#include "protocol/limits.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -166,6 +167,10 @@ struct Options
                                                    "message; 0 for no limit (default: 0). Group owners and admins may "
                                                    "always delete."),
                                     QStringLiteral("seconds"), QStringLiteral("0")};
+    QCommandLineOption maxAttachment{QStringLiteral("max-attachment-bytes"),
+                                     QStringLiteral("Largest attachment a client may upload, in bytes (default: "
+                                                    "26214400, i.e. 25 MiB)."),
+                                     QStringLiteral("bytes"), QString::number(limits::defaultMaxAttachmentBytes)};
     QCommandLineOption signup{QStringLiteral("signup"),
                               QStringLiteral("Who may create an account: open (anyone who reaches the server), "
                                              "invite (with a code from an administrator) or closed (accounts are "
@@ -198,7 +203,7 @@ struct Options
     QList<QCommandLineOption> all() const
     {
         return {config, listen, port, dataDir, database, logLevel, writeBatch, editHistory, editWindow, deleteWindow,
-                signup, noTls, tlsCert, tlsKey, name, discoveryPort, noDiscovery, passwordStdin};
+                maxAttachment, signup, noTls, tlsCert, tlsKey, name, discoveryPort, noDiscovery, passwordStdin};
     }
 };
 
@@ -254,12 +259,17 @@ bool parseStorage(const Options &o, const OptionSource &src, ServerConfig *confi
         *error = QStringLiteral("cannot create the data directory %1").arg(dir);
         return false;
     }
-    config->dataDir = QDir(dir).absolutePath();
     const QString url = src.isSet(o.database) ? src.value(o.database)
                                               : QDir(dir).absoluteFilePath(QStringLiteral("natter.db"));
     if (!StorageConfig::fromUrl(url, &config->storage, error))
         return false;
     bool ok = false;
+    config->storage.dataDir = QDir(dir).absolutePath();
+    config->maxAttachmentBytes = src.value(o.maxAttachment).toLongLong(&ok);
+    if (!ok || config->maxAttachmentBytes < 1 || config->maxAttachmentBytes > limits::maxJsonInteger) {
+        *error = QStringLiteral("--max-attachment-bytes: a positive number of bytes, please");
+        return false;
+    }
     config->storage.maxWriteBatch = src.value(o.writeBatch).toInt(&ok);
     if (!ok || config->storage.maxWriteBatch < 1) {
         *error = QStringLiteral("--write-batch: a positive number, please");

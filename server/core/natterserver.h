@@ -15,6 +15,7 @@ class QWebSocketServer;
 
 namespace natter::server {
 
+class AttachmentsHandler;
 class DiscoveryResponder;
 
 class AuthHandler;
@@ -43,6 +44,10 @@ public:
     /// Closes every connection, finishes queued database work and stops listening.
     void stop();
 
+    /// Hourly housekeeping, also run at start: expired sessions, idle uploads, unsent
+    /// attachments and contents nothing refers to any more.
+    void runMaintenance();
+
     quint16 port() const;
     /// SHA-256 fingerprint of the TLS certificate served ("AB:CD:…"); empty with --no-tls.
     QString tlsFingerprint() const { return m_tls ? m_tls->fingerprint : QString(); }
@@ -58,7 +63,6 @@ private:
     void acceptWebSocket();
     void dropExpiredHandshakes();
     void checkLiveness();
-    void purgeExpiredSessions();
 
     ServerConfig m_config;
     std::unique_ptr<Storage> m_storage;
@@ -71,6 +75,7 @@ private:
     std::unique_ptr<GroupsHandler> m_groups;
     std::unique_ptr<MessagesHandler> m_messages;
     std::unique_ptr<SearchHandler> m_search;
+    std::unique_ptr<AttachmentsHandler> m_attachments;
     std::unique_ptr<RequestRouter> m_router;
     QTcpServer *m_tcp = nullptr;
     std::optional<TlsIdentity> m_tls;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "messages/lifecycle.h"
+#include "protocol/limits.h"
 #include "storage/storageconfig.h"
 
 #include <QHostAddress>
@@ -23,13 +24,12 @@ struct ServerConfig
     QHostAddress address = QHostAddress::Any;
     quint16 port = 7447;
     StorageConfig storage;
-    QString dataDir;                     ///< absolute; the database and other state live here
     QString configFile;                  ///< the --config file, absolute, or empty
 
     // TLS (wss://). Off only when asked for; tests and benchmarks choose explicitly.
     bool tls = true;
     QString tlsCertFile;                 ///< the administrator's PEM certificate (chain)...
-    QString tlsKeyFile;                  ///< ...and key; both empty: self-signed in <dataDir>/tls
+    QString tlsKeyFile;                  ///< ...and key; both empty: self-signed in <data dir>/tls
 
     // LAN discovery (UDP). Tests choose explicitly.
     bool discovery = true;
@@ -60,6 +60,11 @@ struct ServerConfig
 
     // Messages.
     LifecycleRules lifecycle;            ///< edit history visibility, edit and delete windows
+    // Attachments (files live in storage.dataDir).
+    qint64 maxAttachmentBytes = limits::defaultMaxAttachmentBytes; ///< largest file accepted
+    qint64 uploadExpiryMs = qint64(24) * 3600 * 1000; ///< idle uploads and unsent files go
+    int maxUploadsPerUser = 16;          ///< unfinished uploads one user may have at once
+    int maxTransfersInFlight = 8;        ///< chunks being written plus fetches, per connection
 };
 
 } // namespace natter::server

@@ -9,7 +9,7 @@
 
 namespace natter::server {
 
-/// Answers LAN discovery probes (docs/protocol.md §15) with this server's announcement, sent
+/// Answers LAN discovery probes (docs/protocol.md §16) with this server's announcement, sent
 /// back to the prober only. Probes from outside private, link-local and loopback networks are
 /// ignored, and answers are rate-limited server-wide, so the responder cannot be used to
 /// reflect traffic at someone else.

@@ -3,6 +3,7 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <QList>
+#include <QSet>
 
 namespace natter::server {
 
@@ -25,7 +26,7 @@ public:
 
     /// Every migration known for the dialect, in version order (the last one is the newest).
     QList<Migration> available() const;
-    /// The version recorded in the database (0 for a new database).
+    /// The highest version recorded in the database (0 for a new database).
     int currentVersion();
     /// Brings the database to `target` (default: newest). Throws StorageError on failure,
     /// leaving the database at the last fully applied version.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "storage/attachmentrepository.h"
 #include "storage/friendrepository.h"
 #include "storage/membershiprepository.h"
 #include "storage/messagerepository.h"
@@ -15,10 +16,11 @@ namespace natter::server {
 class Repositories
 {
 public:
-    explicit Repositories(QSqlDatabase db)
+    explicit Repositories(QSqlDatabase db, const QString &dataDir = QString())
         : m_cache(std::move(db)), users(m_cache), sessions(m_cache), friends(m_cache),
           rooms(m_cache, m_roomStates), members(m_cache, m_roomStates), messages(m_cache),
-          search(m_cache), invites(m_cache)
+          search(m_cache), invites(m_cache),
+          attachments(m_cache, dataDir)
     {
     }
     QSqlDatabase &database() { return m_cache.database(); }
@@ -38,6 +40,7 @@ public:
     MessageRepository messages;
     SearchRepository search;
     InviteRepository invites;
+    AttachmentRepository attachments;
 };
 
 } // namespace natter::server

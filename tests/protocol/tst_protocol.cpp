@@ -1,4 +1,5 @@
 // Protocol round-trips of every frame type, and rejection of malformed frames.
+#include "protocol/binaryframes.h"
 #include "protocol/codec.h"
 #include "protocol/discovery.h"
 #include "protocol/grouprequests.h"
@@ -17,7 +18,15 @@ namespace {
 Message sampleMessage()
 {
     return Message{MessageId(42), RoomId(7), 3, UserId(5), QStringLiteral("c-1"),
-                   QStringLiteral("héllo ✓ \"quoted\"\nline"), 1700000000123, timeline::message, UserId()};
+                   QStringLiteral("héllo ✓ \"quoted\"\nline"), 1700000000123, timeline::message, UserId(), {}};
+}
+
+const QString sampleSha = QStringLiteral("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+
+Attachment sampleAttachment()
+{
+    return Attachment{AttachmentId(11), QStringLiteral("photo ✓.png"), 123456, QStringLiteral("image/png"),
+                      sampleSha, 800, 600, true};
 }
 
 /// An edited entry as served: it names its target and carries the target's current state.
@@ -111,6 +120,8 @@ private Q_SLOTS:
     void everyRequestRoundTrips();
     void everyReplyRoundTrips();
     void everyEventRoundTrips();
+    void binaryFramesRoundTrip();
+    void malformedBinaryFramesAreRejected();
     void errorFrameRoundTrips();
     void malformedFramesAreRejected_data();
     void malformedFramesAreRejected();
@@ -221,6 +232,11 @@ void TestProtocol::everyRequestRoundTrips()
     QCOMPARE(roundTripRequest(SearchRequest{QStringLiteral("x"), RoomId(4), 991, 5}),
              (QJsonObject{{QStringLiteral("query"), QStringLiteral("x")}, {QStringLiteral("roomId"), 4},
                           {QStringLiteral("before"), 991}, {QStringLiteral("limit"), 5}}));
+    check(SendRequest{RoomId(7), QStringLiteral("c-2"), QString(), {}, {AttachmentId(4), AttachmentId(5)}});
+    check(UploadBeginRequest{RoomId(7), QStringLiteral("a.png"), 1000, QStringLiteral("image/png"), sampleSha});
+    check(UploadFinishRequest{QStringLiteral("0123456789abcdef0123456789abcdef")});
+    check(UploadCancelRequest{QStringLiteral("0123456789abcdef0123456789abcdef")});
+    check(FetchRequest{AttachmentId(4), 262144, 1000, true});
     // Every registered request type has a sample above.
     QCOMPARE(covered.size(), qsizetype(std::variant_size_v<AnyRequest> - 1));
 }
@@ -286,6 +302,60 @@ void TestProtocol::everyReplyRoundTrips()
     const SearchReply last{{}, 0};
     QVERIFY(last.toJson().value(QStringLiteral("nextBefore")).isNull());
     QCOMPARE(roundTripReply(last), last.toJson());
+    Message withFiles = sampleMessage();
+    withFiles.attachments = {sampleAttachment(), sampleAttachment()};
+    withFiles.attachments[1].thumbnail = false;
+    const SendReply sendFiles{withFiles, false};
+    QCOMPARE(roundTripReply(sendFiles), sendFiles.toJson());
+    const UploadReply upload{QStringLiteral("0123456789abcdef0123456789abcdef"), 4096, 262144};
+    QCOMPARE(roundTripReply(upload), upload.toJson());
+    QCOMPARE(roundTripReply(AttachmentReply{sampleAttachment()}), AttachmentReply{sampleAttachment()}.toJson());
+}
+
+void TestProtocol::binaryFramesRoundTrip()
+{
+    const UploadChunkFrame chunk{77, QByteArray::fromHex("00112233445566778899aabbccddeeff"), 524288, QByteArray("\x00\x01" "data", 6)};
+    ProtocolError error;
+    std::optional<RequestId> id;
+    const std::optional<UploadChunkFrame> c = UploadChunkFrame::decode(chunk.encode(), &error, &id);
+    QVERIFY(c);
+    QCOMPARE(c->id, 77);
+    QCOMPARE(c->uploadId, chunk.uploadId);
+    QCOMPARE(c->offset, 524288);
+    QCOMPARE(c->data, chunk.data);
+    QCOMPARE(binaryframe::kindOf(chunk.encode()), binaryframe::uploadChunk);
+    QCOMPARE(binaryframe::kindOf(QByteArray("{\"id\":1}")), char(0));
+
+    const FetchDataFrame data{9, 100, 106, QByteArray("abcdef")};
+    const std::optional<FetchDataFrame> d = FetchDataFrame::decode(data.encode(), &error);
+    QVERIFY(d);
+    QCOMPARE(d->id, 9);
+    QCOMPARE(d->offset, 100);
+    QCOMPARE(d->total, 106);
+    QCOMPARE(d->data, data.data);
+}
+
+void TestProtocol::malformedBinaryFramesAreRejected()
+{
+    ProtocolError error;
+    std::optional<RequestId> id;
+    const QByteArray good = UploadChunkFrame{5, QByteArray(16, 'u'), 0, QByteArray("x")}.encode();
+    // Header only, no data: the id is still read so the error can be correlated.
+    QVERIFY(!UploadChunkFrame::decode(good.left(binaryframe::uploadHeaderBytes), &error, &id));
+    QCOMPARE(error.code, ErrorCode::BadFrame);
+    QCOMPARE(id, std::optional<RequestId>(5));
+    QVERIFY(!UploadChunkFrame::decode(good.left(5), &error, &id));
+    QVERIFY(!id);
+    QByteArray negative = good;
+    negative[25] = char(0x80); // offset < 0
+    QVERIFY(!UploadChunkFrame::decode(negative, &error, &id));
+    const QByteArray huge = UploadChunkFrame{5, QByteArray(16, 'u'), 0, QByteArray(limits::maxChunkBytes + 1, 'x')}.encode();
+    QVERIFY(!UploadChunkFrame::decode(huge, &error, &id));
+    QCOMPARE(error.code, ErrorCode::FrameTooLarge);
+    // Fetched data must fit inside the total it names.
+    QVERIFY(!FetchDataFrame::decode(FetchDataFrame{1, 10, 12, QByteArray("abc")}.encode(), &error));
+    QVERIFY(!FetchDataFrame::decode(FetchDataFrame{1, 13, 12, QByteArray()}.encode(), &error));
+    QVERIFY(!FetchDataFrame::decode(QByteArray(10, char(2)), &error));
 }
 
 void TestProtocol::everyEventRoundTrips()
@@ -395,6 +465,17 @@ void TestProtocol::malformedFramesAreRejected_data()
     QTest::newRow("invite uses zero") << QByteArray(R"({"id":1,"type":"admin.createInviteCode","data":{"uses":0}})") << ErrorCode::InvalidField << "data.uses";
     QTest::newRow("invite uses string") << QByteArray(R"({"id":1,"type":"admin.createInviteCode","data":{"uses":"2"}})") << ErrorCode::InvalidField << "data.uses";
     QTest::newRow("invite valid too long") << QByteArray(R"({"id":1,"type":"admin.createInviteCode","data":{"validHours":9000}})") << ErrorCode::InvalidField << "data.validHours";
+    QTest::newRow("blank body, no files") << QByteArray(R"({"id":1,"type":"messages.send","data":{"roomId":1,"clientMsgId":"a","body":"","attachmentIds":[]}})") << ErrorCode::InvalidField << "data.body";
+    QTest::newRow("repeated file") << QByteArray(R"({"id":1,"type":"messages.send","data":{"roomId":1,"clientMsgId":"a","body":"","attachmentIds":[3,3]}})") << ErrorCode::InvalidField << "data.attachmentIds";
+    QTest::newRow("too many files") << QByteArray(R"({"id":1,"type":"messages.send","data":{"roomId":1,"clientMsgId":"a","body":"","attachmentIds":[1,2,3,4,5,6,7,8,9,10,11]}})") << ErrorCode::InvalidField << "data.attachmentIds";
+    QTest::newRow("upload path") << QByteArray(R"({"id":1,"type":"attachments.begin","data":{"roomId":1,"name":"../etc/passwd","size":1,"mimeType":"a/b","sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}})") << ErrorCode::InvalidField << "data.name";
+    QTest::newRow("upload bad hash") << QByteArray(R"({"id":1,"type":"attachments.begin","data":{"roomId":1,"name":"a","size":1,"mimeType":"a/b","sha256":"9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08"}})") << ErrorCode::InvalidField << "data.sha256";
+    QTest::newRow("upload negative size") << QByteArray(R"({"id":1,"type":"attachments.begin","data":{"roomId":1,"name":"a","size":-1,"mimeType":"a/b","sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}})") << ErrorCode::InvalidField << "data.size";
+    QTest::newRow("upload bad mime") << QByteArray(R"({"id":1,"type":"attachments.begin","data":{"roomId":1,"name":"a","size":1,"mimeType":"png","sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}})") << ErrorCode::InvalidField << "data.mimeType";
+    QTest::newRow("upload id short") << QByteArray(R"({"id":1,"type":"attachments.finish","data":{"uploadId":"abc"}})") << ErrorCode::InvalidField << "data.uploadId";
+    QTest::newRow("upload id not hex") << QByteArray(R"({"id":1,"type":"attachments.cancel","data":{"uploadId":"0123456789abcdef0123456789abcdeg"}})") << ErrorCode::InvalidField << "data.uploadId";
+    QTest::newRow("fetch too long") << QByteArray(R"({"id":1,"type":"attachments.fetch","data":{"attachmentId":1,"length":262145}})") << ErrorCode::InvalidField << "data.length";
+    QTest::newRow("fetch no id") << QByteArray(R"({"id":1,"type":"attachments.fetch","data":{"offset":0}})") << ErrorCode::InvalidField << "data.attachmentId";
     QTest::newRow("features not strings") << QByteArray(R"({"id":1,"type":"hello","data":{"version":1,"features":[1]}})") << ErrorCode::InvalidField << "data.features";
 }
 

@@ -86,7 +86,7 @@ void TestMigrations::freshDatabaseReachesNewestVersion()
     migrator.migrate();
     QCOMPARE(migrator.currentVersion(), newest);
     for (const char *table : {"users", "sessions", "friend_requests", "blocks", "rooms",
-                              "room_members", "friendships", "messages"}) {
+                              "room_members", "friendships", "messages", "files", "attachments"}) {
         QVERIFY2(scalar(db, QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table))).isValid(), table);
     }
     QVERIFY(hasIndex(db, QStringLiteral("room_members_by_user")));

@@ -8,7 +8,6 @@ TestServer::TestServer(const std::function<void(server::ServerConfig &)> &tweak)
     m_config.port = 0;
     m_config.storage.sqlitePath = databasePath();
     m_config.fastPasswordHashing = true;
-    m_config.dataDir = m_dir.path();
     m_config.tls = false;       // plain ws:// unless a test asks for TLS (tst_tls)
     m_config.discovery = false; // no UDP port unless a test asks (tst_discovery)
     if (tweak)

@@ -1,4 +1,4 @@
--- Natter schema version 7: the server's administrators and invite codes for sign-up.
+-- Natter schema version 8: the server's administrators and invite codes for sign-up.
 -- The first account of a server is its administrator; on an existing database that is the
 -- oldest account. invite_codes stores only the SHA-256 of a code (as for session tokens).
 
