@@ -53,6 +53,11 @@ if(CMAKE_SYSTEM_NAME STREQUAL "Linux")
             RENAME natter.conf COMPONENT server)
     install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/docs/protocol.md
             DESTINATION usr/share/doc/natter-server COMPONENT server)
+    if(TARGET natter)
+        install(TARGETS natter RUNTIME DESTINATION usr/bin COMPONENT client)
+        install(FILES ${PROJECT_SOURCE_DIR}/installer/natter.desktop DESTINATION usr/share/applications
+                COMPONENT client)
+    endif()
 elseif(WIN32)
     set(CPACK_GENERATOR "ZIP")            # an NSIS/WiX installer would go here
 elseif(APPLE)
