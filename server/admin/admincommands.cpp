@@ -2,10 +2,12 @@
 
 #include "admin/admincheck.h"
 #include "auth/credentialpolicy.h"
+#include "auth/invitecodes.h"
 #include "auth/passwordhasher.h"
 #include "storage/migrator.h"
 #include "storage/repositories.h"
 #include "storage/sqlconnection.h"
+#include "protocol/limits.h"
 #include "storage/storageerror.h"
 
 #include <QDateTime>
@@ -192,6 +194,36 @@ int userCommand(const ServerConfig &config, const AdminRequest &request, QTextSt
     return userChange(db, request, verb, w[2], in, out, err);
 }
 
+/// `invite create [USES [HOURS]]`: a code for sign-up in invite mode, made by no account.
+int inviteCommand(const ServerConfig &config, const AdminRequest &request, QTextStream &out, QTextStream &err)
+{
+    const QStringList &w = request.words;
+    bool usesOk = true, hoursOk = true;
+    const int uses = w.size() > 2 ? w[2].toInt(&usesOk) : 1;
+    const int hours = w.size() > 3 ? w[3].toInt(&hoursOk) : limits::defaultInviteCodeValidHours;
+    if (w.value(1) != QLatin1String("create") || w.size() > 4 || !usesOk || !hoursOk || uses < 1
+        || uses > limits::maxInviteCodeUses || hours < 1 || hours > limits::maxInviteCodeValidHours) {
+        err << "natterd: use invite create [USES (1-" << limits::maxInviteCodeUses << ", default 1) [HOURS (1-"
+            << limits::maxInviteCodeValidHours << ", default " << limits::defaultInviteCodeValidHours << ")]]\n";
+        return AdminUsage;
+    }
+    AdminDatabase db(config.storage);
+    const QString code = newInviteCode();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 expiresAt = now + qint64(hours) * 3600 * 1000;
+    db.transaction([&](Repositories &r) {
+        r.invites.create(hashInviteCode(code), UserId(), uses, now, expiresAt);
+        return true;
+    });
+    out << code << "\n";
+    out << "valid for " << uses << " sign-up(s) until "
+        << QDateTime::fromMSecsSinceEpoch(expiresAt, Qt::UTC).toString(Qt::ISODate) << "\n";
+    if (config.signupMode != SignupMode::Invite)
+        out << "note: codes matter only with signup=invite; this server's mode is "
+            << signupModeName(config.signupMode) << "\n";
+    return AdminOk;
+}
+
 int backupCommand(const ServerConfig &config, const AdminRequest &request, QTextStream &out, QTextStream &err)
 {
     if (request.words.size() != 2) {
@@ -224,6 +256,8 @@ int runAdminCommand(const ServerConfig &config, const AdminRequest &request, QTe
     try {
         if (command == QLatin1String("user"))
             return userCommand(config, request, in, out, err);
+        if (command == QLatin1String("invite"))
+            return inviteCommand(config, request, out, err);
         if (command == QLatin1String("backup"))
             return backupCommand(config, request, out, err);
         if (command == QLatin1String("check") && request.words.size() == 1)

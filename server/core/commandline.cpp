@@ -217,6 +217,8 @@ const char *const kCommandHelp =
     "  user reset-password NAME       new password; ends its sessions\n"
     "  user grant-admin NAME          make it an administrator (may create invite codes)\n"
     "  user revoke-admin NAME         make it an ordinary account again\n"
+    "  invite create [USES [HOURS]]   an invite code for signup=invite (default: 1 use,\n"
+    "                                 168 hours)\n"
     "  backup FILE                    consistent copy of the SQLite database (online backup)\n"
     "  check                          check the configuration, the TLS certificate and the\n"
     "                                 database\n"

@@ -1,6 +1,7 @@
 // natterd's administration commands (user list/add/disable/enable/reset-password, backup,
 // check) and its config file, run in-process against a real database — mostly while a real
 // server uses the same database, as an administrator would.
+#include "../support/rawclient.h"
 #include "../support/testserver.h"
 #include "../support/testuser.h"
 
@@ -70,6 +71,7 @@ private Q_SLOTS:
     void checkReportsANewerSchemaAndCorruption();
     void configFileGivesDefaultsTheCommandLineOverrides();
     void configFileRejectsUnknownKeys();
+    void inviteCodeFromTheCommandLine();
     void usageErrors();
 
 private:
@@ -301,6 +303,40 @@ void TestAdmin::configFileRejectsUnknownKeys()
     QVERIFY(!parseCommandLine({QStringLiteral("natterd"), QStringLiteral("--config"), dir.filePath(QStringLiteral("none"))},
                               &config, &error, &exitNow));
     QVERIFY(error.contains(QLatin1String("cannot read")));
+}
+
+void TestAdmin::inviteCodeFromTheCommandLine()
+{
+    TestServer server([](ServerConfig &c) { c.signupMode = SignupMode::Invite; });
+    QVERIFY(server.start());
+    TestUser first(server.url());
+    QVERIFY(first.signup(QStringLiteral("root")).ok()); // the first needs no code
+    const QStringList dbArgs{QStringLiteral("--data-dir"), QFileInfo(server.databasePath()).path(),
+                             QStringLiteral("--database"), server.databasePath(), QStringLiteral("--signup"),
+                             QStringLiteral("invite")};
+    const CommandResult r = natterd(dbArgs + QStringList{QStringLiteral("invite"), QStringLiteral("create"),
+                                                         QStringLiteral("1"), QStringLiteral("2")});
+    QCOMPARE(r.status, 0);
+    const QString code = r.out.section(QLatin1Char('\n'), 0, 0);
+    QVERIFY2(QRegularExpression(QStringLiteral("^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$")).match(code).hasMatch(),
+             qPrintable(r.out));
+    QVERIFY(!r.out.contains(QLatin1String("note:")));
+
+    TestUser without(server.url());
+    QCOMPARE(without.signup(QStringLiteral("bea")).error.code, ErrorCode::InviteRequired);
+    RawClient guest;
+    QVERIFY(guest.connectTo(server.url()));
+    QVERIFY(guest.hello());
+    SignupRequest req;
+    req.username = QStringLiteral("bea");
+    req.password = QStringLiteral("a-good-password-42");
+    req.inviteCode = code;
+    guest.send(2, req);
+    const auto reply = guest.waitReply(2, 10000);
+    QVERIFY(reply && reply->kind == ServerFrame::Kind::Result);
+
+    QCOMPARE(natterd(dbArgs + QStringList{QStringLiteral("invite"), QStringLiteral("create"), QStringLiteral("0")}).status, 2);
+    QCOMPARE(natterd(dbArgs + QStringList{QStringLiteral("invite"), QStringLiteral("make")}).status, 2);
 }
 
 void TestAdmin::usageErrors()
