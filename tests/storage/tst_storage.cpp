@@ -28,6 +28,8 @@ private Q_SLOTS:
     void sessionsExpireAndRevoke();
     void statementsRoundTripEveryType();
     void insertNextTakesTheNextSeqOnce();
+    void searchIndexFollowsMessagesChangedBeforeAndAfterCommit();
+    void newMessagesBecomeSearchableAfterTheDelay();
 
 private:
     template <class R>
@@ -64,6 +66,7 @@ void TestStorage::init()
     m_dir = std::make_unique<QTemporaryDir>();
     StorageConfig config;
     config.sqlitePath = m_dir->filePath(QStringLiteral("natter.db"));
+    config.searchIndexDelayMs = 0; // new messages searchable with each commit (one test sets a delay)
     m_storage = std::make_unique<Storage>(config);
     QString error;
     QVERIFY2(m_storage->open(&error), qPrintable(error));
@@ -257,6 +260,90 @@ void TestStorage::insertNextTakesTheNextSeqOnce()
         return out;
     });
     QCOMPARE(result, (QList<qint64>{1, 2, -1, 2})); // the reused key stores nothing
+}
+
+void TestStorage::searchIndexFollowsMessagesChangedBeforeAndAfterCommit()
+{
+    auto matches = [](Repositories &r, const char *text) {
+        Statement q(r.statements(), "SELECT rowid FROM message_search WHERE message_search MATCH ? ORDER BY rowid");
+        q.bind(QString::fromUtf8(text)).exec();
+        QList<qint64> ids;
+        while (q.next())
+            ids << q.integer(0);
+        return ids;
+    };
+    auto integrityCheck = [](Repositories &r) {
+        // FTS5 compares its index with the messages it indexes and fails on any difference.
+        execDirect(r.database(), QStringLiteral("INSERT INTO message_search (message_search) VALUES ('integrity-check')"));
+    };
+    // Within one transaction: stored (pending), then edited and deleted before the commit.
+    const auto ids = writeSync<QList<qint64>>([](Repositories &r) {
+        const UserId a = r.users.create(QStringLiteral("sa"), QStringLiteral("h"), 0)->id;
+        const UserId b = r.users.create(QStringLiteral("sb"), QStringLiteral("h"), 0)->id;
+        const RoomId room = r.rooms.createDirect(a, b, 0);
+        QList<qint64> out;
+        for (const char *body : {"alpha original", "beta doomed", "gamma kept"}) {
+            const std::optional<Message> m = r.messages.insertNext(room, a, QLatin1String(body), QLatin1String(body), 1);
+            r.rooms.advanceSeq(room, m->seq, 1);
+            out << m->id.value;
+        }
+        execDirect(r.database(), QStringLiteral("UPDATE messages SET body = 'alpha edited' WHERE id = %1").arg(out[0]));
+        execDirect(r.database(), QStringLiteral("DELETE FROM messages WHERE id = %1").arg(out[1]));
+        return out;
+    });
+    const auto found = writeSync<QList<QList<qint64>>>([&](Repositories &r) {
+        integrityCheck(r);
+        QList<QList<qint64>> out{matches(r, "\"edited\""), matches(r, "\"original\""), matches(r, "\"doomed\""),
+                                 matches(r, "\"kept\"")};
+        // Indexed now: a later edit replaces the indexed text at once.
+        execDirect(r.database(), QStringLiteral("UPDATE messages SET body = 'alpha final' WHERE id = %1").arg(ids[0]));
+        out << matches(r, "\"edited\"") << matches(r, "\"final\"");
+        integrityCheck(r);
+        return out;
+    });
+    QCOMPARE(found[0], QList<qint64>{ids[0]});
+    QVERIFY(found[1].isEmpty());
+    QVERIFY(found[2].isEmpty());
+    QCOMPARE(found[3], QList<qint64>{ids[2]});
+    QVERIFY(found[4].isEmpty());
+    QCOMPARE(found[5], QList<qint64>{ids[0]});
+}
+
+void TestStorage::newMessagesBecomeSearchableAfterTheDelay()
+{
+    m_storage.reset();
+    StorageConfig config;
+    config.sqlitePath = m_dir->filePath(QStringLiteral("natter.db"));
+    config.searchIndexDelayMs = 2000;
+    m_storage = std::make_unique<Storage>(config);
+    QString error;
+    QVERIFY2(m_storage->open(&error), qPrintable(error));
+    auto count = [this](const char *text) {
+        return readSync<qint64>([text](Repositories &r) {
+            Statement q(r.statements(), "SELECT count(*) FROM message_search WHERE message_search MATCH ?");
+            q.bind(QString::fromUtf8(text)).exec().next();
+            return q.integer(0);
+        });
+    };
+    const qint64 id = writeSync<qint64>([](Repositories &r) {
+        const UserId a = r.users.create(QStringLiteral("da"), QStringLiteral("h"), 0)->id;
+        const UserId b = r.users.create(QStringLiteral("db"), QStringLiteral("h"), 0)->id;
+        const RoomId room = r.rooms.createDirect(a, b, 0);
+        const std::optional<Message> m = r.messages.insertNext(room, a, QStringLiteral("k"), QStringLiteral("first needle"), 1);
+        r.rooms.advanceSeq(room, m->seq, 1);
+        return m->id.value;
+    });
+    QCOMPARE(count("\"needle\""), 0); // stored, not indexed yet
+    writeSync<bool>([id](Repositories &r) {
+        execDirect(r.database(), QStringLiteral("UPDATE messages SET body = 'second haystack' WHERE id = %1").arg(id));
+        return true;
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(count("\"haystack\""), 1, 10000); // indexed without further writes
+    QCOMPARE(count("\"needle\""), 0); // the text edited away before indexing never was
+    writeSync<bool>([](Repositories &r) {
+        execDirect(r.database(), QStringLiteral("INSERT INTO message_search (message_search) VALUES ('integrity-check')"));
+        return true;
+    });
 }
 
 void TestStorage::idempotencyKeyFindsTheOriginal()

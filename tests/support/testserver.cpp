@@ -10,6 +10,7 @@ TestServer::TestServer(const std::function<void(server::ServerConfig &)> &tweak)
     m_config.fastPasswordHashing = true;
     m_config.tls = false;       // plain ws:// unless a test asks for TLS (tst_tls)
     m_config.discovery = false; // no UDP port unless a test asks (tst_discovery)
+    m_config.storage.searchIndexDelayMs = 0; // searchable at once (tst_storage covers the delay)
     if (tweak)
         tweak(m_config);
 }
