@@ -1,0 +1,115 @@
+#include "ui/messagedelegate.h"
+
+#include "core/models/timelinemodel.h"
+#include "ui/style.h"
+
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QDateTime>
+#include <QPainter>
+
+namespace natter::ui {
+
+using client::TimelineModel;
+
+namespace {
+constexpr int wrapFlags = Qt::TextWordWrap | Qt::TextWrapAnywhere;
+
+QString statusText(const QModelIndex &index)
+{
+    switch (TimelineModel::Delivery(index.data(TimelineModel::DeliveryRole).toInt())) {
+    case TimelineModel::Delivery::Pending: return MessageDelegate::tr("Sending…");
+    case TimelineModel::Delivery::Failed:
+        return MessageDelegate::tr("Not sent: %1. Right-click to retry.")
+            .arg(index.data(TimelineModel::ErrorRole).toString());
+    default: return QString();
+    }
+}
+} // namespace
+
+int MessageDelegate::textWidth(const QStyleOptionViewItem &option) const
+{
+    const auto *view = qobject_cast<const QAbstractItemView *>(option.widget);
+    const int width = view ? view->viewport()->width() : option.rect.width();
+    return qMax(80, width - avatarSize - 3 * margin);
+}
+
+QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const QFontMetrics &fm = option.fontMetrics;
+    if (index.data(TimelineModel::IsEventRole).toBool())
+        return {textWidth(option), fm.height() + 10};
+    const QString body = index.data(TimelineModel::BodyRole).toString();
+    int height = fm.boundingRect(QRect(0, 0, textWidth(option), 1 << 20), wrapFlags, body).height();
+    if (index.data(TimelineModel::FirstInGroupRole).toBool())
+        height = qMax(height + fm.height() + 4, avatarSize) + 8;
+    const QString status = statusText(index);
+    if (!status.isEmpty())
+        height += fm.boundingRect(QRect(0, 0, textWidth(option), 1 << 20), wrapFlags, status)
+                      .height();
+    return {textWidth(option), height + 4};
+}
+
+void MessageDelegate::paint(QPainter *p, const QStyleOptionViewItem &option,
+                            const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    opt.text.clear();
+    if (index.data(TimelineModel::MentionsMeRole).toBool() && !(opt.state & QStyle::State_Selected))
+        opt.backgroundBrush = QColor(255, 214, 0, 50);
+    QStyle *style = opt.widget ? opt.widget->style() : QApplication::style();
+    style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, p, opt.widget);
+
+    p->save();
+    const QFontMetrics &fm = option.fontMetrics;
+    const QColor dim = option.palette.color(QPalette::PlaceholderText);
+    const QString body = index.data(TimelineModel::BodyRole).toString();
+    if (index.data(TimelineModel::IsEventRole).toBool()) {
+        QFont f = option.font;
+        f.setItalic(true);
+        p->setFont(f);
+        p->setPen(dim);
+        p->drawText(option.rect, Qt::AlignCenter,
+                    fm.elidedText(body, Qt::ElideRight, option.rect.width() - 2 * margin));
+        p->restore();
+        return;
+    }
+    const int left = option.rect.left() + margin;
+    const int textLeft = left + avatarSize + margin;
+    int y = option.rect.top() + 2;
+    if (index.data(TimelineModel::FirstInGroupRole).toBool()) {
+        y += 6;
+        const QString name = index.data(TimelineModel::SenderNameRole).toString();
+        drawAvatar(*p, QRect(left, y, avatarSize, avatarSize), name);
+        QFont bold = option.font;
+        bold.setBold(true);
+        p->setFont(bold);
+        p->setPen(colorForName(name).darker(110));
+        p->drawText(QPoint(textLeft, y + fm.ascent()), name);
+        const int nameWidth = QFontMetrics(bold).horizontalAdvance(name);
+        p->setFont(option.font);
+        p->setPen(dim);
+        const QDateTime at = index.data(TimelineModel::SentAtRole).toDateTime();
+        p->drawText(QPoint(textLeft + nameWidth + 8, y + fm.ascent()),
+                    QLocale().toString(at, QLocale::ShortFormat));
+        y += fm.height() + 4;
+    }
+    const auto delivery = TimelineModel::Delivery(index.data(TimelineModel::DeliveryRole).toInt());
+    p->setPen(delivery == TimelineModel::Delivery::Sent
+                  ? option.palette.color(option.state & QStyle::State_Selected
+                                             ? QPalette::HighlightedText : QPalette::Text)
+                  : dim);
+    const QRect textRect(textLeft, y, textWidth(option), option.rect.bottom() - y);
+    const QRect used = p->boundingRect(textRect, wrapFlags, body);
+    p->drawText(textRect, wrapFlags, body);
+    const QString status = statusText(index);
+    if (!status.isEmpty()) {
+        p->setPen(delivery == TimelineModel::Delivery::Failed ? QColor(0xd0, 0x30, 0x30) : dim);
+        p->drawText(QRect(textLeft, used.bottom() + 1, textRect.width(), fm.height() * 3),
+                    wrapFlags, status);
+    }
+    p->restore();
+}
+
+} // namespace natter::ui

@@ -1,0 +1,244 @@
+// ClientController against a real natterd in-process: login, the conversation list and unread
+// counts, sending through the outbox with local echo, warm start from the cache, the outbox
+// across a client restart while the server is down, reconnect and resume, history paging.
+#include "../support/testserver.h"
+#include "../support/testuser.h"
+#include "core/clientcontroller.h"
+
+#include <QAbstractItemModelTester>
+#include <QtTest>
+
+using namespace natter;
+using namespace natter::client;
+using namespace natter::test;
+
+class TestClientCore : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void loginFillsConversationsAndCountsUnread();
+    void sendShowsLocalEchoThenStoredEntry();
+    void warmStartShowsCachedStateBeforeTheServerAnswers();
+    void outboxSurvivesRestartWhileServerIsDown();
+    void reconnectAndResumeDeliverMissedMessages();
+    void timelinePagesHistoryFromServerThenCache();
+    void refusedSendIsFailedAndRetryable();
+
+private:
+    std::unique_ptr<ClientController> makeController();
+    bool login(ClientController &c, const QString &name);
+
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<QTemporaryDir> m_cacheRoot;
+    std::unique_ptr<TestUser> bob;
+    RoomId m_room;
+};
+
+void TestClientCore::init()
+{
+    m_server = std::make_unique<TestServer>([](server::ServerConfig &c) {
+        c.requestsPerSecond = 100000;
+        c.requestBurst = 100000;
+    });
+    QVERIFY(m_server->start());
+    m_cacheRoot = std::make_unique<QTemporaryDir>();
+    auto alice = std::make_unique<TestUser>(m_server->url());
+    bob = std::make_unique<TestUser>(m_server->url());
+    QVERIFY(alice->signup(QStringLiteral("alice")).ok());
+    QVERIFY(bob->signup(QStringLiteral("bob")).ok());
+    m_room = makeFriends(*alice, *bob);
+    QVERIFY(m_room.isValid());
+}
+
+void TestClientCore::cleanup()
+{
+    bob.reset();
+    m_server.reset();
+    m_cacheRoot.reset();
+}
+
+std::unique_ptr<ClientController> TestClientCore::makeController()
+{
+    auto c = std::make_unique<ClientController>();
+    c->setCacheRoot(m_cacheRoot->path());
+    c->setServerUrl(m_server->url());
+    c->session().setReconnectDelays(20, 200);
+    return c;
+}
+
+bool TestClientCore::login(ClientController &c, const QString &name)
+{
+    std::optional<Reply<SessionReply>> out;
+    QSignalSpy synced(&c, &ClientController::synced);
+    c.login(name, TestUser::defaultPassword(), [&out](const auto &r) { out = r; });
+    if (!QTest::qWaitFor([&] { return out.has_value(); }, 10000) || !out->ok())
+        return false;
+    return synced.count() > 0 || synced.wait(10000);
+}
+
+void TestClientCore::loginFillsConversationsAndCountsUnread()
+{
+    QVERIFY(bob->send(m_room, QStringLiteral("before login")).ok());
+    auto alice = makeController();
+    QAbstractItemModelTester tester(alice->conversations(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(login(*alice, QStringLiteral("alice")));
+    ConversationListModel *list = alice->conversations();
+    QCOMPARE(list->rowCount(), 1);
+    QCOMPARE(list->index(0).data(Qt::DisplayRole).toString(), QStringLiteral("bob"));
+    QCOMPARE(list->index(0).data(ConversationListModel::UnreadRole).toInt(), 1);
+    QTRY_COMPARE(alice->friends()->rowCount(), 1);
+
+    QVERIFY(bob->send(m_room, QStringLiteral("hey @alice")).ok());
+    QTRY_COMPARE(list->index(0).data(ConversationListModel::UnreadRole).toInt(), 2);
+    QCOMPARE(list->index(0).data(ConversationListModel::MentionRole).toInt(), 1);
+
+    alice->setCurrentRoom(m_room); // reading clears the counters, on the server too
+    QCOMPARE(list->index(0).data(ConversationListModel::UnreadRole).toInt(), 0);
+    QVERIFY(bob->send(m_room, QStringLiteral("seen at once")).ok());
+    QTRY_COMPARE(list->index(0).data(ConversationListModel::LastSeqRole).toLongLong(), 3);
+    QCOMPARE(list->index(0).data(ConversationListModel::UnreadRole).toInt(), 0);
+    TestUser otherDevice(m_server->url());
+    QVERIFY(otherDevice.login(QStringLiteral("alice")).ok());
+    QTRY_COMPARE(otherDevice.call(RoomListRequest{}).value->rooms.value(0).unreadCount, 0);
+}
+
+void TestClientCore::sendShowsLocalEchoThenStoredEntry()
+{
+    auto alice = makeController();
+    QVERIFY(login(*alice, QStringLiteral("alice")));
+    TimelineModel *timeline = alice->timeline(m_room);
+    QAbstractItemModelTester tester(timeline, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const int before = bob->messages.size();
+    const QString id = alice->sendMessage(m_room, QStringLiteral("  hello bob  "));
+    QVERIFY(!id.isEmpty());
+    const int row = timeline->rowCount() - 1;
+    QCOMPARE(timeline->index(row).data(TimelineModel::BodyRole).toString(), QStringLiteral("hello bob"));
+    QCOMPARE(TimelineModel::Delivery(timeline->index(row).data(TimelineModel::DeliveryRole).toInt()),
+             TimelineModel::Delivery::Pending);
+    QTRY_COMPARE(TimelineModel::Delivery(timeline->index(row).data(TimelineModel::DeliveryRole).toInt()),
+                 TimelineModel::Delivery::Sent);
+    QCOMPARE(timeline->rowCount(), row + 1);
+    QCOMPARE(timeline->index(row).data(TimelineModel::ClientMsgIdRole).toString(), id);
+    QVERIFY(bob->waitMessages(before + 1));
+    QCOMPARE(bob->messages.last().body, QStringLiteral("hello bob"));
+    QCOMPARE(alice->outbox().size(), 0);
+    QCOMPARE(alice->sendMessage(m_room, QStringLiteral("   ")), QString()); // nothing to send
+}
+
+void TestClientCore::warmStartShowsCachedStateBeforeTheServerAnswers()
+{
+    for (int i = 0; i < 5; ++i)
+        QVERIFY(bob->send(m_room, QStringLiteral("cached %1").arg(i)).ok());
+    {
+        auto alice = makeController();
+        QVERIFY(login(*alice, QStringLiteral("alice")));
+        TimelineModel *t = alice->timeline(m_room);
+        t->fetchMore();
+        QTRY_COMPARE(t->rowCount(), 5);
+    } // the controller writes its cache when it goes away
+    m_server->stop();
+
+    auto alice = makeController();
+    QVERIFY(alice->openAccount(QStringLiteral("alice")));
+    QCOMPARE(alice->conversations()->rowCount(), 1);
+    QCOMPARE(alice->conversations()->index(0).data(Qt::DisplayRole).toString(), QStringLiteral("bob"));
+    TimelineModel *t = alice->timeline(m_room);
+    t->fetchMore(); // served by the cache: the server is down
+    QTRY_COMPARE(t->rowCount(), 5);
+    QCOMPARE(t->index(4).data(TimelineModel::BodyRole).toString(), QStringLiteral("cached 4"));
+}
+
+void TestClientCore::outboxSurvivesRestartWhileServerIsDown()
+{
+    {
+        auto alice = makeController();
+        QVERIFY(login(*alice, QStringLiteral("alice")));
+        m_server->stop();
+        QTRY_VERIFY(alice->session().state() == ClientSession::State::Reconnecting);
+        alice->sendMessage(m_room, QStringLiteral("first while offline"));
+        alice->sendMessage(m_room, QStringLiteral("second while offline"));
+        QCOMPARE(alice->outbox().size(), 2);
+        QCOMPARE(alice->timeline(m_room)->rowCount(), 2);
+    } // the client quits with two unsent messages
+    QVERIFY(m_server->restart());
+    bob = std::make_unique<TestUser>(m_server->url());
+    QVERIFY(bob->login(QStringLiteral("bob")).ok());
+
+    auto alice = makeController();
+    QVERIFY(alice->openAccount(QStringLiteral("alice")));
+    QCOMPARE(alice->outbox().size(), 2); // shown as pending before the login
+    QCOMPARE(alice->timeline(m_room)->rowCount(), 2);
+    QVERIFY(login(*alice, QStringLiteral("alice")));
+    QTRY_COMPARE(alice->outbox().size(), 0);
+    QVERIFY(bob->waitMessages(2));
+    QCOMPARE(bob->messages.size(), 2);
+    QCOMPARE(bob->messages.at(0).body, QStringLiteral("first while offline"));
+    QCOMPARE(bob->messages.at(1).body, QStringLiteral("second while offline"));
+}
+
+void TestClientCore::reconnectAndResumeDeliverMissedMessages()
+{
+    auto alice = makeController();
+    QVERIFY(login(*alice, QStringLiteral("alice")));
+    TimelineModel *t = alice->timeline(m_room);
+    QAbstractItemModelTester tester(t, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(m_server->restart());
+    QTRY_VERIFY_WITH_TIMEOUT(alice->session().state() == ClientSession::State::Online, 10000);
+    bob = std::make_unique<TestUser>(m_server->url());
+    QVERIFY(bob->login(QStringLiteral("bob")).ok());
+    alice->session().disconnectFromServer();
+    QVERIFY(bob->send(m_room, QStringLiteral("while you were away")).ok());
+    QSignalSpy synced(alice.get(), &ClientController::synced);
+    alice->session().reconnectNow();
+    QVERIFY(synced.wait(10000));
+    QCOMPARE(t->rowCount(), 1);
+    QCOMPARE(t->index(0).data(TimelineModel::BodyRole).toString(), QStringLiteral("while you were away"));
+    QCOMPARE(alice->conversations()->index(0).data(ConversationListModel::UnreadRole).toInt(), 1);
+}
+
+void TestClientCore::timelinePagesHistoryFromServerThenCache()
+{
+    for (int i = 1; i <= 120; ++i)
+        QVERIFY(bob->send(m_room, QStringLiteral("m%1").arg(i)).ok());
+    auto alice = makeController();
+    QVERIFY(login(*alice, QStringLiteral("alice")));
+    TimelineModel *t = alice->timeline(m_room);
+    QAbstractItemModelTester tester(t, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    t->setPageSize(50);
+    while (t->canFetchMore() || t->isLoading()) {
+        if (!t->isLoading())
+            t->fetchMore();
+        QTest::qWait(5);
+    }
+    QCOMPARE(t->rowCount(), 120);
+    for (int row = 0; row < 120; ++row)
+        QCOMPARE(t->index(row).data(TimelineModel::SeqRole).toLongLong(), row + 1);
+    QCOMPARE(t->rowForSeq(60), 59);
+    QCOMPARE(alice->cache().messageCount(m_room), 120);
+}
+
+void TestClientCore::refusedSendIsFailedAndRetryable()
+{
+    auto alice = makeController();
+    QVERIFY(login(*alice, QStringLiteral("alice")));
+    FriendRemoveRequest unfriend;
+    unfriend.userId = alice->me().id;
+    QVERIFY(bob->call(unfriend).ok()); // the direct room closes
+    QTRY_VERIFY(alice->conversations()->index(0).data(ConversationListModel::ClosedRole).toBool());
+    const QString id = alice->sendMessage(m_room, QStringLiteral("anyone?"));
+    TimelineModel *t = alice->timeline(m_room);
+    const int row = t->rowForClientMsgId(id);
+    QTRY_COMPARE(TimelineModel::Delivery(t->index(row).data(TimelineModel::DeliveryRole).toInt()),
+                 TimelineModel::Delivery::Failed);
+    QVERIFY(!t->index(row).data(TimelineModel::ErrorRole).toString().isEmpty());
+    QVERIFY(alice->outbox().find(id)->failed);
+    alice->discardMessage(id);
+    QCOMPARE(t->rowForClientMsgId(id), -1);
+    QCOMPARE(alice->cache().outbox().size(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestClientCore)
+#include "tst_clientcore.moc"

@@ -1,0 +1,159 @@
+// The real windows, offscreen, against a real natterd in-process: log in through the dialog,
+// see the conversation, open it, send with Enter, receive, and the friends panel.
+#include "../support/testserver.h"
+#include "../support/testuser.h"
+#include "ui/application.h"
+#include "ui/chatview.h"
+#include "ui/logindialog.h"
+#include "ui/mainwindow.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QtTest>
+
+using namespace natter;
+using namespace natter::test;
+
+class TestClientUi : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void loginOpenRoomSendAndReceive();
+    void wrongPasswordIsShownInTheDialog();
+    void friendRequestAppearsAndCanBeAccepted();
+
+private:
+    std::unique_ptr<ui::Application> start();
+    void logIn(ui::Application &app, const QString &name, const QString &password);
+
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<TestUser> bob;
+    RoomId m_room;
+};
+
+void TestClientUi::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestClientUi::init()
+{
+    QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
+    m_server = std::make_unique<TestServer>();
+    QVERIFY(m_server->start());
+    TestUser alice(m_server->url());
+    bob = std::make_unique<TestUser>(m_server->url());
+    QVERIFY(alice.signup(QStringLiteral("alice")).ok());
+    QVERIFY(bob->signup(QStringLiteral("bob")).ok());
+    m_room = makeFriends(alice, *bob);
+    QVERIFY(bob->send(m_room, QStringLiteral("hello from bob")).ok());
+}
+
+void TestClientUi::cleanup()
+{
+    bob.reset();
+    m_server.reset();
+}
+
+std::unique_ptr<ui::Application> TestClientUi::start()
+{
+    ui::AppSettings settings;
+    settings.server = QStringLiteral("127.0.0.1:%1").arg(m_server->port());
+    auto app = std::make_unique<ui::Application>(settings);
+    app->controller().session().setReconnectDelays(20, 200);
+    app->start();
+    return app;
+}
+
+void TestClientUi::logIn(ui::Application &app, const QString &name, const QString &password)
+{
+    ui::LoginDialog *dialog = app.loginDialog();
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    dialog->usernameEdit()->clear();
+    QTest::keyClicks(dialog->usernameEdit(), name);
+    QTest::keyClicks(dialog->passwordEdit(), password);
+    QTest::mouseClick(dialog->loginButton(), Qt::LeftButton);
+}
+
+void TestClientUi::loginOpenRoomSendAndReceive()
+{
+    auto app = start();
+    logIn(*app, QStringLiteral("alice"), TestUser::defaultPassword());
+    QTRY_VERIFY(app->mainWindow());
+    ui::MainWindow *window = app->mainWindow();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    QTRY_COMPARE(window->connectionLabel()->text(), QStringLiteral("Connected"));
+    QListView *list = window->conversationList();
+    QTRY_COMPARE(list->model()->rowCount(), 1);
+    QCOMPARE(list->model()->index(0, 0).data().toString(), QStringLiteral("bob"));
+
+    list->setCurrentIndex(list->model()->index(0, 0)); // open the conversation
+    QCOMPARE(window->currentRoom(), m_room);
+    QListView *timeline = window->chatView()->timelineView();
+    QTRY_COMPARE(timeline->model()->rowCount(), 1);
+    QCOMPARE(timeline->model()->index(0, 0).data().toString(), QStringLiteral("hello from bob"));
+
+    ui::ComposerEdit *composer = window->chatView()->composer();
+    const int before = bob->messages.size();
+    QTest::keyClicks(composer, QStringLiteral("hi bob, from the window"));
+    QTest::keyClick(composer, Qt::Key_Return);
+    QCOMPARE(composer->toPlainText(), QString());
+    QCOMPARE(timeline->model()->rowCount(), 2); // the local echo is there at once
+    QVERIFY(bob->waitMessages(before + 1));
+    QCOMPARE(bob->messages.last().body, QStringLiteral("hi bob, from the window"));
+
+    QVERIFY(bob->send(m_room, QStringLiteral("got it")).ok());
+    QTRY_COMPARE(timeline->model()->rowCount(), 3);
+    QCOMPARE(timeline->model()->index(2, 0).data().toString(), QStringLiteral("got it"));
+}
+
+void TestClientUi::wrongPasswordIsShownInTheDialog()
+{
+    auto app = start();
+    logIn(*app, QStringLiteral("alice"), QStringLiteral("not-the-password"));
+    ui::LoginDialog *dialog = app->loginDialog();
+    QTRY_VERIFY(dialog->loginButton()->isEnabled());
+    QVERIFY(!dialog->statusLabel()->text().isEmpty());
+    QVERIFY(!app->mainWindow());
+    QVERIFY(dialog->isVisible());
+}
+
+void TestClientUi::friendRequestAppearsAndCanBeAccepted()
+{
+    TestUser carol(m_server->url());
+    QVERIFY(carol.signup(QStringLiteral("carol")).ok());
+    auto app = start();
+    logIn(*app, QStringLiteral("alice"), TestUser::defaultPassword());
+    QTRY_VERIFY(app->mainWindow());
+    ui::MainWindow *window = app->mainWindow();
+    QTRY_COMPARE(window->connectionLabel()->text(), QStringLiteral("Connected"));
+    FriendRequestRequest ask;
+    ask.userId = app->controller().me().id;
+    QVERIFY(carol.call(ask).ok());
+    QTRY_COMPARE(window->sideTabs()->tabText(1), QStringLiteral("Friends (1)"));
+    window->sideTabs()->setCurrentIndex(1);
+    auto *friends = window->sideTabs()->currentWidget()->findChild<QListView *>(QStringLiteral("friendsList"));
+    QVERIFY(friends);
+    friends->setCurrentIndex(friends->model()->index(0, 0));
+    QCOMPARE(friends->currentIndex().data().toString(), QStringLiteral("carol"));
+    QPushButton *accept = nullptr;
+    for (QPushButton *b : window->sideTabs()->currentWidget()->findChildren<QPushButton *>())
+        if (b->text() == QStringLiteral("Accept") && b->isVisible())
+            accept = b;
+    QVERIFY(accept);
+    QTest::mouseClick(accept, Qt::LeftButton);
+    QTRY_COMPARE(window->conversationList()->model()->rowCount(), 2); // the new direct room
+    QTRY_COMPARE(window->sideTabs()->tabText(1), QStringLiteral("Friends"));
+}
+
+QTEST_MAIN(TestClientUi)
+#include "tst_clientui.moc"
