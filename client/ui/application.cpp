@@ -75,12 +75,8 @@ void Application::showLogin(const QString &notice)
             showMain();
         });
         connect(m_login, &QDialog::rejected, qApp, &QApplication::quit);
-        connect(m_login, &LoginDialog::rememberFailed, this, [this](const QString &error) {
-            QMessageBox::information(m_main, tr("Not remembered"),
-                                     tr("Natter could not save your session in the system "
-                                        "keyring, so you will need to log in next time.\n\n%1")
-                                         .arg(error));
-        });
+        connect(m_login, &LoginDialog::rememberFailed, this,
+                [this](const QString &error) { m_rememberError = error; });
     }
     m_login->setNotice(notice);
     m_login->show();
@@ -95,6 +91,17 @@ void Application::showMain()
         connect(m_main, &MainWindow::logoutRequested, this, &Application::logout);
     }
     m_main->show();
+    if (!m_rememberError.isEmpty()) {
+        // Visible but not in the way: the login itself worked.
+        auto *box = new QMessageBox(QMessageBox::Information, tr("Not remembered"),
+                                    tr("Natter could not save your session in the system "
+                                       "keyring, so you will need to log in next time.\n\n%1")
+                                        .arg(std::exchange(m_rememberError, {})),
+                                    QMessageBox::Ok, m_main);
+        box->setObjectName(QStringLiteral("rememberFailed"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
 }
 
 void Application::logout()

@@ -37,6 +37,7 @@ private:
     CredentialStore m_credentials;
     QPointer<LoginDialog> m_login;
     QPointer<MainWindow> m_main;
+    QString m_rememberError; ///< "remember me" failed; told once the main window shows
 };
 
 } // namespace natter::ui

@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace natter::ui {
@@ -77,8 +78,8 @@ LoginDialog::LoginDialog(client::ClientController &controller, CredentialStore &
     connect(m_login, &QPushButton::clicked, this, [this] { submit(false); });
     connect(m_signup, &QPushButton::clicked, this, [this] { submit(true); });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    if (!m_username->text().isEmpty())
-        m_password->setFocus();
+    QLineEdit *first = m_username->text().isEmpty() ? m_username : m_password;
+    QTimer::singleShot(0, first, [first] { first->setFocus(); });
 }
 
 void LoginDialog::setNotice(const QString &text)

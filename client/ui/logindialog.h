@@ -37,6 +37,7 @@ public:
     QPushButton *loginButton() const { return m_login; }
     QPushButton *signupButton() const { return m_signup; }
     QLabel *statusLabel() const { return m_status; }
+    QCheckBox *rememberBox() const { return m_remember; }
 
 signals:
     /// "Remember me" was asked for but the keyring refused; the login itself succeeded.

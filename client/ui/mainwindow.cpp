@@ -272,6 +272,7 @@ void MainWindow::stepConversation(int delta)
         return;
     const int row = qBound(0, m_conversations->currentIndex().row() + delta, rows - 1);
     m_conversations->setCurrentIndex(m_filtered->index(row, 0));
+    m_chat->focusComposer();
 }
 
 void MainWindow::onStateChanged()

@@ -6,6 +6,7 @@
 #include "ui/mainwindow.h"
 
 #include <QCheckBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QInputDialog>
@@ -26,7 +27,9 @@ client::ClientController::Done reporter(QStatusBar *bar)
 {
     return [bar](const std::optional<ProtocolError> &e) {
         if (e)
-            bar->showMessage(MainWindow::tr("Failed: %1").arg(e->message), 6000);
+            bar->showMessage(
+                QCoreApplication::translate("natter::ui::MainWindow", "Failed: %1").arg(e->message),
+                6000);
     };
 }
 } // namespace

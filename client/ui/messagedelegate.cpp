@@ -91,8 +91,10 @@ void MessageDelegate::paint(QPainter *p, const QStyleOptionViewItem &option,
         p->setFont(option.font);
         p->setPen(dim);
         const QDateTime at = index.data(TimelineModel::SentAtRole).toDateTime();
-        p->drawText(QPoint(textLeft + nameWidth + 8, y + fm.ascent()),
-                    QLocale().toString(at, QLocale::ShortFormat));
+        const QString when = at.date() == QDate::currentDate()
+            ? QLocale().toString(at.time(), QLocale::ShortFormat)
+            : QLocale().toString(at, QLocale::ShortFormat);
+        p->drawText(QPoint(textLeft + nameWidth + 8, y + fm.ascent()), when);
         y += fm.height() + 4;
     }
     const auto delivery = TimelineModel::Delivery(index.data(TimelineModel::DeliveryRole).toInt());

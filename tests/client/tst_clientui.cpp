@@ -6,14 +6,19 @@
 #include "ui/chatview.h"
 #include "ui/logindialog.h"
 #include "ui/mainwindow.h"
+#include "ui/translations.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMessageBox>
+#include <QSettings>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTranslator>
 #include <QtTest>
 
 using namespace natter;
@@ -29,6 +34,8 @@ private Q_SLOTS:
     void loginOpenRoomSendAndReceive();
     void wrongPasswordIsShownInTheDialog();
     void friendRequestAppearsAndCanBeAccepted();
+    void germanAndFrenchTranslationsLoad();
+    void rememberMeWithoutKeyringSaysSo();
 
 private:
     std::unique_ptr<ui::Application> start();
@@ -153,6 +160,43 @@ void TestClientUi::friendRequestAppearsAndCanBeAccepted()
     QTest::mouseClick(accept, Qt::LeftButton);
     QTRY_COMPARE(window->conversationList()->model()->rowCount(), 2); // the new direct room
     QTRY_COMPARE(window->sideTabs()->tabText(1), QStringLiteral("Friends"));
+}
+
+void TestClientUi::germanAndFrenchTranslationsLoad()
+{
+    QCOMPARE(ui::installTranslations(*qApp, QStringLiteral("de")), QStringLiteral("de"));
+    {
+        client::ClientController controller;
+        ui::AppSettings settings;
+        ui::MainWindow window(controller, settings);
+        QCOMPARE(window.sideTabs()->tabText(1), QStringLiteral("Freunde"));
+        QCOMPARE(window.connectionLabel()->text(), QStringLiteral("Offline"));
+    }
+    QCOMPARE(QCoreApplication::translate("Timeline", "%1 joined"), QStringLiteral("%1 ist beigetreten"));
+    for (QTranslator *t : qApp->findChildren<QTranslator *>())
+        QCoreApplication::removeTranslator(t);
+    QCOMPARE(ui::installTranslations(*qApp, QStringLiteral("fr")), QStringLiteral("fr"));
+    QCOMPARE(QCoreApplication::translate("natter::ui::MainWindow", "Connected"), QStringLiteral("Connecté"));
+    for (QTranslator *t : qApp->findChildren<QTranslator *>())
+        QCoreApplication::removeTranslator(t);
+    QCOMPARE(ui::installTranslations(*qApp, QStringLiteral("sv")), QStringLiteral("en")); // not shipped
+}
+
+void TestClientUi::rememberMeWithoutKeyringSaysSo()
+{
+    // The test environment has no Secret Service: the login must still work, the user is told
+    // that they will not be remembered, and nothing is written in its place.
+    qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/natter-test-bus");
+    auto app = start();
+    app->loginDialog()->rememberBox()->setChecked(true);
+    logIn(*app, QStringLiteral("alice"), TestUser::defaultPassword());
+    QTRY_VERIFY_WITH_TIMEOUT(app->mainWindow(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(app->mainWindow()->findChild<QMessageBox *>(QStringLiteral("rememberFailed")), 10000);
+    auto *box = app->mainWindow()->findChild<QMessageBox *>(QStringLiteral("rememberFailed"));
+    QVERIFY(box->text().contains(QStringLiteral("keyring")));
+    QSettings settings;
+    QCOMPARE(settings.value(QStringLiteral("rememberMe")).toBool(), false);
+    box->close();
 }
 
 QTEST_MAIN(TestClientUi)

@@ -11,26 +11,25 @@ QString describeEntry(const Message &m, const UserDirectory &users)
 {
     const QString who = users.name(m.senderId);
     const QString subject = users.name(m.subjectId);
-    auto tr = [](const char *text) { return QCoreApplication::translate("Timeline", text); };
     if (m.kind == timeline::message)
         return m.body;
     if (m.kind == timeline::created)
-        return tr("%1 created the room").arg(who);
+        return QCoreApplication::translate("Timeline", "%1 created the room").arg(who);
     if (m.kind == timeline::joined)
-        return tr("%1 joined").arg(who);
+        return QCoreApplication::translate("Timeline", "%1 joined").arg(who);
     if (m.kind == timeline::left)
-        return tr("%1 left").arg(who);
+        return QCoreApplication::translate("Timeline", "%1 left").arg(who);
     if (m.kind == timeline::kicked)
-        return tr("%1 removed %2").arg(who, subject);
+        return QCoreApplication::translate("Timeline", "%1 removed %2").arg(who, subject);
     if (m.kind == timeline::renamed)
-        return tr("%1 renamed the room to \"%2\"").arg(who, m.body);
+        return QCoreApplication::translate("Timeline", "%1 renamed the room to \"%2\"").arg(who, m.body);
     if (m.kind == timeline::topic)
-        return tr("%1 set the topic to \"%2\"").arg(who, m.body);
+        return QCoreApplication::translate("Timeline", "%1 set the topic to \"%2\"").arg(who, m.body);
     if (m.kind == timeline::role)
-        return tr("%1 made %2 %3").arg(who, subject, m.body);
+        return QCoreApplication::translate("Timeline", "%1 made %2 %3").arg(who, subject, m.body);
     if (m.kind == timeline::owner)
-        return tr("%1 made %2 the owner").arg(who, subject);
-    return tr("%1: %2").arg(who, m.kind);
+        return QCoreApplication::translate("Timeline", "%1 made %2 the owner").arg(who, subject);
+    return QCoreApplication::translate("Timeline", "%1: %2").arg(who, m.kind);
 }
 
 ConversationListModel::ConversationListModel(UserDirectory &users, QObject *parent)
