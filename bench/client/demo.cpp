@@ -37,6 +37,7 @@ Reply<R> await(Start start)
 
 struct Person
 {
+    explicit Person(const QString &n) : name(n) {}
     QString name;
     std::unique_ptr<ClientSession> session;
     UserId id() const { return session->user().id; }
@@ -93,8 +94,8 @@ int main(int argc, char *argv[])
     const QUrl url(parser.value(QStringLiteral("server")));
     const QString password = parser.value(QStringLiteral("password"));
 
-    Person alice{QStringLiteral("alice")}, bob{QStringLiteral("bob")},
-        carol{QStringLiteral("carol")}, dave{QStringLiteral("dave")}, erin{QStringLiteral("erin")};
+    Person alice(QStringLiteral("alice")), bob(QStringLiteral("bob")),
+        carol(QStringLiteral("carol")), dave(QStringLiteral("dave")), erin(QStringLiteral("erin"));
     for (Person *p : {&alice, &bob, &carol, &dave, &erin})
         if (!join(*p, url, password))
             return 1;

@@ -120,9 +120,10 @@ ChatView::ChatView(client::ClientController &controller, QWidget *parent)
     connect(m_send, &QPushButton::clicked, this, &ChatView::send);
     connect(m_list->verticalScrollBar(), &QScrollBar::valueChanged, this, &ChatView::onScrolled);
     connect(m_list->verticalScrollBar(), &QScrollBar::rangeChanged, this, [this] {
+        QScrollBar *bar = m_list->verticalScrollBar();
         if (m_distanceFromBottom >= 0) {
-            QScrollBar *bar = m_list->verticalScrollBar();
-            bar->setValue(bar->maximum() - m_distanceFromBottom);
+            // Older entries went in above: keep what the user looked at where it was.
+            bar->setValue(bar->maximum() - std::exchange(m_distanceFromBottom, -1));
         } else if (m_stickToBottom) {
             m_list->scrollToBottom();
         }
@@ -153,6 +154,7 @@ void ChatView::setRoom(RoomId room)
     m_proxy->setSourceModel(m_model);
     m_composer->clear();
     m_stickToBottom = true;
+    m_distanceFromBottom = -1;
     updateHeader();
     updateTyping();
     if (m_model && m_model->rowCount() < 30)
@@ -250,8 +252,6 @@ void ChatView::onRowsInserted(int, int)
 {
     if (m_stickToBottom)
         m_list->scrollToBottom();
-    // Keep the anchor until the layout settled (rangeChanged), then release it.
-    QTimer::singleShot(0, this, [this] { m_distanceFromBottom = -1; });
 }
 
 void ChatView::showContextMenu(const QPoint &pos)

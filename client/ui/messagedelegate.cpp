@@ -36,9 +36,26 @@ int MessageDelegate::textWidth(const QStyleOptionViewItem &option) const
 
 QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
+    const int width = textWidth(option);
+    const bool first = index.data(TimelineModel::FirstInGroupRole).toBool();
+    const int delivery = index.data(TimelineModel::DeliveryRole).toInt();
+    const bool event = index.data(TimelineModel::IsEventRole).toBool();
+    const quint64 key = qHash(index.data(TimelineModel::BodyRole).toString(), quint64(width))
+        ^ (quint64(first) << 61) ^ (quint64(delivery) << 58) ^ (quint64(event) << 57)
+        ^ (quint64(option.fontMetrics.height()) << 40);
+    if (m_heights.size() > 200000)
+        m_heights.clear();
+    auto it = m_heights.find(key);
+    if (it == m_heights.end())
+        it = m_heights.insert(key, computeHeight(option, index));
+    return {width, *it};
+}
+
+int MessageDelegate::computeHeight(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
     const QFontMetrics &fm = option.fontMetrics;
     if (index.data(TimelineModel::IsEventRole).toBool())
-        return {textWidth(option), fm.height() + 10};
+        return fm.height() + 10;
     const QString body = index.data(TimelineModel::BodyRole).toString();
     int height = fm.boundingRect(QRect(0, 0, textWidth(option), 1 << 20), wrapFlags, body).height();
     if (index.data(TimelineModel::FirstInGroupRole).toBool())
@@ -47,7 +64,7 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
     if (!status.isEmpty())
         height += fm.boundingRect(QRect(0, 0, textWidth(option), 1 << 20), wrapFlags, status)
                       .height();
-    return {textWidth(option), height + 4};
+    return height + 4;
 }
 
 void MessageDelegate::paint(QPainter *p, const QStyleOptionViewItem &option,

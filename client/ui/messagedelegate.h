@@ -18,8 +18,16 @@ public:
     static constexpr int avatarSize = 34;
     static constexpr int margin = 10;
 
+    /// Forgets remembered row heights (e.g. when the font changes).
+    void clearCache() { m_heights.clear(); }
+
 private:
     int textWidth(const QStyleOptionViewItem &option) const;
+    int computeHeight(const QStyleOptionViewItem &option, const QModelIndex &index) const;
+
+    /// Row height by (text, flags, width): wrapping text is the costly part of a layout, and
+    /// a long timeline is laid out again whenever older entries are loaded.
+    mutable QHash<quint64, int> m_heights;
 };
 
 } // namespace natter::ui

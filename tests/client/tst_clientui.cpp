@@ -16,6 +16,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTranslator>
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void cleanup();
     void loginOpenRoomSendAndReceive();
     void wrongPasswordIsShownInTheDialog();
+    void scrollingToTheTopLoadsOlderAndKeepsThePlace();
     void friendRequestAppearsAndCanBeAccepted();
     void germanAndFrenchTranslationsLoad();
     void rememberMeWithoutKeyringSaysSo();
@@ -121,6 +123,36 @@ void TestClientUi::loginOpenRoomSendAndReceive()
     QVERIFY(bob->send(m_room, QStringLiteral("got it")).ok());
     QTRY_COMPARE(timeline->model()->rowCount(), 3);
     QCOMPARE(timeline->model()->index(2, 0).data().toString(), QStringLiteral("got it"));
+}
+
+void TestClientUi::scrollingToTheTopLoadsOlderAndKeepsThePlace()
+{
+    for (int i = 2; i <= 130; ++i)
+        QVERIFY(bob->send(m_room, QStringLiteral("line %1").arg(i)).ok());
+    auto app = start();
+    logIn(*app, QStringLiteral("alice"), TestUser::defaultPassword());
+    QTRY_VERIFY(app->mainWindow());
+    ui::MainWindow *window = app->mainWindow();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    QTRY_COMPARE(window->connectionLabel()->text(), QStringLiteral("Connected"));
+    window->openRoom(m_room);
+    QListView *timeline = window->chatView()->timelineView();
+    QTRY_COMPARE(timeline->model()->rowCount(), 50); // one page, not the whole history
+    QScrollBar *bar = timeline->verticalScrollBar();
+    QTRY_VERIFY(bar->value() == bar->maximum() && bar->maximum() > 0); // at the newest entry
+    QTest::qWait(100);
+    QCOMPARE(timeline->model()->rowCount(), 50); // sitting at the bottom fetches nothing more
+
+    bar->setValue(bar->minimum()); // the user scrolls to the top
+    QTRY_COMPARE(timeline->model()->rowCount(), 100);
+    QTRY_VERIFY(bar->value() > bar->minimum()); // still looking at what was the first entry
+    const QModelIndex top = timeline->indexAt(QPoint(5, 5));
+    QVERIFY(top.isValid());
+    QVERIFY(top.row() >= 45); // the rows loaded above did not push the view
+
+    bar->setValue(bar->minimum());
+    QTRY_COMPARE(timeline->model()->rowCount(), 130);
+    QCOMPARE(timeline->model()->index(0, 0).data().toString(), QStringLiteral("hello from bob"));
 }
 
 void TestClientUi::wrongPasswordIsShownInTheDialog()
