@@ -123,6 +123,70 @@ void measureRoom(ui::MainWindow &window, ClientController &c, RoomId room, int s
     figure("scroll through loaded rows: mean frame", timer.nsecsElapsed() / 1e6 / (steps + 1), "ms");
 }
 
+/// Empty cache: log in and show the main window; then the large room; then 50 rooms.
+bool coldStart(const QCommandLineParser &parser, const QString &cacheRoot, ui::AppSettings &settings)
+{
+    const QString user = parser.value(QStringLiteral("user"));
+    const QString password = parser.value(QStringLiteral("password"));
+    ClientController c;
+    c.setCacheRoot(cacheRoot);
+    c.setServerUrl(QUrl(parser.value(QStringLiteral("server"))));
+    ui::MainWindow window(c, settings);
+    window.show();
+    if (!login(c, user, password))
+        return false;
+    QApplication::processEvents();
+    window.conversationList()->viewport()->repaint();
+    figure("cold start to usable main window", g_sinceStart.nsecsElapsed() / 1e6, "ms");
+    figure("RSS after cold start", rssMiB(), "MiB");
+
+    const RoomId big = biggestRoom(c);
+    const Seq bigSeq = c.conversations()->room(big)->lastSeq;
+    figure("largest room: entries", bigSeq, "entries");
+    measureRoom(window, c, big, parser.value(QStringLiteral("scroll-pages")).toInt());
+    figure("RSS after scrolling back", rssMiB(), "MiB");
+
+    ensureRooms(c, 51);
+    QElapsedTimer timer;
+    timer.start();
+    int opened = 0;
+    for (const Room &r : c.conversations()->rooms()) {
+        if (r.id == big || opened == 50)
+            continue;
+        window.openRoom(r.id);
+        (void)QTest::qWaitFor([&] { return !c.timeline(r.id)->isLoading(); }, 30000);
+        QApplication::processEvents();
+        ++opened;
+    }
+    figure("open 50 rooms one after another: mean", timer.nsecsElapsed() / 1e6 / qMax(1, opened), "ms");
+    figure("RSS after loading 50 rooms (+ the large one)", rssMiB(), "MiB");
+    figure("rooms in the conversation list", c.conversations()->rowCount(), "rooms");
+    return true;
+}
+
+/// The same cache again: the conversations show before the server answers.
+bool warmStart(const QCommandLineParser &parser, const QString &cacheRoot, ui::AppSettings &settings)
+{
+    const QString user = parser.value(QStringLiteral("user"));
+    const QString password = parser.value(QStringLiteral("password"));
+    QElapsedTimer timer;
+    timer.start();
+    ClientController c;
+    c.setCacheRoot(cacheRoot);
+    c.setServerUrl(QUrl(parser.value(QStringLiteral("server"))));
+    ui::MainWindow window(c, settings);
+    window.show();
+    c.openAccount(user);
+    QApplication::processEvents();
+    window.conversationList()->viewport()->repaint();
+    figure("warm start: conversations shown from cache", timer.nsecsElapsed() / 1e6, "ms");
+    figure("warm start: rooms shown", c.conversations()->rowCount(), "rooms");
+    if (!login(c, user, password))
+        return false;
+    figure("warm start: logged in and synced", timer.nsecsElapsed() / 1e6, "ms");
+    return true;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -136,63 +200,11 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("password"), QStringLiteral("password"), QStringLiteral("password")});
     parser.addOption({QStringLiteral("scroll-pages"), QStringLiteral("pages to scroll back"), QStringLiteral("n"), QStringLiteral("100")});
     parser.process(app);
-    const QString user = parser.value(QStringLiteral("user"));
-    const QString password = parser.value(QStringLiteral("password"));
     QTemporaryDir cacheRoot;
     ui::AppSettings settings;
     settings.showMembers = true;
 
-    {   // cold start: empty cache, log in, main window usable
-        ClientController c;
-        c.setCacheRoot(cacheRoot.path());
-        c.setServerUrl(QUrl(parser.value(QStringLiteral("server"))));
-        ui::MainWindow window(c, settings);
-        window.show();
-        if (!login(c, user, password))
-            return 1;
-        QApplication::processEvents();
-        window.conversationList()->viewport()->repaint();
-        figure("cold start to usable main window", g_sinceStart.nsecsElapsed() / 1e6, "ms");
-        figure("RSS after cold start", rssMiB(), "MiB");
-
-        const RoomId big = biggestRoom(c);
-        const Seq bigSeq = c.conversations()->room(big)->lastSeq;
-        figure("largest room: entries", bigSeq, "entries");
-        measureRoom(window, c, big, parser.value(QStringLiteral("scroll-pages")).toInt());
-        figure("RSS after scrolling back", rssMiB(), "MiB");
-
-        ensureRooms(c, 51);
-        QElapsedTimer timer;
-        timer.start();
-        int opened = 0;
-        for (const Room &r : c.conversations()->rooms()) {
-            if (r.id == big || opened == 50)
-                continue;
-            window.openRoom(r.id);
-            (void)QTest::qWaitFor([&] { return !c.timeline(r.id)->isLoading(); }, 30000);
-            QApplication::processEvents();
-            ++opened;
-        }
-        figure("open 50 rooms one after another: mean", timer.nsecsElapsed() / 1e6 / qMax(1, opened), "ms");
-        figure("RSS after loading 50 rooms (+ the large one)", rssMiB(), "MiB");
-        figure("rooms in the conversation list", c.conversations()->rowCount(), "rooms");
-    }
-    {   // warm start: the cache shows the conversations before the server answers
-        QElapsedTimer timer;
-        timer.start();
-        ClientController c;
-        c.setCacheRoot(cacheRoot.path());
-        c.setServerUrl(QUrl(parser.value(QStringLiteral("server"))));
-        ui::MainWindow window(c, settings);
-        window.show();
-        c.openAccount(user);
-        QApplication::processEvents();
-        window.conversationList()->viewport()->repaint();
-        figure("warm start: conversations shown from cache", timer.nsecsElapsed() / 1e6, "ms");
-        figure("warm start: rooms shown", c.conversations()->rowCount(), "rooms");
-        if (!login(c, user, password))
-            return 1;
-        figure("warm start: logged in and synced", timer.nsecsElapsed() / 1e6, "ms");
-    }
+    if (!coldStart(parser, cacheRoot.path(), settings) || !warmStart(parser, cacheRoot.path(), settings))
+        return 1;
     return 0;
 }

@@ -212,9 +212,10 @@ void ClientController::onSynced()
     if (m_currentRoom.isValid()) {
         if (auto room = m_conversations.room(m_currentRoom))
             m_members.setRoom(*room);
-        if (m_active)
+        if (m_active) {
             markRead(m_currentRoom);
-        m_session.connection().send(ViewRoomRequest{m_currentRoom}, this, {});
+            m_session.connection().send(ViewRoomRequest{m_currentRoom}, this, {});
+        }
     }
     m_cache.setSetting(keyCursorsKnown, QStringLiteral("1"));
     m_roomsDirty = true;

@@ -10,7 +10,7 @@ void ClientController::setCurrentRoom(RoomId room)
     if (room == m_currentRoom)
         return;
     m_currentRoom = room;
-    if (m_session.state() == ClientSession::State::Online)
+    if (m_session.state() == ClientSession::State::Online && m_active)
         m_session.connection().send(ViewRoomRequest{room}, this, {});
     const auto info = m_conversations.room(room);
     if (info)
@@ -26,6 +26,9 @@ void ClientController::setActive(bool active)
     if (m_active == active)
         return;
     m_active = active;
+    // While the window is in the background the server should notify about the open room too.
+    if (m_session.state() == ClientSession::State::Online)
+        m_session.connection().send(ViewRoomRequest{active ? m_currentRoom : RoomId()}, this, {});
     if (active && m_currentRoom.isValid())
         markRead(m_currentRoom);
 }

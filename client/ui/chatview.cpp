@@ -108,6 +108,12 @@ ChatView::ChatView(client::ClientController &controller, QWidget *parent)
     outer->addWidget(m_body);
     outer->addWidget(m_empty);
 
+    connectSignals();
+    setRoom(RoomId());
+}
+
+void ChatView::connectSignals()
+{
     m_typingIdle.setSingleShot(true);
     m_typingIdle.setInterval(typingIdleMs);
     connect(&m_typingIdle, &QTimer::timeout, this, [this] {
@@ -139,7 +145,6 @@ ChatView::ChatView(client::ClientController &controller, QWidget *parent)
     });
     connect(m_controller.conversations(), &QAbstractItemModel::dataChanged, this,
             &ChatView::updateHeader);
-    setRoom(RoomId());
 }
 
 void ChatView::setRoom(RoomId room)

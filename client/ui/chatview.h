@@ -58,6 +58,7 @@ public:
     ComposerEdit *composer() const { return m_composer; }
 
 private:
+    void connectSignals();
     void send();
     void updateHeader();
     void updateTyping();

@@ -52,6 +52,12 @@ FriendsPanel::FriendsPanel(client::ClientController &controller, QWidget *parent
         if (room.isValid() && FriendState(index.data(FriendsModel::StateRole).toInt()) == FriendState::Friend)
             emit openRoom(room);
     });
+    wireActions();
+    updateButtons();
+}
+
+void FriendsPanel::wireActions()
+{
     auto act = [this](auto run) {
         const QModelIndex index = m_list->currentIndex();
         if (!index.isValid())
@@ -85,7 +91,6 @@ FriendsPanel::FriendsPanel(client::ClientController &controller, QWidget *parent
             m_controller.friendAction<BlockRequest>(user, done);
         });
     });
-    updateButtons();
 }
 
 void FriendsPanel::updateButtons()

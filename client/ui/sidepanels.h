@@ -32,6 +32,7 @@ signals:
     void addFriendRequested();
 
 private:
+    void wireActions();
     void updateButtons();
     void report(const std::optional<ProtocolError> &error);
 
