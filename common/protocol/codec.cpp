@@ -1,5 +1,7 @@
 #include "protocol/codec.h"
 
+#include "protocol/jsonwriter.h"
+
 #include "protocol/limits.h"
 
 #include <QHash>
@@ -110,6 +112,43 @@ QByteArray encodeResult(RequestId id, const QJsonObject &data)
     return encodeFrame({{QStringLiteral("type"), QStringLiteral("result")},
                         {QStringLiteral("id"), id},
                         {QStringLiteral("data"), data}});
+}
+
+template <>
+QByteArray encodeReply<SendReply>(RequestId id, const SendReply &reply)
+{
+    QByteArray out;
+    out.reserve(256 + reply.message.body.size() * 3);
+    JsonWriter w(out);
+    w.beginObject();
+    w.key("type").value(QStringLiteral("result"));
+    w.key("id").value(qint64(id));
+    w.key("data");
+    w.beginObject();
+    w.key("message");
+    reply.message.writeJson(w);
+    w.key("duplicate").value(reply.duplicate);
+    w.endObject();
+    w.endObject();
+    return out;
+}
+
+template <>
+QByteArray encodeEvent<MessageEvent>(const MessageEvent &event)
+{
+    QByteArray out;
+    out.reserve(256 + event.message.body.size() * 3);
+    JsonWriter w(out);
+    w.beginObject();
+    w.key("type").value(QStringLiteral("event"));
+    w.key("event").value(QStringLiteral("message"));
+    w.key("data");
+    w.beginObject();
+    w.key("message");
+    event.message.writeJson(w);
+    w.endObject();
+    w.endObject();
+    return out;
 }
 
 QByteArray encodeError(std::optional<RequestId> id, const ProtocolError &error)

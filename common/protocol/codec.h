@@ -56,6 +56,12 @@ QByteArray encodeEvent(const Event &event)
                         {QStringLiteral("data"), event.toJson()}});
 }
 
+// The frames of a new message are written directly (see jsonwriter.h); same JSON as above.
+template <>
+QByteArray encodeReply<SendReply>(RequestId id, const SendReply &reply);
+template <>
+QByteArray encodeEvent<MessageEvent>(const MessageEvent &event);
+
 /// A decoded server frame, before its data is read into a typed reply or event.
 struct ServerFrame
 {

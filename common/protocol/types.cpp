@@ -1,5 +1,7 @@
 #include "protocol/types.h"
 
+#include "protocol/jsonwriter.h"
+
 #include "protocol/limits.h"
 
 namespace natter {
@@ -32,6 +34,24 @@ QJsonObject Message::toJson() const
             {QStringLiteral("sentAt"), sentAt},
             {QStringLiteral("kind"), kind},
             {QStringLiteral("subjectId"), subjectId.isValid() ? QJsonValue(subjectId.value) : QJsonValue()}};
+}
+
+void Message::writeJson(JsonWriter &w) const
+{
+    w.beginObject();
+    w.key("id").value(id.value);
+    w.key("roomId").value(roomId.value);
+    w.key("seq").value(seq);
+    w.key("senderId").value(senderId.value);
+    w.key("clientMsgId").value(clientMsgId);
+    w.key("body").value(body);
+    w.key("sentAt").value(sentAt);
+    w.key("kind").value(kind);
+    if (subjectId.isValid())
+        w.key("subjectId").value(subjectId.value);
+    else
+        w.key("subjectId").null();
+    w.endObject();
 }
 
 Message Message::fromJson(JsonReader &r)

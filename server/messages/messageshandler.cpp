@@ -40,21 +40,25 @@ SendOutcome storeMessage(Repositories &r, UserId sender, const SendRequest &req)
         out.error = forbidden();
         return out;
     }
-    if (std::optional<Message> existing = r.messages.findByClientId(sender, req.clientMsgId)) {
-        if (existing->roomId != req.roomId)
-            out.error = ProtocolError{ErrorCode::Conflict,
-                                      QStringLiteral("clientMsgId was already used in another room")};
-        out.message = *existing;
-        out.duplicate = true;
-        return out;
-    }
-    if (room->closed) {
-        out.error = ProtocolError{ErrorCode::RoomClosed, errorCodeText(ErrorCode::RoomClosed)};
-        return out;
-    }
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const Seq seq = r.rooms.allocateSeq(req.roomId, now);
-    out.message = r.messages.insert(req.roomId, seq, sender, req.clientMsgId, req.body, now);
+    std::optional<Message> stored;
+    if (!room->closed)
+        stored = r.messages.insertNext(req.roomId, sender, req.clientMsgId, req.body, now);
+    if (!stored) {
+        // A resend (the key was used), or a closed room: a resend still gets its original.
+        if (std::optional<Message> existing = r.messages.findByClientId(sender, req.clientMsgId)) {
+            if (existing->roomId != req.roomId)
+                out.error = ProtocolError{ErrorCode::Conflict,
+                                          QStringLiteral("clientMsgId was already used in another room")};
+            out.message = *existing;
+            out.duplicate = true;
+        } else {
+            out.error = ProtocolError{ErrorCode::RoomClosed, errorCodeText(ErrorCode::RoomClosed)};
+        }
+        return out;
+    }
+    r.rooms.advanceSeq(req.roomId, stored->seq, now);
+    out.message = *stored;
     out.memberUsers = room->members;
     for (const User &u : std::as_const(out.memberUsers))
         out.members.append(u.id);

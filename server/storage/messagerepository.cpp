@@ -41,8 +41,22 @@ Message MessageRepository::insert(RoomId room, Seq seq, UserId sender, const QSt
     q.bind(room.value).bind(seq).bind(sender.value).bind(clientMsgId)
         .bind(body.isNull() ? QStringLiteral("") : body).bind(now).bind(kind)
         .bind(subject.isValid() ? QVariant(subject.value) : QVariant()).exec();
-    return Message{MessageId(q.lastInsertId().toLongLong()), room, seq, sender, clientMsgId,
+    return Message{MessageId(q.lastInsertId()), room, seq, sender, clientMsgId,
                    body.isNull() ? QStringLiteral("") : body, now, kind, subject};
+}
+
+std::optional<Message> MessageRepository::insertNext(RoomId room, UserId sender, const QString &clientMsgId,
+                                                    const QString &body, qint64 now)
+{
+    // The WHERE clause is required: it keeps SQLite from reading ON CONFLICT as a join clause.
+    Statement q(m_cache, "INSERT INTO messages (room_id, seq, sender_id, client_msg_id, body, sent_at, kind) "
+                         "SELECT id, last_seq + 1, ?, ?, ?, ?, 'message' FROM rooms WHERE id = ? "
+                         "ON CONFLICT (sender_id, client_msg_id) DO NOTHING RETURNING id, seq");
+    if (!q.bind(sender.value).bind(clientMsgId).bind(body.isNull() ? QStringLiteral("") : body).bind(now)
+             .bind(room.value).exec().next())
+        return std::nullopt;
+    return Message{MessageId(q.integer(0)), room, q.integer(1), sender, clientMsgId,
+                   body.isNull() ? QStringLiteral("") : body, now, timeline::message, UserId()};
 }
 
 QList<Message> MessageRepository::before(RoomId room, Seq beforeSeq, int limit, Seq fromSeq, Seq untilSeq)

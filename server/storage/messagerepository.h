@@ -25,6 +25,11 @@ public:
     Message insert(RoomId room, Seq seq, UserId sender, const QString &clientMsgId,
                    const QString &body, qint64 now, const QString &kind = timeline::message,
                    UserId subject = UserId());
+    /// Stores a user's message at the room's next seq in one statement, unless the sender
+    /// already used `clientMsgId` (then nothing is stored and nullopt is returned). The caller
+    /// must then record the new seq with RoomRepository::advanceSeq in the same job.
+    std::optional<Message> insertNext(RoomId room, UserId sender, const QString &clientMsgId,
+                                      const QString &body, qint64 now);
     /// Up to `limit` entries with fromSeq <= seq < beforeSeq (beforeSeq 0: no upper bound
     /// besides untilSeq), the newest of them, ascending. untilSeq 0 means no limit.
     QList<Message> before(RoomId room, Seq beforeSeq, int limit, Seq fromSeq = 1, Seq untilSeq = 0);

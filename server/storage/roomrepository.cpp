@@ -36,7 +36,7 @@ RoomId RoomRepository::createDirect(UserId a, UserId b, qint64 now)
     Statement insert(m_cache, "INSERT INTO rooms (kind, direct_key, last_activity, created_at) "
                               "VALUES ('direct', ?, ?, ?)");
     insert.bind(directKey(a, b)).bind(now).bind(now).exec();
-    const RoomId room(insert.lastInsertId().toLongLong());
+    const RoomId room(insert.lastInsertId());
     for (UserId member : {a, b}) {
         Statement add(m_cache, "INSERT INTO room_members (room_id, user_id, joined_at) VALUES (?, ?, ?)");
         add.bind(room.value).bind(member.value).bind(now).exec();
@@ -51,7 +51,7 @@ RoomId RoomRepository::createGroup(const QString &name, const QString &topic, bo
                               "last_activity, created_at) VALUES ('group', ?, ?, ?, ?, ?, ?)");
     insert.bind(name).bind(topic).bind(open ? 1 : 0).bind(historyVisibilityName(visibility))
         .bind(now).bind(now).exec();
-    return RoomId(insert.lastInsertId().toLongLong());
+    return RoomId(insert.lastInsertId());
 }
 
 void RoomRepository::setClosed(RoomId room, bool closed)
@@ -217,6 +217,14 @@ Seq RoomRepository::allocateSeq(RoomId room, qint64 now)
     if (!q.bind(now).bind(room.value).exec().next())
         throw StorageError(QStringLiteral("room %1 vanished while writing to it").arg(room.value));
     return q.integer(0);
+}
+
+void RoomRepository::advanceSeq(RoomId room, Seq seq, qint64 now)
+{
+    Statement q(m_cache, "UPDATE rooms SET last_seq = ?, last_activity = ? WHERE id = ? AND last_seq = ?");
+    q.bind(seq).bind(now).bind(room.value).bind(seq - 1).exec();
+    if (q.rowsAffected() != 1)
+        throw StorageError(QStringLiteral("room %1 moved past seq %2 while writing to it").arg(room.value).arg(seq));
 }
 
 } // namespace natter::server

@@ -37,6 +37,9 @@ public:
     QList<RoomSummary> directory(const QString &query, int limit);
     /// Reserves the next timeline position of a room and marks it active at `now`.
     Seq allocateSeq(RoomId room, qint64 now);
+    /// Records that an entry was stored at `seq`, the room's next position (see
+    /// MessageRepository::insertNext), and marks the room active at `now`.
+    void advanceSeq(RoomId room, Seq seq, qint64 now);
 
 private:
     void fillMembers(Room &room);

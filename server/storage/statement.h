@@ -1,10 +1,20 @@
 #pragma once
 // Prepared statements with bound values, prepared once per database connection and reused.
+//
+// On SQLite the statements run through SQLite's own API on the connection QSqlDatabase opened
+// (QSqlDriver::handle()): QSqlQuery's binding alone (a placeholder name and a hash entry per
+// value) cost more than SQLite's work for a message insert. Other databases use QSqlQuery.
+// Transactions, pragmas and migrations go through QSqlDatabase either way.
 
 #include <QHash>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QVariant>
+
+#include <memory>
+
+struct sqlite3;
+struct sqlite3_stmt;
 
 namespace natter::server {
 
@@ -12,13 +22,22 @@ namespace natter::server {
 class StatementCache
 {
 public:
-    explicit StatementCache(QSqlDatabase db) : m_db(std::move(db)) {}
-    QSqlQuery &get(const char *sql);
+    explicit StatementCache(QSqlDatabase db);
+    ~StatementCache();
+    StatementCache(const StatementCache &) = delete;
+    StatementCache &operator=(const StatementCache &) = delete;
+
     QSqlDatabase &database() { return m_db; }
+    /// The SQLite connection when the database is SQLite, else null.
+    sqlite3 *sqlite() const { return m_sqlite; }
+    QSqlQuery &query(const char *sql);
+    sqlite3_stmt *sqliteStatement(const char *sql);
 
 private:
     QSqlDatabase m_db;
+    sqlite3 *m_sqlite = nullptr;
     QHash<const char *, QSqlQuery> m_queries;
+    QHash<const char *, sqlite3_stmt *> m_statements;
 };
 
 /// One execution of a cached statement: bind values in order, exec() (throws StorageError on
@@ -32,17 +51,29 @@ public:
     Statement &operator=(const Statement &) = delete;
 
     Statement &bind(const QVariant &value);
+    Statement &bind(qint64 value);
+    Statement &bind(int value) { return bind(qint64(value)); }
+    Statement &bind(const QString &value);
+    Statement &bind(const QByteArray &value);
     Statement &exec();
-    bool next() { return m_query.next(); }
-    QVariant value(int column) const { return m_query.value(column); }
-    qint64 integer(int column) const { return m_query.value(column).toLongLong(); }
-    QString text(int column) const { return m_query.value(column).toString(); }
-    int rowsAffected() const { return m_query.numRowsAffected(); }
-    QVariant lastInsertId() const { return m_query.lastInsertId(); }
+    bool next();
+    QVariant value(int column) const;
+    qint64 integer(int column) const;
+    QString text(int column) const;
+    int rowsAffected() const;
+    qint64 lastInsertId() const;
 
 private:
-    QSqlQuery &m_query;
+    void checkSqlite(int rc, const char *what) const;
+    [[noreturn]] void fail(const QString &what) const;
+
+    StatementCache &m_cache;
+    const char *m_sql;
+    QSqlQuery *m_query = nullptr;   ///< other databases
+    sqlite3_stmt *m_stmt = nullptr; ///< SQLite
     int m_position = 0;
+    bool m_rowPending = false;      ///< exec() stepped onto a row that next() has not returned
+    bool m_done = false;
 };
 
 /// Runs one statement that returns nothing, outside the cache (DDL, pragmas, transactions).

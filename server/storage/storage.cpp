@@ -80,7 +80,10 @@ void Storage::enqueue(bool write, Job job)
 {
     StorageWorker *worker = write ? m_writer : m_reader;
     if (!worker) {
-        job.finish(QStringLiteral("storage is not open"));
+        QObject *context = job.context;
+        QMetaObject::invokeMethod(
+            context, [job = std::move(job)] { job.complete(QStringLiteral("storage is not open")); },
+            Qt::QueuedConnection);
         return;
     }
     worker->enqueue(std::move(job));

@@ -71,11 +71,14 @@ public:
     WriteStats writeStats() const;
     const StorageConfig &config() const { return m_config; }
 
-    /// One queued unit of work; see storage.cpp.
+    /// One queued unit of work. `run` executes on a database thread; `complete` must then run
+    /// on `context`'s thread: the worker delivers the completions of a whole batch together,
+    /// one posted event per receiving thread, in job order.
     struct Job
     {
+        QObject *context = nullptr;
         std::function<void(Repositories &)> run;
-        std::function<void(const QString &error)> finish;
+        std::function<void(const QString &error)> complete;
     };
 
 private:
@@ -85,13 +88,14 @@ private:
     {
         auto result = std::make_shared<StorageResult<R>>();
         Job j;
+        j.context = context;
         j.run = [job = std::move(job), result](Repositories &repos) { result->value = job(repos); };
-        j.finish = [context, result, done = std::move(done)](const QString &error) {
+        j.complete = [result, done = std::move(done)](const QString &error) {
             if (!error.isEmpty()) {
                 result->value.reset();
                 result->error = error;
             }
-            QMetaObject::invokeMethod(context, [result, done] { done(*result); }, Qt::QueuedConnection);
+            done(*result);
         };
         enqueue(write, std::move(j));
     }

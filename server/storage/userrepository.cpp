@@ -10,7 +10,7 @@ std::optional<User> UserRepository::create(const QString &username, const QStrin
     Statement insert(m_cache, "INSERT INTO users (username, username_key, password_hash, created_at) "
                               "VALUES (?, ?, ?, ?)");
     insert.bind(username).bind(foldName(username)).bind(passwordHash).bind(now).exec();
-    return User{UserId(insert.lastInsertId().toLongLong()), username};
+    return User{UserId(insert.lastInsertId()), username};
 }
 
 std::optional<UserRecord> UserRepository::findByName(const QString &username)

@@ -89,6 +89,8 @@ private Q_SLOTS:
     void errorKeepsTheRequestId();
     void oversizedFrameIsRejected();
     void unknownFieldsAreIgnored();
+    void directlyWrittenFramesMatchTheGenericEncoding_data();
+    void directlyWrittenFramesMatchTheGenericEncoding();
 };
 
 void TestProtocol::everyRequestRoundTrips()
@@ -321,6 +323,52 @@ void TestProtocol::unknownFieldsAreIgnored()
     const DecodedRequest d = decodeRequest(R"({"id":3,"type":"auth.resume","extra":1,"data":{"token":"t","future":true}})");
     QVERIFY(!d.error);
     QCOMPARE(std::get<ResumeRequest>(d.request).token, QStringLiteral("t"));
+}
+
+void TestProtocol::directlyWrittenFramesMatchTheGenericEncoding_data()
+{
+    QTest::addColumn<Message>("message");
+    Message plain{MessageId(4503599627370497), RoomId(2), 3, UserId(4), QStringLiteral("c-1"),
+                  QStringLiteral("hello"), 1700000000123, timeline::message, UserId()};
+    QTest::newRow("plain") << plain;
+    Message tricky = plain;
+    tricky.body = QStringLiteral("quote \" back\\slash \n\r\t\b\f ctl\x01\x1f del\x7f "
+                                 "Grüße 日本語 😀 </script>");
+    tricky.clientMsgId = QStringLiteral("\u00e9\"");
+    QTest::newRow("escapes and non-ASCII") << tricky;
+    Message empty = plain;
+    empty.body = QString();
+    empty.kind = timeline::kicked;
+    empty.subjectId = UserId(77);
+    QTest::newRow("event with subject") << empty;
+}
+
+void TestProtocol::directlyWrittenFramesMatchTheGenericEncoding()
+{
+    QFETCH(Message, message);
+    auto parse = [](const QByteArray &json) {
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
+        [&] { QCOMPARE(error.error, QJsonParseError::NoError); }();
+        return doc.object();
+    };
+    const SendReply reply{message, true};
+    const QJsonObject genericReply{{QStringLiteral("type"), QStringLiteral("result")},
+                                   {QStringLiteral("id"), 41},
+                                   {QStringLiteral("data"), reply.toJson()}};
+    QCOMPARE(parse(encodeReply(41, reply)), genericReply);
+    const MessageEvent event{message};
+    const QJsonObject genericEvent{{QStringLiteral("type"), QStringLiteral("event")},
+                                   {QStringLiteral("event"), QStringLiteral("message")},
+                                   {QStringLiteral("data"), event.toJson()}};
+    QCOMPARE(parse(encodeEvent(event)), genericEvent);
+    // And a client reads back the very message.
+    ProtocolError error;
+    const std::optional<ServerFrame> frame = decodeServerFrame(encodeEvent(event), &error);
+    QVERIFY(frame);
+    const std::optional<MessageEvent> back = readData<MessageEvent>(frame->data, &error);
+    QVERIFY2(back, qPrintable(error.message));
+    QCOMPARE(back->message.toJson(), message.toJson());
 }
 
 QTEST_GUILESS_MAIN(TestProtocol)

@@ -26,6 +26,8 @@ private Q_SLOTS:
     void idempotencyKeyFindsTheOriginal();
     void friendStatesFromBothSides();
     void sessionsExpireAndRevoke();
+    void statementsRoundTripEveryType();
+    void insertNextTakesTheNextSeqOnce();
 
 private:
     template <class R>
@@ -206,6 +208,55 @@ void TestStorage::historyPagesBackwardsByKeyset()
     QVERIFY(rooms[0].lastMessage);
     QCOMPARE(rooms[0].lastMessage->body, QStringLiteral("message 25"));
     QCOMPARE(rooms[0].members.size(), 2);
+}
+
+void TestStorage::statementsRoundTripEveryType()
+{
+    const auto row = writeSync<QVariantList>([](Repositories &r) {
+#ifdef NATTER_SQLITE_NATIVE
+        // Debian's Qt SQLite plugin uses the system libsqlite3: statements take the native path.
+        if (!r.statements().sqlite())
+            throw StorageError(QStringLiteral("native SQLite statements are not in use"));
+#endif
+        execDirect(r.database(), QStringLiteral("CREATE TEMP TABLE kinds (i INTEGER, t TEXT, e TEXT, n TEXT, b BLOB)"));
+        Statement insert(r.statements(), "INSERT INTO kinds VALUES (?, ?, ?, ?, ?)");
+        insert.bind(qint64(1) << 40).bind(QStringLiteral("Grüße 日本 😀")).bind(QStringLiteral(""))
+            .bind(QVariant()).bind(QByteArray("\0\x01\xff", 3)).exec();
+        const qint64 id = insert.lastInsertId();
+        Statement select(r.statements(), "SELECT i, t, e, n, b, rowid FROM kinds");
+        select.exec();
+        QVariantList out;
+        while (select.next())
+            out << select.integer(0) << select.text(1) << select.text(2).isNull() << select.value(3).isNull()
+                << select.value(4) << (select.integer(5) == id);
+        return out;
+    });
+    QCOMPARE(row.size(), 6);
+    QCOMPARE(row[0].toLongLong(), qint64(1) << 40);
+    QCOMPARE(row[1].toString(), QStringLiteral("Grüße 日本 😀"));
+    QCOMPARE(row[2].toBool(), false); // '' reads back as an empty, not a null, string
+    QCOMPARE(row[3].toBool(), true);
+    QCOMPARE(row[4].toByteArray(), QByteArray("\0\x01\xff", 3));
+    QCOMPARE(row[5].toBool(), true);
+}
+
+void TestStorage::insertNextTakesTheNextSeqOnce()
+{
+    const auto result = writeSync<QList<qint64>>([](Repositories &r) {
+        const UserId a = r.users.create(QStringLiteral("na"), QStringLiteral("h"), 0)->id;
+        const UserId b = r.users.create(QStringLiteral("nb"), QStringLiteral("h"), 0)->id;
+        const RoomId room = r.rooms.createDirect(a, b, 0);
+        QList<qint64> out;
+        for (const char *key : {"k1", "k2", "k1"}) {
+            const std::optional<Message> m = r.messages.insertNext(room, a, QLatin1String(key), QStringLiteral("x"), 5);
+            out << (m ? m->seq : -1);
+            if (m)
+                r.rooms.advanceSeq(room, m->seq, 5);
+        }
+        out << r.rooms.listFor(a).value(0).lastSeq;
+        return out;
+    });
+    QCOMPARE(result, (QList<qint64>{1, 2, -1, 2})); // the reused key stores nothing
 }
 
 void TestStorage::idempotencyKeyFindsTheOriginal()
