@@ -25,6 +25,8 @@ private Q_SLOTS:
     void reconnectAndResumeDeliverMissedMessages();
     void timelinePagesHistoryFromServerThenCache();
     void refusedSendIsFailedAndRetryable();
+    void directoryInvitesAndJoiningFillTheModels();
+    void presenceTypingAndNotificationsReachTheUi();
 
 private:
     std::unique_ptr<ClientController> makeController();
@@ -238,6 +240,74 @@ void TestClientCore::refusedSendIsFailedAndRetryable()
     alice->discardMessage(id);
     QCOMPARE(t->rowForClientMsgId(id), -1);
     QCOMPARE(alice->cache().outbox().size(), 0);
+}
+
+void TestClientCore::directoryInvitesAndJoiningFillTheModels()
+{
+    auto alice = makeController();
+    QVERIFY(login(*alice, QStringLiteral("alice")));
+    QAbstractItemModelTester dirTester(alice->directory(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester invTester(alice->invites(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester memTester(alice->members(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    CreateRoomRequest lobby;
+    lobby.name = QStringLiteral("Lobby");
+    lobby.open = true;
+    QVERIFY(bob->call(lobby).ok());
+    CreateRoomRequest team;
+    team.name = QStringLiteral("Team");
+    team.invite = {alice->me().id};
+    const auto created = bob->call(team);
+    QVERIFY(created.ok());
+    const RoomId teamId = created.value->room.id;
+
+    QTRY_COMPARE(alice->invites()->rowCount(), 1); // the invite event
+    QCOMPARE(alice->invites()->index(0).data(RoomSummaryModel::InviterRole).toString(), QStringLiteral("bob"));
+    alice->refreshDirectory(QStringLiteral("lob"));
+    QTRY_COMPARE(alice->directory()->rowCount(), 1);
+    QCOMPARE(alice->directory()->index(0).data(Qt::DisplayRole).toString(), QStringLiteral("Lobby"));
+
+    std::optional<std::optional<ProtocolError>> joined;
+    alice->roomAction<JoinRoomRequest>(teamId, [&joined](const auto &e) { joined = e; });
+    QTRY_VERIFY(joined.has_value());
+    QVERIFY(!joined->has_value());
+    QCOMPARE(alice->invites()->rowCount(), 0);
+    QTRY_VERIFY(alice->conversations()->rowOf(teamId) >= 0);
+    alice->setCurrentRoom(teamId);
+    QCOMPARE(alice->members()->rowCount(), 2);
+    QCOMPARE(alice->members()->roleOf(bob->id()), MemberRole::Owner);
+    SetRoleRequest promote;
+    promote.roomId = teamId;
+    promote.userId = alice->me().id;
+    promote.role = MemberRole::Admin;
+    QVERIFY(bob->call(promote).ok());
+    QTRY_COMPARE(alice->members()->roleOf(alice->me().id), MemberRole::Admin);
+}
+
+void TestClientCore::presenceTypingAndNotificationsReachTheUi()
+{
+    auto alice = makeController();
+    QVERIFY(login(*alice, QStringLiteral("alice")));
+    QTRY_COMPARE(alice->users().presence(bob->id()), Presence::Online);
+    QSignalSpy notified(alice.get(), &ClientController::notify);
+    QVERIFY(bob->send(m_room, QStringLiteral("ping @alice")).ok());
+    QTRY_COMPARE(notified.count(), 1);
+    QCOMPARE(notified.last().at(0).toString(), QStringLiteral("bob"));
+    QCOMPARE(notified.last().at(1).toString(), QStringLiteral("ping @alice"));
+    QCOMPARE(notified.last().at(2).value<RoomId>(), m_room);
+    QVERIFY(notified.last().at(3).toBool()); // a mention
+
+    TypingRequest typing;
+    typing.roomId = m_room;
+    QVERIFY(bob->call(typing).ok());
+    QTRY_COMPARE(alice->typingIn(m_room), QList<UserId>{bob->id()});
+    typing.typing = false;
+    QVERIFY(bob->call(typing).ok());
+    QTRY_VERIFY(alice->typingIn(m_room).isEmpty());
+
+    bob->session.disconnectFromServer();
+    QTRY_COMPARE(alice->users().presence(bob->id()), Presence::Offline);
+    const int row = alice->friends()->rowOf(bob->id());
+    QCOMPARE(Presence(alice->friends()->index(row).data(FriendsModel::PresenceRole).toInt()), Presence::Offline);
 }
 
 QTEST_GUILESS_MAIN(TestClientCore)
