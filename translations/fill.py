@@ -86,7 +86,7 @@ DE = {
  'Show notifications for new messages and requests': 'Benachrichtigungen für neue Nachrichten und Anfragen anzeigen',
  'Enter sends the message (Shift+Enter for a new line)': 'Eingabetaste sendet (Umschalt+Eingabe für neue Zeile)',
  'A new language applies after restarting Natter.': 'Eine neue Sprache gilt nach dem Neustart von Natter.',
- '&Language:': '&Sprache:',
+ '&Language:': '&Sprache:', 'Today': 'Heute', 'Yesterday': 'Gestern',
 }
 
 FR = {
@@ -170,7 +170,7 @@ FR = {
  'Show notifications for new messages and requests': 'Afficher des notifications pour les nouveaux messages et demandes',
  'Enter sends the message (Shift+Enter for a new line)': 'Entrée envoie le message (Maj+Entrée pour une nouvelle ligne)',
  'A new language applies after restarting Natter.': 'Une nouvelle langue s’applique après le redémarrage de Natter.',
- '&Language:': '&Langue :',
+ '&Language:': '&Langue :', 'Today': 'Aujourd’hui', 'Yesterday': 'Hier',
 }
 
 def fill(path, table):

@@ -785,6 +785,14 @@
         <source>Not sent: %1. Right-click to retry.</source>
         <translation>Nicht gesendet: %1. Rechtsklick zum erneuten Senden.</translation>
     </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Gestern</translation>
+    </message>
 </context>
 <context>
     <name>natter::ui::SettingsDialog</name>

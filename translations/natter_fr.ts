@@ -785,6 +785,14 @@
         <source>Not sent: %1. Right-click to retry.</source>
         <translation>Non envoyé : %1. Clic droit pour réessayer.</translation>
     </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Hier</translation>
+    </message>
 </context>
 <context>
     <name>natter::ui::SettingsDialog</name>

@@ -40,8 +40,10 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
     const bool first = index.data(TimelineModel::FirstInGroupRole).toBool();
     const int delivery = index.data(TimelineModel::DeliveryRole).toInt();
     const bool event = index.data(TimelineModel::IsEventRole).toBool();
+    const bool day = index.data(TimelineModel::DayStartsRole).toBool();
     const quint64 key = qHash(index.data(TimelineModel::BodyRole).toString(), quint64(width))
         ^ (quint64(first) << 61) ^ (quint64(delivery) << 58) ^ (quint64(event) << 57)
+        ^ (quint64(day) << 56)
         ^ (quint64(option.fontMetrics.height()) << 40);
     if (m_heights.size() > 200000)
         m_heights.clear();
@@ -54,8 +56,9 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
 int MessageDelegate::computeHeight(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const QFontMetrics &fm = option.fontMetrics;
+    const int dayHeader = index.data(TimelineModel::DayStartsRole).toBool() ? fm.height() + 12 : 0;
     if (index.data(TimelineModel::IsEventRole).toBool())
-        return fm.height() + 10;
+        return dayHeader + fm.height() + 10;
     const QString body = index.data(TimelineModel::BodyRole).toString();
     int height = fm.boundingRect(QRect(0, 0, textWidth(option), 1 << 20), wrapFlags, body).height();
     if (index.data(TimelineModel::FirstInGroupRole).toBool())
@@ -64,15 +67,43 @@ int MessageDelegate::computeHeight(const QStyleOptionViewItem &option, const QMo
     if (!status.isEmpty())
         height += fm.boundingRect(QRect(0, 0, textWidth(option), 1 << 20), wrapFlags, status)
                       .height();
-    return height + 4;
+    return dayHeader + height + 4;
+}
+
+int MessageDelegate::drawDayHeader(QPainter *p, const QStyleOptionViewItem &option,
+                                   const QModelIndex &index) const
+{
+    if (!index.data(TimelineModel::DayStartsRole).toBool())
+        return 0;
+    const int h = option.fontMetrics.height() + 12;
+    const QDate day = index.data(TimelineModel::SentAtRole).toDateTime().date();
+    const QString text = day == QDate::currentDate()        ? tr("Today")
+        : day == QDate::currentDate().addDays(-1)           ? tr("Yesterday")
+                                                            : QLocale().toString(day, QLocale::LongFormat);
+    const QRect band(option.rect.left(), option.rect.top(), option.rect.width(), h);
+    p->save();
+    QFont bold = option.font;
+    bold.setBold(true);
+    p->setFont(bold);
+    const int w = QFontMetrics(bold).horizontalAdvance(text) + 24;
+    p->setPen(option.palette.color(QPalette::Mid));
+    const int y = band.center().y();
+    p->drawLine(band.left() + margin, y, band.center().x() - w / 2, y);
+    p->drawLine(band.center().x() + w / 2, y, band.right() - margin, y);
+    p->setPen(option.palette.color(QPalette::PlaceholderText));
+    p->drawText(band, Qt::AlignCenter, text);
+    p->restore();
+    return h;
 }
 
 void MessageDelegate::paint(QPainter *p, const QStyleOptionViewItem &option,
                             const QModelIndex &index) const
 {
+    const int header = drawDayHeader(p, option, index);
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
     opt.text.clear();
+    opt.rect.setTop(opt.rect.top() + header);
     if (index.data(TimelineModel::MentionsMeRole).toBool() && !(opt.state & QStyle::State_Selected))
         opt.backgroundBrush = QColor(255, 214, 0, 50);
     QStyle *style = opt.widget ? opt.widget->style() : QApplication::style();
@@ -87,14 +118,14 @@ void MessageDelegate::paint(QPainter *p, const QStyleOptionViewItem &option,
         f.setItalic(true);
         p->setFont(f);
         p->setPen(dim);
-        p->drawText(option.rect, Qt::AlignCenter,
-                    fm.elidedText(body, Qt::ElideRight, option.rect.width() - 2 * margin));
+        p->drawText(opt.rect, Qt::AlignCenter,
+                    fm.elidedText(body, Qt::ElideRight, opt.rect.width() - 2 * margin));
         p->restore();
         return;
     }
-    const int left = option.rect.left() + margin;
+    const int left = opt.rect.left() + margin;
     const int textLeft = left + avatarSize + margin;
-    int y = option.rect.top() + 2;
+    int y = opt.rect.top() + 2;
     if (index.data(TimelineModel::FirstInGroupRole).toBool()) {
         y += 6;
         const QString name = index.data(TimelineModel::SenderNameRole).toString();
@@ -119,7 +150,7 @@ void MessageDelegate::paint(QPainter *p, const QStyleOptionViewItem &option,
                   ? option.palette.color(option.state & QStyle::State_Selected
                                              ? QPalette::HighlightedText : QPalette::Text)
                   : dim);
-    const QRect textRect(textLeft, y, textWidth(option), option.rect.bottom() - y);
+    const QRect textRect(textLeft, y, textWidth(option), opt.rect.bottom() - y);
     const QRect used = p->boundingRect(textRect, wrapFlags, body);
     p->drawText(textRect, wrapFlags, body);
     const QString status = statusText(index);

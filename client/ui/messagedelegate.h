@@ -24,6 +24,8 @@ public:
 private:
     int textWidth(const QStyleOptionViewItem &option) const;
     int computeHeight(const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    /// Draws "Today" / the date above the first entry of a day; returns the height used.
+    int drawDayHeader(QPainter *p, const QStyleOptionViewItem &option, const QModelIndex &index) const;
 
     /// Row height by (text, flags, width): wrapping text is the costly part of a layout, and
     /// a long timeline is laid out again whenever older entries are loaded.

@@ -35,7 +35,8 @@ QHash<int, QByteArray> TimelineModel::roleNames() const
                   {IsEventRole, "isEvent"}, {SentAtRole, "sentAt"},
                   {ClientMsgIdRole, "clientMsgId"}, {DeliveryRole, "delivery"},
                   {ErrorRole, "error"}, {IsOwnRole, "isOwn"},
-                  {FirstInGroupRole, "firstInGroup"}, {MentionsMeRole, "mentionsMe"}});
+                  {FirstInGroupRole, "firstInGroup"}, {MentionsMeRole, "mentionsMe"},
+                  {DayStartsRole, "dayStarts"}});
     return names;
 }
 
@@ -75,6 +76,10 @@ QVariant TimelineModel::entryData(int row, int role) const
             || m.sentAt - prev.sentAt > 5 * 60 * 1000;
     }
     case MentionsMeRole: return !isEvent && mentions(m.body, m_own.username);
+    case DayStartsRole:
+        return row == 0
+            || QDateTime::fromMSecsSinceEpoch(m_entries.at(row - 1).sentAt).date()
+                != QDateTime::fromMSecsSinceEpoch(m.sentAt).date();
     default: return {};
     }
 }
@@ -103,6 +108,12 @@ QVariant TimelineModel::pendingData(const OutboxEntry &e, int role) const
             || data(index(row - 1), IsEventRole).toBool();
     }
     case MentionsMeRole: return false;
+    case DayStartsRole: {
+        const int row = rowForClientMsgId(e.clientMsgId);
+        return row == 0
+            || data(index(row - 1), SentAtRole).toDateTime().date()
+                != QDateTime::fromMSecsSinceEpoch(e.createdAt).date();
+    }
     default: return {};
     }
 }
@@ -150,7 +161,7 @@ void TimelineModel::onPage(const QList<Message> &messages, bool more, bool ok)
         endInsertRows();
         const int next = int(older.size());
         if (next < rowCount())
-            emit dataChanged(index(next), index(next), {FirstInGroupRole});
+            emit dataChanged(index(next), index(next), {FirstInGroupRole, DayStartsRole});
     }
     setLoading(false);
 }
@@ -198,7 +209,7 @@ void TimelineModel::insertEntry(const Message &m)
     endInsertRows();
     m_changing = false;
     if (pos + 1 < rowCount())
-        emit dataChanged(index(pos + 1), index(pos + 1), {FirstInGroupRole});
+        emit dataChanged(index(pos + 1), index(pos + 1), {FirstInGroupRole, DayStartsRole});
 }
 
 void TimelineModel::addPending(const OutboxEntry &entry)

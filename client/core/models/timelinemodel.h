@@ -34,6 +34,7 @@ public:
         IsOwnRole,       ///< bool: written by this user
         FirstInGroupRole,///< bool: starts a run of entries by one sender (the delegate shows the name)
         MentionsMeRole,  ///< bool: the body mentions this user
+        DayStartsRole,   ///< bool: first entry of a local calendar day (the delegate shows the date)
     };
     Q_ENUM(Role)
     enum class Delivery { Sent, Pending, Failed };
