@@ -65,10 +65,17 @@ public:
     /// connection is closed; works even with autoReconnect off.
     void reconnectNow();
 
-    /// Sends a message. `clientMsgId` (the idempotency key) is generated when empty. The stored
-    /// message is delivered through messageReceived() once, before `callback` runs.
+    /// Sends a message, quoting `replyTo` if valid. `clientMsgId` (the idempotency key) is
+    /// generated when empty. The stored message is delivered through messageReceived() once,
+    /// before `callback` runs.
     void sendMessage(RoomId room, const QString &body, ReplyCallback<SendReply> callback,
-                     const QString &clientMsgId = QString());
+                     const QString &clientMsgId = QString(), MessageId replyTo = MessageId());
+    /// Edits one's own message. The resulting `edited` entry is delivered through
+    /// messageReceived() like any other entry (once), before `callback` runs.
+    void editMessage(RoomId room, MessageId message, const QString &body, ReplyCallback<SendReply> callback);
+    /// Deletes a message (one's own; any, for a group room's owner or admins); the `deleted`
+    /// entry is delivered like editMessage()'s.
+    void deleteMessage(RoomId room, MessageId message, ReplyCallback<SendReply> callback);
 
     QString token() const { return m_token; }
     User user() const { return m_user; }
@@ -84,6 +91,8 @@ signals:
     void stateChanged(natter::client::ClientSession::State state);
     /// The sync after an authentication or resume finished; the session is Online.
     void synced();
+    /// Every timeline entry, once: messages, membership events, and edited/deleted entries
+    /// (apply those with applyMessageChange(), see messagechanges.h).
     void messageReceived(const natter::Message &message);
     void friendChanged(const natter::Friend &relation);
     void roomChanged(const natter::Room &room);
@@ -120,6 +129,9 @@ private:
     void syncFailed(const ProtocolError &error);
 
     bool ingest(const Message &message);
+    /// Sends a request whose reply carries a timeline entry, and ingests that entry.
+    template <class Req>
+    void sendEntryRequest(const Req &request, ReplyCallback<SendReply> callback);
     void onLiveMessage(const Message &message);
     void onRoomEvent(const Room &room);
     void setState(State state);

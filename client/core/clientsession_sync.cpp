@@ -2,6 +2,7 @@
 // (Connection lifecycle and authentication are in clientsession.cpp.)
 
 #include "core/clientsession.h"
+#include "core/messagechanges.h"
 
 #include <QSet>
 
@@ -159,7 +160,12 @@ bool ClientSession::ingest(const Message &message)
     if (!m_cursors.accept(message))
         return false;
     const auto room = m_rooms.find(message.roomId);
-    if (room != m_rooms.end() && message.seq > room->lastSeq) {
+    if (room != m_rooms.end() && isMessageChange(message)) {
+        // Edits and deletes change the preview they name; they are not the room's last message.
+        room->lastSeq = qMax(room->lastSeq, message.seq);
+        if (room->lastMessage)
+            applyMessageChange(*room->lastMessage, message);
+    } else if (room != m_rooms.end() && message.seq > room->lastSeq) {
         room->lastSeq = message.seq;
         room->lastMessage = message;
         room->lastActivity = qMax(room->lastActivity, message.sentAt);
@@ -188,13 +194,31 @@ void ClientSession::onRoomEvent(const Room &room)
 }
 
 void ClientSession::sendMessage(RoomId room, const QString &body, ReplyCallback<SendReply> callback,
-                                const QString &clientMsgId)
+                                const QString &clientMsgId, MessageId replyTo)
 {
     SendRequest request;
     request.roomId = room;
     request.body = body;
     request.clientMsgId =
         clientMsgId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : clientMsgId;
+    request.replyTo = replyTo;
+    sendEntryRequest(request, std::move(callback));
+}
+
+void ClientSession::editMessage(RoomId room, MessageId message, const QString &body,
+                                ReplyCallback<SendReply> callback)
+{
+    sendEntryRequest(EditRequest{room, message, body}, std::move(callback));
+}
+
+void ClientSession::deleteMessage(RoomId room, MessageId message, ReplyCallback<SendReply> callback)
+{
+    sendEntryRequest(DeleteMessageRequest{room, message}, std::move(callback));
+}
+
+template <class Req>
+void ClientSession::sendEntryRequest(const Req &request, ReplyCallback<SendReply> callback)
+{
     m_connection->send(request, this, [this, callback](const Reply<SendReply> &reply) {
         if (reply.ok()) {
             ingest(reply.value->message);

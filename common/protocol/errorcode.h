@@ -29,6 +29,10 @@ namespace natter {
     X(Blocked, "blocked", "the other user does not accept this")                                  \
     X(RoomClosed, "room_closed", "the room no longer accepts messages")                           \
     X(Conflict, "conflict", "the request conflicts with an earlier one")                          \
+    X(NotAuthor, "not_author", "only the author (or a group room's owner or admin, to delete) may do that") \
+    X(MessageNotFound, "message_not_found", "no such message in this room, or you cannot read it") \
+    X(MessageDeleted, "message_deleted", "the message was deleted")                               \
+    X(WindowClosed, "window_closed", "the time allowed to edit or delete this message has passed") \
     X(Unavailable, "unavailable", "the server is busy or shutting down; retry later")             \
     X(Internal, "internal", "internal server error")
 

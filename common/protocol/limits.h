@@ -27,6 +27,7 @@ constexpr int maxHistoryLimit = 200;
 constexpr int defaultSyncLimit = 500;
 constexpr int maxSyncLimit = 1000;
 constexpr int maxSyncCursors = 10000;
+constexpr int maxRevisions = 100;                ///< earlier texts kept per message; edits beyond are refused
 constexpr qint64 maxJsonInteger = (qint64(1) << 53) - 1; ///< exactly representable in JSON
 
 } // namespace natter::limits

@@ -4,6 +4,7 @@
 
 #include "protocol/events.h"
 #include "protocol/grouprequests.h"
+#include "protocol/lifecyclerequests.h"
 #include "protocol/liverequests.h"
 #include "protocol/requests.h"
 
@@ -44,7 +45,10 @@
     X(PresenceQueryRequest)                                                                        \
     X(TypingRequest)                                                                               \
     X(ViewRoomRequest)                                                                             \
-    X(MarkReadRequest)
+    X(MarkReadRequest)                                                                             \
+    X(EditRequest)                                                                                 \
+    X(DeleteMessageRequest)                                                                        \
+    X(RevisionsRequest)
 
 #define NATTER_EVENTS(X)                                                                           \
     X(MessageEvent)                                                                                \

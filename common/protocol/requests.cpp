@@ -171,9 +171,12 @@ UserSearchRequest UserSearchRequest::fromJson(JsonReader &r)
 
 QJsonObject SendRequest::toJson() const
 {
-    return {{QStringLiteral("roomId"), roomId.value},
-            {QStringLiteral("clientMsgId"), clientMsgId},
-            {QStringLiteral("body"), body}};
+    QJsonObject o{{QStringLiteral("roomId"), roomId.value},
+                  {QStringLiteral("clientMsgId"), clientMsgId},
+                  {QStringLiteral("body"), body}};
+    if (replyTo.isValid())
+        o.insert(QStringLiteral("replyTo"), replyTo.value);
+    return o;
 }
 
 SendRequest SendRequest::fromJson(JsonReader &r)
@@ -184,6 +187,7 @@ SendRequest SendRequest::fromJson(JsonReader &r)
     s.body = r.string("body", 1, limits::maxBodyLength);
     if (r.ok() && s.body.trimmed().isEmpty())
         r.fail("body", QStringLiteral("must not be blank"));
+    s.replyTo = MessageId(r.optionalInteger("replyTo", 1, maxInt).value_or(0));
     return s;
 }
 

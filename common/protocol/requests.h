@@ -212,6 +212,7 @@ struct SendRequest
     RoomId roomId;
     QString clientMsgId;
     QString body;
+    MessageId replyTo{}; ///< optional: a message of the same room the sender can read, to quote
     QJsonObject toJson() const;
     static SendRequest fromJson(JsonReader &r);
 };

@@ -23,9 +23,27 @@ User User::fromJson(JsonReader &r)
     return u;
 }
 
-QJsonObject Message::toJson() const
+QJsonObject ReplyPreview::toJson() const
 {
     return {{QStringLiteral("id"), id.value},
+            {QStringLiteral("senderId"), senderId.value},
+            {QStringLiteral("body"), body},
+            {QStringLiteral("deleted"), deleted}};
+}
+
+ReplyPreview ReplyPreview::fromJson(JsonReader &r)
+{
+    ReplyPreview p;
+    p.id = r.id<MessageIdTag>("id");
+    p.senderId = r.id<UserIdTag>("senderId");
+    p.body = r.string("body", 0, limits::maxBodyLength);
+    p.deleted = r.boolean("deleted");
+    return p;
+}
+
+QJsonObject Message::toJson() const
+{
+    QJsonObject o{{QStringLiteral("id"), id.value},
             {QStringLiteral("roomId"), roomId.value},
             {QStringLiteral("seq"), seq},
             {QStringLiteral("senderId"), senderId.value},
@@ -34,6 +52,18 @@ QJsonObject Message::toJson() const
             {QStringLiteral("sentAt"), sentAt},
             {QStringLiteral("kind"), kind},
             {QStringLiteral("subjectId"), subjectId.isValid() ? QJsonValue(subjectId.value) : QJsonValue()}};
+    // Lifecycle fields appear only when set, so plain messages look as they always did.
+    if (targetId.isValid())
+        o.insert(QStringLiteral("targetId"), targetId.value);
+    if (editedAt > 0)
+        o.insert(QStringLiteral("editedAt"), editedAt);
+    if (deleted)
+        o.insert(QStringLiteral("deleted"), true);
+    if (replyTo.isValid())
+        o.insert(QStringLiteral("replyTo"), replyTo.value);
+    if (reply)
+        o.insert(QStringLiteral("reply"), reply->toJson());
+    return o;
 }
 
 void Message::writeJson(JsonWriter &w) const
@@ -51,6 +81,22 @@ void Message::writeJson(JsonWriter &w) const
         w.key("subjectId").value(subjectId.value);
     else
         w.key("subjectId").null();
+    if (targetId.isValid())
+        w.key("targetId").value(targetId.value);
+    if (editedAt > 0)
+        w.key("editedAt").value(editedAt);
+    if (deleted)
+        w.key("deleted").value(true);
+    if (replyTo.isValid())
+        w.key("replyTo").value(replyTo.value);
+    if (reply) {
+        w.key("reply").beginObject();
+        w.key("id").value(reply->id.value);
+        w.key("senderId").value(reply->senderId.value);
+        w.key("body").value(reply->body);
+        w.key("deleted").value(reply->deleted);
+        w.endObject();
+    }
     w.endObject();
 }
 
@@ -66,6 +112,15 @@ Message Message::fromJson(JsonReader &r)
     m.sentAt = r.integer("sentAt", 0, maxInt);
     m.kind = r.string("kind", 1, 32);
     m.subjectId = UserId(r.optionalInteger("subjectId", 1, maxInt).value_or(0));
+    m.targetId = MessageId(r.optionalInteger("targetId", 1, maxInt).value_or(0));
+    m.editedAt = r.optionalInteger("editedAt", 0, maxInt).value_or(0);
+    m.deleted = r.optionalBoolean("deleted").value_or(false);
+    m.replyTo = MessageId(r.optionalInteger("replyTo", 1, maxInt).value_or(0));
+    m.reply = r.optionalObject<ReplyPreview>("reply", &ReplyPreview::fromJson);
+    if (r.ok() && (m.kind == timeline::edited || m.kind == timeline::deleted) && !m.targetId.isValid())
+        r.fail("targetId", QStringLiteral("is required for %1 entries").arg(m.kind));
+    if (r.ok() && m.reply && m.reply->id != m.replyTo)
+        r.fail("reply", QStringLiteral("must preview the message named by replyTo"));
     return m;
 }
 

@@ -39,7 +39,26 @@ inline const QString renamed = QStringLiteral("renamed");  ///< body: the new na
 inline const QString topic = QStringLiteral("topic");      ///< body: the new topic
 inline const QString role = QStringLiteral("role");        ///< subject's role is now body
 inline const QString owner = QStringLiteral("owner");      ///< subject is the new owner
+inline const QString edited = QStringLiteral("edited");    ///< sender edited message targetId
+inline const QString deleted = QStringLiteral("deleted");  ///< sender deleted message targetId
 } // namespace timeline
+
+/// What a reply shows of the message it quotes, computed when served so it follows edits and
+/// deletes.
+struct ReplyPreview
+{
+    MessageId id;
+    UserId senderId;
+    QString body;          ///< the start of the quoted message's current text; empty once deleted
+    bool deleted = false;
+
+    QJsonObject toJson() const;
+    static ReplyPreview fromJson(JsonReader &r);
+    friend bool operator==(const ReplyPreview &a, const ReplyPreview &b)
+    {
+        return a.id == b.id && a.senderId == b.senderId && a.body == b.body && a.deleted == b.deleted;
+    }
+};
 
 /// One entry of a room's timeline: a message, or an event such as a join (see `kind`).
 struct Message
@@ -53,6 +72,13 @@ struct Message
     qint64 sentAt = 0;     ///< server time of storage, ms since the Unix epoch (UTC)
     QString kind = timeline::message;
     UserId subjectId;      ///< the user an event is about (kicked, role, owner), else invalid
+    /// edited/deleted entries: the message they change. Such entries store no text; served,
+    /// they carry the target's current body, editedAt and deleted flag.
+    MessageId targetId{};
+    qint64 editedAt = 0;   ///< ms since epoch of the last edit; 0 if never edited
+    bool deleted = false;  ///< a tombstone: the text is gone (body is empty)
+    MessageId replyTo{};   ///< the message this one quotes, else invalid
+    std::optional<ReplyPreview> reply{}; ///< its preview, when the receiver may read it
 
     QJsonObject toJson() const;
     /// The same JSON as toJson(), written directly (the hot path of every send).
@@ -62,7 +88,9 @@ struct Message
     {
         return a.id == b.id && a.roomId == b.roomId && a.seq == b.seq && a.senderId == b.senderId
             && a.clientMsgId == b.clientMsgId && a.body == b.body && a.sentAt == b.sentAt
-            && a.kind == b.kind && a.subjectId == b.subjectId;
+            && a.kind == b.kind && a.subjectId == b.subjectId && a.targetId == b.targetId
+            && a.editedAt == b.editedAt && a.deleted == b.deleted && a.replyTo == b.replyTo
+            && a.reply == b.reply;
     }
 };
 

@@ -23,6 +23,28 @@ bool applyLogLevel(const QString &level)
     QLoggingCategory::setFilterRules(rules);
     return true;
 }
+bool parseWindow(const QString &value, const char *option, qint64 *seconds, QString *error)
+{
+    bool ok = false;
+    *seconds = value.toLongLong(&ok);
+    if (!ok || *seconds < 0 || *seconds > qint64(100) * 365 * 24 * 3600) {
+        *error = QStringLiteral("--%1: a number of seconds (0 for no limit), please").arg(QLatin1String(option));
+        return false;
+    }
+    return true;
+}
+
+bool parseLifecycle(const QString &history, const QString &editWindow, const QString &deleteWindow,
+                    LifecycleRules *rules, QString *error)
+{
+    if (!editHistoryFromName(history, &rules->editHistory)) {
+        *error = QStringLiteral("--edit-history: use everyone, author or admins");
+        return false;
+    }
+    return parseWindow(editWindow, "edit-window", &rules->editWindowSeconds, error)
+        && parseWindow(deleteWindow, "delete-window", &rules->deleteWindowSeconds, error);
+}
+
 } // namespace
 
 bool parseCommandLine(const QStringList &arguments, ServerConfig *config, QString *error, bool *exitNow)
@@ -56,7 +78,21 @@ bool parseCommandLine(const QStringList &arguments, ServerConfig *config, QStrin
                                         QStringLiteral("Most writes that share one database commit (default: 1024; "
                                                        "1 commits every write alone, for comparison)."),
                                         QStringLiteral("n"), QStringLiteral("1024"));
-    parser.addOptions({listen, port, dataDir, database, logLevel, writeBatch});
+    const QCommandLineOption editHistory(QStringLiteral("edit-history"),
+                                         QStringLiteral("Who may read a message's earlier revisions: everyone (every "
+                                                        "member who can read the message), author, or admins (a group "
+                                                        "room's owner and admins) (default: everyone)."),
+                                         QStringLiteral("who"), QStringLiteral("everyone"));
+    const QCommandLineOption editWindow(QStringLiteral("edit-window"),
+                                        QStringLiteral("Seconds after sending during which a message may be edited; "
+                                                       "0 for no limit (default: 0)."),
+                                        QStringLiteral("seconds"), QStringLiteral("0"));
+    const QCommandLineOption deleteWindow(QStringLiteral("delete-window"),
+                                          QStringLiteral("Seconds after sending during which the author may delete a "
+                                                         "message; 0 for no limit (default: 0). Group owners and "
+                                                         "admins may always delete."),
+                                          QStringLiteral("seconds"), QStringLiteral("0"));
+    parser.addOptions({listen, port, dataDir, database, logLevel, writeBatch, editHistory, editWindow, deleteWindow});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return false;
@@ -98,7 +134,8 @@ bool parseCommandLine(const QStringList &arguments, ServerConfig *config, QStrin
         *error = QStringLiteral("--write-batch: a positive number, please");
         return false;
     }
-    return true;
+    return parseLifecycle(parser.value(editHistory), parser.value(editWindow), parser.value(deleteWindow),
+                          &config->lifecycle, error);
 }
 
 } // namespace natter::server

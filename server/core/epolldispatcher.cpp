@@ -5,6 +5,8 @@
 #include <QTimerEvent>
 #include <QVarLengthArray>
 
+#include <utility>
+
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <unistd.h>
@@ -36,7 +38,11 @@ void EpollEventDispatcher::registerSocketNotifier(QSocketNotifier *notifier)
     Watch &w = m_watches[int(notifier->socket())];
     switch (notifier->type()) {
     case QSocketNotifier::Read: w.read = notifier; break;
-    case QSocketNotifier::Write: w.write = notifier; break;
+    case QSocketNotifier::Write:
+        w.write = notifier;
+        w.writeArmed = false;
+        m_optimisticWrites.append(int(notifier->socket()));
+        break;
     case QSocketNotifier::Exception: w.exception = notifier; break;
     }
     updateWatch(int(notifier->socket()));
@@ -50,8 +56,10 @@ void EpollEventDispatcher::unregisterSocketNotifier(QSocketNotifier *notifier)
         return;
     if (it->read == notifier)
         it->read = nullptr;
-    if (it->write == notifier)
+    if (it->write == notifier) {
         it->write = nullptr;
+        it->writeArmed = false;
+    }
     if (it->exception == notifier)
         it->exception = nullptr;
     updateWatch(fd);
@@ -62,10 +70,11 @@ void EpollEventDispatcher::updateWatch(int fd)
     auto it = m_watches.find(fd);
     if (it == m_watches.end())
         return;
-    const quint32 wanted = (it->read ? quint32(EPOLLIN) : 0u) | (it->write ? quint32(EPOLLOUT) : 0u)
+    const quint32 wanted = (it->read ? quint32(EPOLLIN) : 0u)
+        | (it->write && it->writeArmed ? quint32(EPOLLOUT) : 0u)
         | (it->exception ? quint32(EPOLLPRI) : 0u);
     if (wanted == it->events) {
-        if (!wanted)
+        if (!wanted && !it->write)
             m_watches.erase(it);
         return;
     }
@@ -74,7 +83,10 @@ void EpollEventDispatcher::updateWatch(int fd)
     ev.data.fd = fd;
     if (!wanted) {
         epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, &ev); // may fail if the fd is already closed
-        m_watches.erase(it);
+        if (it->write)
+            it->events = 0; // an optimistic write notifier is still pending
+        else
+            m_watches.erase(it);
         return;
     }
     if (epoll_ctl(m_epoll, it->events ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, fd, &ev) != 0)
@@ -210,6 +222,31 @@ bool EpollEventDispatcher::dispatchSockets(const void *raw, int count)
     return any;
 }
 
+bool EpollEventDispatcher::activateOptimisticWrites()
+{
+    if (m_optimisticWrites.isEmpty())
+        return false;
+    const QList<int> fds = std::exchange(m_optimisticWrites, {});
+    bool any = false;
+    for (int fd : fds) {
+        auto it = m_watches.find(fd);
+        if (it == m_watches.end() || !it->write || it->writeArmed)
+            continue; // disabled meanwhile, or already left to epoll
+        QSocketNotifier *n = it->write;
+        QEvent event(QEvent::SockAct);
+        QCoreApplication::sendEvent(n, &event);
+        any = true;
+        // Still enabled: the socket could not take everything. Let epoll say when it can.
+        it = m_watches.find(fd);
+        if (it != m_watches.end() && it->write == n && !it->writeArmed) {
+            it->writeArmed = true;
+            m_optimisticWrites.removeAll(fd);
+            updateWatch(fd);
+        }
+    }
+    return any;
+}
+
 bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
 {
     m_interrupted = false;
@@ -217,6 +254,8 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
     QCoreApplication::sendPostedEvents();
     if (m_interrupted)
         return false;
+    const bool socketsAllowed = !flags.testFlag(QEventLoop::ExcludeSocketNotifiers);
+    bool wrote = socketsAllowed && activateOptimisticWrites();
 
     // Anything posted meanwhile (here or from another thread) has written the wake fd, so
     // waiting below returns at once; nothing is left waiting in the queue.
@@ -224,7 +263,8 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
     if (wait)
         Q_EMIT aboutToBlock();
     epoll_event events[256];
-    int count = epoll_wait(m_epoll, events, 256, wait ? millisecondsToNextTimer() : 0);
+    const bool mustReturn = !m_optimisticWrites.isEmpty() || wrote;
+    int count = epoll_wait(m_epoll, events, 256, wait && !mustReturn ? millisecondsToNextTimer() : 0);
     if (count < 0)
         count = 0;
     Q_EMIT awake();
@@ -235,9 +275,11 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
             m_wakePending = false;
         }
     }
-    bool any = false;
-    if (!flags.testFlag(QEventLoop::ExcludeSocketNotifiers))
-        any = dispatchSockets(events, count);
+    bool any = wrote;
+    if (socketsAllowed) {
+        any = dispatchSockets(events, count) || any;
+        any = activateOptimisticWrites() || any;
+    }
     if (m_interrupted)
         return any;
     any = activateTimers() || any;

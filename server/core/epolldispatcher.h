@@ -13,6 +13,12 @@ namespace natter::server {
 /// every registered socket on every loop iteration, so with thousands of connections most of
 /// natterd's CPU went into the kernel's poll bookkeeping; epoll costs per ready socket instead.
 /// natterd installs it on its main thread; NATTER_EVENT_DISPATCHER=qt selects Qt's own.
+///
+/// Write notifiers are optimistic: a socket almost always has room, so a newly enabled write
+/// notifier is activated on the next pass without asking epoll, and EPOLLOUT is registered
+/// only when the socket still wants to write after that (its buffer was full). Qt enables and
+/// disables a socket's write notifier around every buffered write; asking epoll each time
+/// cost two epoll_ctl calls per frame sent.
 class EpollEventDispatcher : public QAbstractEventDispatcher
 {
     Q_OBJECT
@@ -42,6 +48,7 @@ private:
         QSocketNotifier *write = nullptr;
         QSocketNotifier *exception = nullptr;
         quint32 events = 0; ///< what epoll currently watches
+        bool writeArmed = false; ///< EPOLLOUT wanted: an optimistic write activation did not drain it
     };
     struct Timer
     {
@@ -56,11 +63,13 @@ private:
     int millisecondsToNextTimer() const;
     bool activateTimers();
     bool dispatchSockets(const void *events, int count);
+    bool activateOptimisticWrites();
 
     int m_epoll = -1;
     int m_wakeFd = -1;
     QHash<int, Watch> m_watches;
     QHash<int, Timer> m_timers;
+    QList<int> m_optimisticWrites; ///< fds whose write notifier was enabled since the last pass
     std::atomic<bool> m_interrupted{false};
     std::atomic<bool> m_wakePending{false};
 };

@@ -41,7 +41,7 @@ bool NatterServer::start(QString *error)
     m_friends = std::make_unique<FriendsHandler>(*m_storage, m_registry, *m_notifier);
     m_rooms = std::make_unique<RoomsHandler>(*m_storage, m_registry);
     m_groups = std::make_unique<GroupsHandler>(*m_storage, m_registry, *m_notifier);
-    m_messages = std::make_unique<MessagesHandler>(*m_storage, m_registry, *m_notifier);
+    m_messages = std::make_unique<MessagesHandler>(*m_storage, m_registry, *m_notifier, m_config.lifecycle);
     m_router = std::make_unique<RequestRouter>(m_config, RequestRouter::Handlers{
         *m_auth, *m_friends, *m_rooms, *m_groups, *m_messages, *m_presence});
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "messages/lifecycle.h"
 #include "storage/storageconfig.h"
 
 #include <QHostAddress>
@@ -33,6 +34,9 @@ struct ServerConfig
     int loginFailuresPerAddress = 20;
     int loginWindowMs = 15 * 60 * 1000;
     int loginLockoutMs = 30 * 1000;      ///< first lockout; doubles on each further failure
+
+    // Messages.
+    LifecycleRules lifecycle;            ///< edit history visibility, edit and delete windows
 };
 
 } // namespace natter::server

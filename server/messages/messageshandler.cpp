@@ -12,12 +12,8 @@ namespace natter::server {
 
 namespace {
 
-struct SendOutcome
+struct SendOutcome : LifecycleOutcome
 {
-    std::optional<ProtocolError> error;
-    Message message;
-    bool duplicate = false;
-    QList<UserId> members;
     QList<User> memberUsers;
 };
 
@@ -41,25 +37,43 @@ SendOutcome storeMessage(Repositories &r, UserId sender, const SendRequest &req)
         return out;
     }
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    std::optional<Message> stored;
-    if (!room->closed)
-        stored = r.messages.insertNext(req.roomId, sender, req.clientMsgId, req.body, now);
-    if (!stored) {
-        // A resend (the key was used), or a closed room: a resend still gets its original.
-        if (std::optional<Message> existing = r.messages.findByClientId(sender, req.clientMsgId)) {
-            if (existing->roomId != req.roomId)
-                out.error = ProtocolError{ErrorCode::Conflict,
-                                          QStringLiteral("clientMsgId was already used in another room")};
-            out.message = *existing;
-            out.duplicate = true;
-        } else {
-            out.error = ProtocolError{ErrorCode::RoomClosed, errorCodeText(ErrorCode::RoomClosed)};
+    if (!req.replyTo.isValid()) {
+        // The common case in one statement: the next seq, unless the key was used already.
+        std::optional<Message> stored;
+        if (!room->closed)
+            stored = r.messages.insertNext(req.roomId, sender, req.clientMsgId, req.body, now);
+        if (stored) {
+            r.rooms.advanceSeq(req.roomId, stored->seq, now);
+            out.message = *stored;
+            out.memberUsers = room->members;
+            for (const User &u : std::as_const(out.memberUsers))
+                out.members.append(u.id);
+            return out;
         }
+    }
+    if (std::optional<Message> existing = r.messages.findByClientId(sender, req.clientMsgId)) {
+        if (existing->roomId != req.roomId)
+            out.error = ProtocolError{ErrorCode::Conflict,
+                                      QStringLiteral("clientMsgId was already used in another room")};
+        out.message = *existing;
+        out.duplicate = true;
         return out;
     }
-    r.rooms.advanceSeq(req.roomId, stored->seq, now);
-    out.message = *stored;
-    out.memberUsers = room->members;
+    if (room->closed) {
+        out.error = ProtocolError{ErrorCode::RoomClosed, errorCodeText(ErrorCode::RoomClosed)};
+        return out;
+    }
+    Seq quotedSeq = 0;
+    if (req.replyTo.isValid() && (out.error = checkReplyTarget(r, sender, req.roomId, req.replyTo, &quotedSeq)))
+        return out;
+    out.memberUsers = room->members; // copied before anything below may reload the room state
+    const Seq seq = r.rooms.allocateSeq(req.roomId, now);
+    out.message = r.messages.insert(req.roomId, seq, sender, req.clientMsgId, req.body, now,
+                                    timeline::message, UserId(), MessageId(), req.replyTo);
+    if (req.replyTo.isValid()) {
+        splitAudience(r, quotedSeq, out); // the quote is hidden from members who cannot read it
+        return out;
+    }
     for (const User &u : std::as_const(out.memberUsers))
         out.members.append(u.id);
     return out;
@@ -99,9 +113,77 @@ PageOutcome readSync(Repositories &r, UserId user, QList<SyncCursor> cursors, in
 } // namespace
 
 MessagesHandler::MessagesHandler(Storage &storage, ConnectionRegistry &registry, Notifier &notifier,
-                                 QObject *parent)
-    : QObject(parent), m_storage(storage), m_registry(registry), m_notifier(notifier)
+                                 LifecycleRules rules, QObject *parent)
+    : QObject(parent), m_storage(storage), m_registry(registry), m_notifier(notifier), m_rules(rules)
 {
+}
+
+void MessagesHandler::push(const LifecycleOutcome &out, const RequestContext &ctx)
+{
+    m_registry.pushToUsers(out.members, QString::fromUtf8(encodeEvent(MessageEvent{out.message})),
+                           ctx.connection());
+    if (!out.limitedMembers.isEmpty())
+        m_registry.pushToUsers(out.limitedMembers, QString::fromUtf8(encodeEvent(MessageEvent{out.limited})),
+                               ctx.connection());
+}
+
+void MessagesHandler::change(const RequestContext &ctx,
+                             std::function<void(Repositories &, LifecycleOutcome &)> job)
+{
+    m_storage.write<LifecycleOutcome>(
+        this,
+        [job = std::move(job)](Repositories &r) {
+            LifecycleOutcome out;
+            job(r, out);
+            return out;
+        },
+        [this, ctx](const StorageResult<LifecycleOutcome> &result) {
+            if (!result.ok())
+                return ctx.fail(ErrorCode::Internal, QStringLiteral("nothing was changed; try again"));
+            const LifecycleOutcome &out = *result.value;
+            if (out.error)
+                return ctx.fail(out.error->code, out.error->message);
+            ctx.reply(SendReply{out.message, out.duplicate});
+            if (!out.duplicate)
+                push(out, ctx); // no notification: edits and deletes are not news
+        });
+}
+
+void MessagesHandler::handle(const RequestContext &ctx, const EditRequest &req)
+{
+    change(ctx, [rules = m_rules, me = ctx.userId(), req](Repositories &r, LifecycleOutcome &out) {
+        editMessage(r, rules, me, req, out);
+    });
+}
+
+void MessagesHandler::handle(const RequestContext &ctx, const DeleteMessageRequest &req)
+{
+    change(ctx, [rules = m_rules, me = ctx.userId(), req](Repositories &r, LifecycleOutcome &out) {
+        deleteMessage(r, rules, me, req, out);
+    });
+}
+
+void MessagesHandler::handle(const RequestContext &ctx, const RevisionsRequest &req)
+{
+    struct Outcome
+    {
+        std::optional<ProtocolError> error;
+        RevisionListReply reply;
+    };
+    m_storage.read<Outcome>(
+        this,
+        [rules = m_rules, me = ctx.userId(), req](Repositories &r) {
+            Outcome out;
+            out.error = readRevisions(r, rules, me, req, &out.reply);
+            return out;
+        },
+        [ctx](const StorageResult<Outcome> &result) {
+            if (!result.ok())
+                return ctx.fail(ErrorCode::Internal);
+            if (result.value->error)
+                return ctx.fail(result.value->error->code, result.value->error->message);
+            ctx.reply(result.value->reply);
+        });
 }
 
 void MessagesHandler::handle(const RequestContext &ctx, const SendRequest &req)
@@ -117,8 +199,7 @@ void MessagesHandler::handle(const RequestContext &ctx, const SendRequest &req)
             ctx.reply(SendReply{out.message, out.duplicate});
             if (out.duplicate)
                 return;
-            const QString frame = QString::fromUtf8(encodeEvent(MessageEvent{out.message}));
-            m_registry.pushToUsers(out.members, frame, ctx.connection());
+            push(out, ctx);
             m_notifier.notifyMessage(out.message, out.memberUsers);
         });
 }

@@ -60,6 +60,16 @@ QList<UserId> MembershipRepository::activeMembers(RoomId room)
     return out;
 }
 
+QList<QPair<UserId, Seq>> MembershipRepository::activeWindows(RoomId room)
+{
+    Statement q(m_cache, "SELECT user_id, read_from_seq FROM room_members WHERE room_id = ? AND active = 1");
+    q.bind(room.value).exec();
+    QList<QPair<UserId, Seq>> out;
+    while (q.next())
+        out.append({UserId(q.integer(0)), q.integer(1)});
+    return out;
+}
+
 void MembershipRepository::invite(RoomId room, UserId user, UserId inviter, qint64 now)
 {
     Statement q(m_cache, "INSERT INTO room_invites (room_id, user_id, inviter_id, created_at) "

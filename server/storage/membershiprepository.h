@@ -44,6 +44,8 @@ public:
     bool removeInvite(RoomId room, UserId user);
     bool hasInvite(RoomId room, UserId user);
     QList<Invite> invitesFor(UserId user);
+    /// Active members with the first seq each may read.
+    QList<QPair<UserId, Seq>> activeWindows(RoomId room);
     /// Active members with their names (for mentions and notifications).
     QList<User> activeMemberUsers(RoomId room);
 

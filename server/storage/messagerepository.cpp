@@ -7,9 +7,17 @@ namespace natter::server {
 
 namespace {
 constexpr Seq noLimit = std::numeric_limits<qint64>::max();
-}
 
-Message MessageRepository::readMessage(const Statement &q, int first)
+QString excerpt(const QString &body)
+{
+    qsizetype n = qMin(body.size(), qsizetype(MessageRepository::replyPreviewLength));
+    if (n < body.size() && n > 0 && body.at(n - 1).isHighSurrogate())
+        --n; // never split a surrogate pair
+    return body.left(n);
+}
+} // namespace
+
+Message MessageRepository::readMessage(const Statement &q, int first, Seq fromSeq)
 {
     Message m;
     m.id = MessageId(q.integer(first));
@@ -21,28 +29,57 @@ Message MessageRepository::readMessage(const Statement &q, int first)
     m.sentAt = q.integer(first + 6);
     m.kind = q.text(first + 7);
     m.subjectId = UserId(q.integer(first + 8));
+    // The reference columns are read only when there is a reference (history reads many rows).
+    m.targetId = MessageId(q.integer(first + 9));
+    m.editedAt = q.integer(first + 10);
+    m.deleted = !q.value(first + 11).isNull();
+    if (m.targetId.isValid() && q.integer(first + 12) < fromSeq)
+        m.body = QStringLiteral(""); // the target lies before the reader's window
+    if (m.body.isNull())
+        m.body = QStringLiteral("");
+    m.replyTo = MessageId(q.integer(first + 13));
+    if (m.replyTo.isValid() && !q.value(first + 14).isNull() && q.integer(first + 17) >= fromSeq) {
+        const bool gone = !q.value(first + 16).isNull();
+        m.reply = ReplyPreview{m.replyTo, UserId(q.integer(first + 14)),
+                               gone ? QStringLiteral("") : excerpt(q.text(first + 15)), gone};
+    }
     return m;
 }
 
 std::optional<Message> MessageRepository::findByClientId(UserId sender, const QString &clientMsgId)
 {
-    Statement q(m_cache, "SELECT " NATTER_MESSAGE_COLUMNS_OF("m") " FROM messages m "
+    Statement q(m_cache, "SELECT " NATTER_MESSAGE_COLUMNS_OF("m") " FROM messages m" NATTER_MESSAGE_JOINS_OF("m")
                          "WHERE m.sender_id = ? AND m.client_msg_id = ?");
     if (!q.bind(sender.value).bind(clientMsgId).exec().next())
         return std::nullopt;
     return readMessage(q);
 }
 
+std::optional<Message> MessageRepository::find(MessageId id, Seq fromSeq)
+{
+    Statement q(m_cache, "SELECT " NATTER_MESSAGE_COLUMNS_OF("m") " FROM messages m" NATTER_MESSAGE_JOINS_OF("m")
+                         "WHERE m.id = ?");
+    if (!q.bind(id.value).exec().next())
+        return std::nullopt;
+    return readMessage(q, 0, fromSeq);
+}
+
 Message MessageRepository::insert(RoomId room, Seq seq, UserId sender, const QString &clientMsgId,
-                                  const QString &body, qint64 now, const QString &kind, UserId subject)
+                                  const QString &body, qint64 now, const QString &kind, UserId subject,
+                                  MessageId target, MessageId replyTo)
 {
     Statement q(m_cache, "INSERT INTO messages (room_id, seq, sender_id, client_msg_id, body, sent_at, "
-                         "kind, subject_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                         "kind, subject_id, target_id, reply_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q.bind(room.value).bind(seq).bind(sender.value).bind(clientMsgId)
         .bind(body.isNull() ? QStringLiteral("") : body).bind(now).bind(kind)
-        .bind(subject.isValid() ? QVariant(subject.value) : QVariant()).exec();
-    return Message{MessageId(q.lastInsertId()), room, seq, sender, clientMsgId,
-                   body.isNull() ? QStringLiteral("") : body, now, kind, subject};
+        .bind(subject.isValid() ? QVariant(subject.value) : QVariant())
+        .bind(target.isValid() ? QVariant(target.value) : QVariant())
+        .bind(replyTo.isValid() ? QVariant(replyTo.value) : QVariant()).exec();
+    const MessageId id(q.lastInsertId());
+    if (!target.isValid() && !replyTo.isValid()) // nothing to join: skip the read-back
+        return Message{id, room, seq, sender, clientMsgId, body.isNull() ? QStringLiteral("") : body,
+                       now, kind, subject};
+    return *find(id);
 }
 
 std::optional<Message> MessageRepository::insertNext(RoomId room, UserId sender, const QString &clientMsgId,
@@ -61,7 +98,7 @@ std::optional<Message> MessageRepository::insertNext(RoomId room, UserId sender,
 
 QList<Message> MessageRepository::before(RoomId room, Seq beforeSeq, int limit, Seq fromSeq, Seq untilSeq)
 {
-    Statement q(m_cache, "SELECT " NATTER_MESSAGE_COLUMNS_OF("m") " FROM messages m "
+    Statement q(m_cache, "SELECT " NATTER_MESSAGE_COLUMNS_OF("m") " FROM messages m" NATTER_MESSAGE_JOINS_OF("m")
                          "WHERE m.room_id = ? AND m.seq < ? AND m.seq >= ? ORDER BY m.seq DESC LIMIT ?");
     Seq upper = beforeSeq > 0 ? beforeSeq : noLimit;
     if (untilSeq > 0)
@@ -69,21 +106,66 @@ QList<Message> MessageRepository::before(RoomId room, Seq beforeSeq, int limit, 
     q.bind(room.value).bind(upper).bind(fromSeq).bind(limit).exec();
     QList<Message> out;
     while (q.next())
-        out.append(readMessage(q));
+        out.append(readMessage(q, 0, fromSeq));
     std::reverse(out.begin(), out.end());
     return out;
 }
 
 QList<Message> MessageRepository::after(RoomId room, Seq afterSeq, int limit, Seq fromSeq, Seq untilSeq)
 {
-    Statement q(m_cache, "SELECT " NATTER_MESSAGE_COLUMNS_OF("m") " FROM messages m "
+    Statement q(m_cache, "SELECT " NATTER_MESSAGE_COLUMNS_OF("m") " FROM messages m" NATTER_MESSAGE_JOINS_OF("m")
                          "WHERE m.room_id = ? AND m.seq > ? AND m.seq <= ? ORDER BY m.seq ASC LIMIT ?");
     q.bind(room.value).bind(std::max(afterSeq, fromSeq - 1)).bind(untilSeq > 0 ? untilSeq : noLimit)
         .bind(limit).exec();
     QList<Message> out;
     while (q.next())
-        out.append(readMessage(q));
+        out.append(readMessage(q, 0, fromSeq));
     return out;
+}
+
+std::optional<StoredMessage> MessageRepository::stored(RoomId room, MessageId id)
+{
+    Statement q(m_cache, "SELECT id, room_id, seq, sender_id, kind, body, sent_at, edited_at, deleted_at "
+                         "FROM messages WHERE id = ? AND room_id = ?");
+    if (!q.bind(id.value).bind(room.value).exec().next())
+        return std::nullopt;
+    return StoredMessage{MessageId(q.integer(0)), RoomId(q.integer(1)), q.integer(2), UserId(q.integer(3)),
+                         q.text(4), q.text(5), q.integer(6), q.integer(7), !q.value(8).isNull()};
+}
+
+void MessageRepository::edit(const StoredMessage &message, const QString &body, qint64 now)
+{
+    Statement keep(m_cache, "INSERT INTO message_revisions (message_id, body, sent_at, replaced_at) "
+                            "VALUES (?, ?, ?, ?)");
+    keep.bind(message.id.value).bind(message.body)
+        .bind(message.editedAt > 0 ? message.editedAt : message.sentAt).bind(now).exec();
+    Statement update(m_cache, "UPDATE messages SET body = ?, edited_at = ? WHERE id = ?");
+    update.bind(body).bind(now).bind(message.id.value).exec();
+}
+
+void MessageRepository::tombstone(MessageId id, qint64 now)
+{
+    Statement forget(m_cache, "DELETE FROM message_revisions WHERE message_id = ?");
+    forget.bind(id.value).exec();
+    Statement update(m_cache, "UPDATE messages SET body = '', deleted_at = ? WHERE id = ?");
+    update.bind(now).bind(id.value).exec();
+}
+
+QList<Revision> MessageRepository::revisions(MessageId id)
+{
+    Statement q(m_cache, "SELECT body, sent_at, replaced_at FROM message_revisions WHERE message_id = ? "
+                         "ORDER BY id");
+    q.bind(id.value).exec();
+    QList<Revision> out;
+    while (q.next())
+        out.append(Revision{q.text(0), q.integer(1), q.integer(2)});
+    return out;
+}
+
+int MessageRepository::revisionCount(MessageId id)
+{
+    Statement q(m_cache, "SELECT COUNT(*) FROM message_revisions WHERE message_id = ?");
+    return q.bind(id.value).exec().next() ? int(q.integer(0)) : 0;
 }
 
 } // namespace natter::server

@@ -1,33 +1,68 @@
 #pragma once
 
+#include "protocol/lifecyclerequests.h"
 #include "protocol/types.h"
 #include "storage/statement.h"
 
 #include <optional>
 
-/// The message columns every message query selects, in the order readMessage() expects.
+/// The message columns every message query selects, in the order readMessage() expects; the
+/// query must also join NATTER_MESSAGE_JOINS_OF(t). An edited/deleted entry is served with its
+/// target's current body, editedAt and deleted flag (t "x" is the target), a reply with an
+/// excerpt of the message it quotes (t "q").
 #define NATTER_MESSAGE_COLUMNS_OF(t)                                                               \
-    t ".id, " t ".room_id, " t ".seq, " t ".sender_id, " t ".client_msg_id, " t ".body, " t         \
-    ".sent_at, " t ".kind, " t ".subject_id"
+    t ".id, " t ".room_id, " t ".seq, " t ".sender_id, " t ".client_msg_id, "                       \
+    "CASE WHEN " t ".target_id IS NULL THEN " t ".body ELSE " t "x.body END, "                    \
+    t ".sent_at, " t ".kind, " t ".subject_id, " t ".target_id, "                                 \
+    "CASE WHEN " t ".target_id IS NULL THEN " t ".edited_at ELSE " t "x.edited_at END, "          \
+    "CASE WHEN " t ".target_id IS NULL THEN " t ".deleted_at ELSE " t "x.deleted_at END, "        \
+    t "x.seq, " t ".reply_to, " t "q.sender_id, substr(" t "q.body, 1, 200), " t "q.deleted_at, " \
+    t "q.seq"
+#define NATTER_MESSAGE_JOINS_OF(t)                                                                 \
+    " LEFT JOIN messages " t "x ON " t "x.id = " t ".target_id "                                  \
+    "LEFT JOIN messages " t "q ON " t "q.id = " t ".reply_to "
 
 namespace natter::server {
 
+/// A message's stored state, for the lifecycle rules.
+struct StoredMessage
+{
+    MessageId id;
+    RoomId roomId;
+    Seq seq = 0;
+    UserId senderId;
+    QString kind;
+    QString body;
+    qint64 sentAt = 0;
+    qint64 editedAt = 0;
+    bool deleted = false;
+};
+
 /// Timeline entries. (room_id, seq) is unique and indexed: history and sync are keyset scans,
-/// always bounded by the reader's window [fromSeq, untilSeq].
+/// always bounded by the reader's window [fromSeq, untilSeq]. Whatever lies before a reader's
+/// window stays hidden even when an entry refers to it: an edited/deleted entry whose target is
+/// older than fromSeq is served without text, a reply to such a message without its preview.
 class MessageRepository
 {
 public:
     explicit MessageRepository(StatementCache &cache) : m_cache(cache) {}
 
+    /// Columns selected by NATTER_MESSAGE_COLUMNS_OF.
+    static constexpr int columnCount = 18;
+    /// Longest reply preview body, in UTF-16 units.
+    static constexpr int replyPreviewLength = 120;
+
     /// The entry a sender already stored under an idempotency key, if any.
     std::optional<Message> findByClientId(UserId sender, const QString &clientMsgId);
-    /// Stores an entry at `seq` (from RoomRepository::allocateSeq).
+    /// One entry as served to a reader whose window starts at `fromSeq`.
+    std::optional<Message> find(MessageId id, Seq fromSeq = 1);
+    /// Stores an entry at `seq` (from RoomRepository::allocateSeq) and returns it as served.
     Message insert(RoomId room, Seq seq, UserId sender, const QString &clientMsgId,
                    const QString &body, qint64 now, const QString &kind = timeline::message,
-                   UserId subject = UserId());
-    /// Stores a user's message at the room's next seq in one statement, unless the sender
-    /// already used `clientMsgId` (then nothing is stored and nullopt is returned). The caller
-    /// must then record the new seq with RoomRepository::advanceSeq in the same job.
+                   UserId subject = UserId(), MessageId target = MessageId(), MessageId replyTo = MessageId());
+    /// Stores a user's message (no reply) at the room's next seq in one statement, unless the
+    /// sender already used `clientMsgId` (then nothing is stored and nullopt is returned). The
+    /// caller must then record the new seq with RoomRepository::advanceSeq in the same job.
     std::optional<Message> insertNext(RoomId room, UserId sender, const QString &clientMsgId,
                                       const QString &body, qint64 now);
     /// Up to `limit` entries with fromSeq <= seq < beforeSeq (beforeSeq 0: no upper bound
@@ -36,7 +71,19 @@ public:
     /// Up to `limit` entries with max(afterSeq + 1, fromSeq) <= seq <= untilSeq, ascending.
     QList<Message> after(RoomId room, Seq afterSeq, int limit, Seq fromSeq = 1, Seq untilSeq = 0);
 
-    static Message readMessage(const Statement &q, int first = 0);
+    /// The stored state of entry `id` in `room`, if it exists there.
+    std::optional<StoredMessage> stored(RoomId room, MessageId id);
+    /// Replaces the text of a message, keeping the previous text as a revision.
+    void edit(const StoredMessage &message, const QString &body, qint64 now);
+    /// Removes a message's text and its revisions, leaving a tombstone.
+    void tombstone(MessageId id, qint64 now);
+    /// Earlier texts of a message, oldest first.
+    QList<Revision> revisions(MessageId id);
+    int revisionCount(MessageId id);
+
+    /// Reads the columns of NATTER_MESSAGE_COLUMNS_OF starting at `first`, as served to a
+    /// reader whose window starts at `fromSeq`.
+    static Message readMessage(const Statement &q, int first = 0, Seq fromSeq = 1);
 
 private:
     StatementCache &m_cache;

@@ -5,6 +5,7 @@
 #include "storage/storageerror.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace natter::server {
 
@@ -20,8 +21,17 @@ QString directKey(UserId a, UserId b)
 #define NATTER_ROOM_COLUMNS                                                                        \
     "r.id, r.kind, r.name, r.topic, r.open, r.history_visibility, r.closed, r.last_seq, "         \
     "r.last_activity, " NATTER_MESSAGE_COLUMNS_OF("m") " "
-#define NATTER_ROOM_JOIN " LEFT JOIN messages m ON m.room_id = r.id AND m.seq = r.last_seq "
+// The last entry that is not an edit or delete, in its current state: the conversation list's
+// preview follows edits and deletes without showing them as entries of their own.
+#define NATTER_ROOM_JOIN                                                                           \
+    " LEFT JOIN messages m ON m.room_id = r.id AND m.seq = (SELECT l.seq FROM messages l "          \
+    "WHERE l.room_id = r.id AND l.target_id IS NULL ORDER BY l.seq DESC LIMIT 1)"                 \
+    NATTER_MESSAGE_JOINS_OF("m")
 constexpr int messageColumn = 9;
+constexpr int afterMessage = messageColumn + MessageRepository::columnCount;
+/// Room events go to every member alike, so their lastMessage shows nothing from before any
+/// member's window (no reply preview).
+constexpr Seq hideReferences = std::numeric_limits<Seq>::max();
 
 } // namespace
 
@@ -108,7 +118,7 @@ void RoomRepository::fillMembers(Room &room)
     }
 }
 
-Room RoomRepository::readRoom(const Statement &q)
+Room RoomRepository::readRoom(const Statement &q, Seq fromSeq)
 {
     Room room;
     room.id = RoomId(q.integer(0));
@@ -121,7 +131,7 @@ Room RoomRepository::readRoom(const Statement &q)
     room.lastSeq = q.integer(7);
     room.lastActivity = q.integer(8);
     if (!q.value(messageColumn).isNull())
-        room.lastMessage = MessageRepository::readMessage(q, messageColumn);
+        room.lastMessage = MessageRepository::readMessage(q, messageColumn, fromSeq);
     return room;
 }
 
@@ -130,7 +140,7 @@ std::optional<Room> RoomRepository::load(RoomId id)
     Statement q(m_cache, "SELECT " NATTER_ROOM_COLUMNS "FROM rooms r" NATTER_ROOM_JOIN "WHERE r.id = ?");
     if (!q.bind(id.value).exec().next())
         return std::nullopt;
-    Room room = readRoom(q);
+    Room room = readRoom(q, hideReferences);
     fillMembers(room);
     return room;
 }
@@ -146,9 +156,9 @@ QList<Room> RoomRepository::listFor(UserId user)
                              "ORDER BY r.last_activity DESC, r.id DESC");
         q.bind(user.value).exec();
         while (q.next()) {
-            rooms.append(readRoom(q));
-            rooms.last().readSeq = q.integer(messageColumn + 9);
-            readFrom.append(q.integer(messageColumn + 10));
+            readFrom.append(q.integer(afterMessage + 1));
+            rooms.append(readRoom(q, readFrom.last()));
+            rooms.last().readSeq = q.integer(afterMessage);
         }
     }
     const QString username = [&] {
@@ -167,7 +177,7 @@ void RoomRepository::countUnread(Room &room, UserId user, const QString &usernam
     // Walks the unread range on the (room_id, seq) index; bodies are checked for mentions here
     // because "@name" must not match longer names.
     Statement q(m_cache, "SELECT body FROM messages WHERE room_id = ? AND seq > ? AND kind = 'message' "
-                         "AND sender_id <> ?");
+                         "AND sender_id <> ? AND deleted_at IS NULL");
     q.bind(room.id.value).bind(std::max(*room.readSeq, readFrom - 1)).bind(user.value).exec();
     while (q.next()) {
         ++room.unreadCount;
@@ -210,8 +220,14 @@ QList<RoomSummary> RoomRepository::directory(const QString &query, int limit)
     return out;
 }
 
-Seq RoomRepository::allocateSeq(RoomId room, qint64 now)
+Seq RoomRepository::allocateSeq(RoomId room, qint64 now, bool activity)
 {
+    if (!activity) {
+        Statement q(m_cache, "UPDATE rooms SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq");
+        if (!q.bind(room.value).exec().next())
+            throw StorageError(QStringLiteral("room %1 vanished while writing to it").arg(room.value));
+        return q.integer(0);
+    }
     Statement q(m_cache, "UPDATE rooms SET last_seq = last_seq + 1, last_activity = ? WHERE id = ? "
                          "RETURNING last_seq");
     if (!q.bind(now).bind(room.value).exec().next())

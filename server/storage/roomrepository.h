@@ -35,8 +35,9 @@ public:
     std::optional<RoomSummary> summary(RoomId room);
     /// Open group rooms whose name contains `query` (case-insensitive), by name.
     QList<RoomSummary> directory(const QString &query, int limit);
-    /// Reserves the next timeline position of a room and marks it active at `now`.
-    Seq allocateSeq(RoomId room, qint64 now);
+    /// Reserves the next timeline position of a room and, unless `activity` is false (edits
+    /// and deletes), marks it active at `now`.
+    Seq allocateSeq(RoomId room, qint64 now, bool activity = true);
     /// Records that an entry was stored at `seq`, the room's next position (see
     /// MessageRepository::insertNext), and marks the room active at `now`.
     void advanceSeq(RoomId room, Seq seq, qint64 now);
@@ -44,7 +45,7 @@ public:
 private:
     void fillMembers(Room &room);
     void countUnread(Room &room, UserId user, const QString &username, Seq readFrom);
-    Room readRoom(const Statement &q);
+    Room readRoom(const Statement &q, Seq fromSeq);
 
     StatementCache &m_cache;
     RoomStateCache &m_states;

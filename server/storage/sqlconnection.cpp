@@ -33,9 +33,18 @@ void configureSqlite(QSqlDatabase &db)
                  QStringLiteral("1"));
     expectPragma(db, QStringLiteral("PRAGMA busy_timeout=10000"), QStringLiteral("PRAGMA busy_timeout"),
                  QStringLiteral("10000"));
+    // Freed space is overwritten with zeros, so a deleted message's text does not linger in the
+    // file (Debian's SQLite does this by default; Qt's bundled SQLite elsewhere does not).
+    expectPragma(db, QStringLiteral("PRAGMA secure_delete=ON"), QStringLiteral("PRAGMA secure_delete"),
+                 QStringLiteral("1"));
     // FULL: a commit is on disk before it returns, so an acknowledged message survives power loss.
     expectPragma(db, QStringLiteral("PRAGMA synchronous=FULL"), QStringLiteral("PRAGMA synchronous"),
                  QStringLiteral("2"));
+    // Performance only (not checked): a 32 MiB page cache per connection instead of 2 MiB, so
+    // hot index pages are not read again for every batch; checkpoints every 4,000 WAL pages
+    // (16 MiB) instead of 1,000, so a page rewritten by many commits is copied back once.
+    pragma(db, QStringLiteral("PRAGMA cache_size=-32768"));
+    pragma(db, QStringLiteral("PRAGMA wal_autocheckpoint=4000"));
 }
 
 } // namespace

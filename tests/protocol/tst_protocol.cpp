@@ -18,6 +18,32 @@ Message sampleMessage()
                    QStringLiteral("héllo ✓ \"quoted\"\nline"), 1700000000123, timeline::message, UserId()};
 }
 
+/// An edited entry as served: it names its target and carries the target's current state.
+Message sampleEditEntry()
+{
+    Message m = sampleMessage();
+    m.id = MessageId(43);
+    m.seq = 4;
+    m.clientMsgId = QStringLiteral("edited-1");
+    m.kind = timeline::edited;
+    m.targetId = MessageId(42);
+    m.body = QStringLiteral("the new text");
+    m.editedAt = 1700000000999;
+    return m;
+}
+
+/// A reply with its preview of the quoted message.
+Message sampleReply()
+{
+    Message m = sampleMessage();
+    m.id = MessageId(44);
+    m.seq = 5;
+    m.clientMsgId = QStringLiteral("c-2");
+    m.replyTo = MessageId(42);
+    m.reply = ReplyPreview{MessageId(42), UserId(5), QStringLiteral("héllo"), false};
+    return m;
+}
+
 Room sampleRoom()
 {
     Room r;
@@ -91,6 +117,8 @@ private Q_SLOTS:
     void unknownFieldsAreIgnored();
     void directlyWrittenFramesMatchTheGenericEncoding_data();
     void directlyWrittenFramesMatchTheGenericEncoding();
+    void lifecycleFieldsAreOptionalAndStrict_data();
+    void lifecycleFieldsAreOptionalAndStrict();
 };
 
 void TestProtocol::everyRequestRoundTrips()
@@ -172,6 +200,10 @@ void TestProtocol::everyRequestRoundTrips()
     check(TypingRequest{RoomId(3), false});
     check(ViewRoomRequest{RoomId(3)});
     check(MarkReadRequest{RoomId(3), 17});
+    check(SendRequest{RoomId(7), QStringLiteral("c-2"), QStringLiteral("quoting"), MessageId(42)});
+    check(EditRequest{RoomId(7), MessageId(42), QStringLiteral("fixed ✓")});
+    check(DeleteMessageRequest{RoomId(7), MessageId(42)});
+    check(RevisionsRequest{RoomId(7), MessageId(42)});
     // Every registered request type has a sample above.
     QCOMPARE(covered.size(), qsizetype(std::variant_size_v<AnyRequest> - 1));
 }
@@ -207,6 +239,17 @@ void TestProtocol::everyReplyRoundTrips()
     QCOMPARE(roundTripReply(presence), presence.toJson());
     const ReadMarkerReply marker{RoomId(3), 9};
     QCOMPARE(roundTripReply(marker), marker.toJson());
+    const SendReply edited{sampleEditEntry(), false};
+    QCOMPARE(roundTripReply(edited), edited.toJson());
+    Message tombstone = sampleMessage();
+    tombstone.body = QString();
+    tombstone.deleted = true;
+    tombstone.editedAt = 1700000000500;
+    const MessagePageReply lifecycle{{tombstone, sampleEditEntry(), sampleReply()}, false};
+    QCOMPARE(roundTripReply(lifecycle), lifecycle.toJson());
+    const RevisionListReply revisions{{Revision{QStringLiteral("first"), 1, 2}, Revision{QStringLiteral("second ✓"), 2, 3}}};
+    QCOMPARE(roundTripReply(revisions), revisions.toJson());
+    QCOMPARE(roundTripReply(RevisionListReply{}), RevisionListReply{}.toJson());
     Room listed = sampleRoom();
     listed.readSeq = 2;
     listed.unreadCount = 1;
@@ -241,6 +284,8 @@ void TestProtocol::everyEventRoundTrips()
     QCOMPARE(roundTripEvent(read), read.toJson());
     const NotificationEvent n{QStringLiteral("message"), RoomId(3), UserId(4), 12, QStringLiteral("hi @bob"), true};
     QCOMPARE(roundTripEvent(n), n.toJson());
+    QCOMPARE(roundTripEvent(MessageEvent{sampleEditEntry()}), MessageEvent{sampleEditEntry()}.toJson());
+    QCOMPARE(roundTripEvent(MessageEvent{sampleReply()}), MessageEvent{sampleReply()}.toJson());
     // A room without a last message carries null and reads back as none.
     Room empty = sampleRoom();
     empty.lastMessage.reset();
@@ -292,6 +337,16 @@ void TestProtocol::malformedFramesAreRejected_data()
                                << ErrorCode::InvalidField << "data.body";
     QTest::newRow("limit too big") << QByteArray(R"({"id":1,"type":"messages.history","data":{"roomId":1,"limit":100000}})") << ErrorCode::InvalidField << "data.limit";
     QTest::newRow("bad cursor") << QByteArray(R"({"id":1,"type":"messages.sync","data":{"cursors":[{"roomId":1}]}})") << ErrorCode::InvalidField << "data.cursors[0].afterSeq";
+    QTest::newRow("edit blank body") << QByteArray(R"({"id":1,"type":"messages.edit","data":{"roomId":1,"messageId":2,"body":" "}})") << ErrorCode::InvalidField << "data.body";
+    QTest::newRow("edit no message") << QByteArray(R"({"id":1,"type":"messages.edit","data":{"roomId":1,"body":"x"}})") << ErrorCode::InvalidField << "data.messageId";
+    QTest::newRow("edit long body") << (QByteArray(R"({"id":1,"type":"messages.edit","data":{"roomId":1,"messageId":2,"body":")")
+                                           + QByteArray(limits::maxBodyLength + 1, 'x') + "\"}}")
+                                    << ErrorCode::InvalidField << "data.body";
+    QTest::newRow("delete zero message") << QByteArray(R"({"id":1,"type":"messages.delete","data":{"roomId":1,"messageId":0}})") << ErrorCode::InvalidField << "data.messageId";
+    QTest::newRow("delete no room") << QByteArray(R"({"id":1,"type":"messages.delete","data":{"messageId":3}})") << ErrorCode::InvalidField << "data.roomId";
+    QTest::newRow("revisions string id") << QByteArray(R"({"id":1,"type":"messages.revisions","data":{"roomId":1,"messageId":"3"}})") << ErrorCode::InvalidField << "data.messageId";
+    QTest::newRow("reply to zero") << QByteArray(R"({"id":1,"type":"messages.send","data":{"roomId":1,"clientMsgId":"a","body":"x","replyTo":0}})") << ErrorCode::InvalidField << "data.replyTo";
+    QTest::newRow("reply to string") << QByteArray(R"({"id":1,"type":"messages.send","data":{"roomId":1,"clientMsgId":"a","body":"x","replyTo":"5"}})") << ErrorCode::InvalidField << "data.replyTo";
     QTest::newRow("features not strings") << QByteArray(R"({"id":1,"type":"hello","data":{"version":1,"features":[1]}})") << ErrorCode::InvalidField << "data.features";
 }
 
@@ -341,6 +396,14 @@ void TestProtocol::directlyWrittenFramesMatchTheGenericEncoding_data()
     empty.kind = timeline::kicked;
     empty.subjectId = UserId(77);
     QTest::newRow("event with subject") << empty;
+    Message edited = plain;
+    edited.kind = timeline::edited;
+    edited.targetId = MessageId(3);
+    edited.editedAt = 1700000000999;
+    edited.deleted = true;
+    edited.replyTo = MessageId(2);
+    edited.reply = ReplyPreview{MessageId(2), UserId(5), QStringLiteral("quoted \"text\""), false};
+    QTest::newRow("lifecycle fields") << edited;
 }
 
 void TestProtocol::directlyWrittenFramesMatchTheGenericEncoding()
@@ -369,6 +432,46 @@ void TestProtocol::directlyWrittenFramesMatchTheGenericEncoding()
     const std::optional<MessageEvent> back = readData<MessageEvent>(frame->data, &error);
     QVERIFY2(back, qPrintable(error.message));
     QCOMPARE(back->message.toJson(), message.toJson());
+}
+
+void TestProtocol::lifecycleFieldsAreOptionalAndStrict_data()
+{
+    QTest::addColumn<QByteArray>("message");
+    QTest::addColumn<QString>("failure"); ///< empty: accepted
+    const QByteArray base = R"("id":9,"roomId":1,"seq":2,"senderId":3,"clientMsgId":"k","body":"b","sentAt":5)";
+    QTest::newRow("plain message") << ("{" + base + R"(,"kind":"message"})") << QString();
+    QTest::newRow("edited entry") << ("{" + base + R"(,"kind":"edited","targetId":4,"editedAt":6})") << QString();
+    QTest::newRow("edited without target") << ("{" + base + R"(,"kind":"edited"})") << QStringLiteral("targetId");
+    QTest::newRow("deleted without target") << ("{" + base + R"(,"kind":"deleted","deleted":true})") << QStringLiteral("targetId");
+    QTest::newRow("deleted not boolean") << ("{" + base + R"(,"kind":"message","deleted":1})") << QStringLiteral("deleted");
+    QTest::newRow("negative editedAt") << ("{" + base + R"(,"kind":"message","editedAt":-1})") << QStringLiteral("editedAt");
+    QTest::newRow("reply") << ("{" + base + R"(,"kind":"message","replyTo":4,"reply":{"id":4,"senderId":3,"body":"q","deleted":false}})") << QString();
+    QTest::newRow("reply without preview") << ("{" + base + R"(,"kind":"message","replyTo":4})") << QString();
+    QTest::newRow("preview of another message") << ("{" + base + R"(,"kind":"message","replyTo":4,"reply":{"id":5,"senderId":3,"body":"q","deleted":false}})") << QStringLiteral("reply");
+    QTest::newRow("preview missing deleted") << ("{" + base + R"(,"kind":"message","replyTo":4,"reply":{"id":4,"senderId":3,"body":"q"}})") << QStringLiteral("reply.deleted");
+}
+
+void TestProtocol::lifecycleFieldsAreOptionalAndStrict()
+{
+    QFETCH(QByteArray, message);
+    QFETCH(QString, failure);
+    const QByteArray frame = R"({"type":"event","event":"message","data":{"message":)" + message + "}}";
+    ProtocolError error;
+    const auto decoded = decodeServerFrame(frame, &error);
+    QVERIFY2(decoded, qPrintable(error.message));
+    const std::optional<AnyEvent> event = decodeEvent(*decoded, &error);
+    if (failure.isEmpty()) {
+        QVERIFY2(event, qPrintable(error.message));
+        const Message m = std::get<MessageEvent>(*event).message;
+        // What was read writes back the same: absent lifecycle fields stay absent.
+        QJsonObject expected = QJsonDocument::fromJson(message).object();
+        expected.insert(QStringLiteral("subjectId"), QJsonValue());
+        QCOMPARE(m.toJson(), expected);
+    } else {
+        QVERIFY(!event);
+        QCOMPARE(error.code, ErrorCode::InvalidField);
+        QVERIFY2(error.message.contains(failure), qPrintable(error.message));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestProtocol)

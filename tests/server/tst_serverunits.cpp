@@ -1,12 +1,14 @@
 // Server building blocks with no network: credential rules, login throttling, rate limiting,
-// session tokens and storage URLs.
+// session tokens, storage URLs and the message lifecycle options.
 #include "auth/credentialpolicy.h"
 #include "auth/loginthrottle.h"
 #include "auth/sessiontokens.h"
+#include "core/commandline.h"
 #include "messages/mentions.h"
 #include "net/ratelimiter.h"
 #include "storage/storageconfig.h"
 
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace natter::server;
@@ -27,6 +29,8 @@ private Q_SLOTS:
     void tokensAreRandomAndHashed();
     void storageUrls();
     void mentionsMatchWholeNames();
+    void lifecycleOptions_data();
+    void lifecycleOptions();
 };
 
 void TestServerUnits::usernameRules_data()
@@ -170,6 +174,47 @@ void TestServerUnits::mentionsMatchWholeNames()
     QVERIFY(!mentions(QStringLiteral("mail bob@example.org"), QStringLiteral("example")));
     QVERIFY(!mentions(QStringLiteral("hi bob"), QStringLiteral("bob")));
     QVERIFY(mentions(QStringLiteral("@a.b-c please"), QStringLiteral("a.b-c")));
+}
+
+void TestServerUnits::lifecycleOptions_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<int>("history"); ///< EditHistory when valid
+    QTest::addColumn<qint64>("editWindow");
+    QTest::addColumn<qint64>("deleteWindow");
+    QTest::newRow("defaults") << QStringList() << true << int(EditHistory::Everyone) << qint64(0) << qint64(0);
+    QTest::newRow("author, windows")
+        << QStringList{QStringLiteral("--edit-history"), QStringLiteral("author"), QStringLiteral("--edit-window"),
+                       QStringLiteral("900"), QStringLiteral("--delete-window"), QStringLiteral("3600")}
+        << true << int(EditHistory::Author) << qint64(900) << qint64(3600);
+    QTest::newRow("admins") << QStringList{QStringLiteral("--edit-history=admins")} << true
+                            << int(EditHistory::Admins) << qint64(0) << qint64(0);
+    QTest::newRow("unknown audience") << QStringList{QStringLiteral("--edit-history=nobody")} << false << 0 << qint64(0) << qint64(0);
+    QTest::newRow("negative window") << QStringList{QStringLiteral("--edit-window=-5")} << false << 0 << qint64(0) << qint64(0);
+    QTest::newRow("not a number") << QStringList{QStringLiteral("--delete-window=soon")} << false << 0 << qint64(0) << qint64(0);
+}
+
+void TestServerUnits::lifecycleOptions()
+{
+    QFETCH(QStringList, options);
+    QFETCH(bool, valid);
+    QTemporaryDir dir;
+    ServerConfig config;
+    QString error;
+    bool exitNow = false;
+    const QStringList arguments = QStringList{QStringLiteral("natterd"), QStringLiteral("--data-dir"), dir.path()} + options;
+    QCOMPARE(parseCommandLine(arguments, &config, &error, &exitNow), valid);
+    if (!valid) {
+        QVERIFY2(error.startsWith(QLatin1String("--")), qPrintable(error));
+        return;
+    }
+    QFETCH(int, history);
+    QFETCH(qint64, editWindow);
+    QFETCH(qint64, deleteWindow);
+    QCOMPARE(int(config.lifecycle.editHistory), history);
+    QCOMPARE(config.lifecycle.editWindowSeconds, editWindow);
+    QCOMPARE(config.lifecycle.deleteWindowSeconds, deleteWindow);
 }
 
 QTEST_GUILESS_MAIN(TestServerUnits)

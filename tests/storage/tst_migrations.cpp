@@ -1,6 +1,7 @@
 // Schema migrations: a fresh database, an upgrade from the version 1 fixture, refusal of a
 // database newer than the code, and the SQLite settings read back.
 #include "storage/migrator.h"
+#include "storage/repositories.h"
 #include "storage/sqlconnection.h"
 #include "storage/storageerror.h"
 
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void freshDatabaseReachesNewestVersion();
     void sqliteSettingsAreReadBack();
     void upgradeFromVersionOneFixtureKeepsData();
+    void upgradeToLifecycleKeepsMessagesUnedited();
     void migratingTwiceIsANoOp();
     void newerDatabaseIsRefused();
     void failedMigrationLeavesPreviousVersion();
@@ -95,6 +97,7 @@ void TestMigrations::sqliteSettingsAreReadBack()
     QCOMPARE(scalar(db, QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
     QCOMPARE(scalar(db, QStringLiteral("PRAGMA busy_timeout")).toInt(), 10000);
     QCOMPARE(scalar(db, QStringLiteral("PRAGMA synchronous")).toInt(), 2);
+    QCOMPARE(scalar(db, QStringLiteral("PRAGMA secure_delete")).toInt(), 1);
 }
 
 void TestMigrations::upgradeFromVersionOneFixtureKeepsData()
@@ -119,6 +122,39 @@ void TestMigrations::upgradeFromVersionOneFixtureKeepsData()
              QStringLiteral("hi alice ✓"));
     QCOMPARE(scalar(db, QStringLiteral("SELECT room_id FROM friendships WHERE user_lo = 1 AND user_hi = 2")).toInt(), 1);
     QCOMPARE(scalar(db, QStringLiteral("PRAGMA foreign_key_check")).isValid(), false); // no violations
+}
+
+void TestMigrations::upgradeToLifecycleKeepsMessagesUnedited()
+{
+    QSqlDatabase db = openConnection(config(), m_name);
+    QFile fixture(QStringLiteral(NATTER_FIXTURES_DIR "/v1_sqlite.sql"));
+    QVERIFY(fixture.open(QIODevice::ReadOnly));
+    for (const QString &statement : Migrator::splitStatements(QString::fromUtf8(fixture.readAll()))) {
+        QSqlQuery q(db);
+        QVERIFY2(q.exec(statement), qPrintable(statement));
+    }
+    Migrator migrator(db, QStringLiteral("sqlite"));
+    migrator.migrate(4); // the schema before message lifecycle
+    QCOMPARE(migrator.currentVersion(), 4);
+    QVERIFY(!scalar(db, QStringLiteral("SELECT COUNT(*) FROM message_revisions")).isValid());
+    const int messages = scalar(db, QStringLiteral("SELECT COUNT(*) FROM messages")).toInt();
+    QVERIFY(messages > 0);
+
+    migrator.migrate(5);
+    QCOMPARE(migrator.currentVersion(), 5);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM message_revisions")).toInt(), 0);
+    QVERIFY(hasIndex(db, QStringLiteral("message_revisions_by_message")));
+    QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM messages WHERE target_id IS NULL AND reply_to IS NULL "
+                                       "AND edited_at IS NULL AND deleted_at IS NULL")).toInt(), messages);
+    // Existing messages read back as they were: never edited, not deleted, no reply.
+    Repositories repos(db);
+    const QList<natter::Message> page = repos.messages.before(natter::RoomId(1), 0, 50);
+    QCOMPARE(page.size(), messages);
+    const natter::Message &m = page[1];
+    QCOMPARE(m.body, QStringLiteral("hi alice ✓"));
+    QCOMPARE(m.editedAt, 0);
+    QVERIFY(!m.deleted && !m.replyTo.isValid() && !m.reply && !m.targetId.isValid());
+    QCOMPARE(scalar(db, QStringLiteral("PRAGMA foreign_key_check")).isValid(), false);
 }
 
 void TestMigrations::migratingTwiceIsANoOp()
