@@ -126,6 +126,10 @@
         <source>%1 deleted a group you were in</source>
         <translation>%1 hat eine Gruppe gelöscht, in der du warst</translation>
     </message>
+    <message>
+        <source>A message cannot be empty.</source>
+        <translation>Eine Nachricht darf nicht leer sein.</translation>
+    </message>
 </context>
 <context>
     <name>natter::client::ConversationListModel</name>
@@ -140,6 +144,10 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: (deleted)</source>
+        <translation>%1: (gelöscht)</translation>
     </message>
 </context>
 <context>
@@ -287,6 +295,66 @@
     <message>
         <source>Discard</source>
         <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Abbrechen (Esc)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Replying to %1: %2</source>
+        <translation>Antwort an %1: %2</translation>
+    </message>
+    <message>
+        <source>Editing your message</source>
+        <translation>Du bearbeitest deine Nachricht</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Show edit history</source>
+        <translation>Bearbeitungsverlauf anzeigen</translation>
+    </message>
+    <message>
+        <source>Delete message</source>
+        <translation>Nachricht löschen</translation>
+    </message>
+    <message>
+        <source>Delete this message for everyone? This cannot be undone.</source>
+        <translation>Diese Nachricht für alle löschen? Das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Edit history</source>
+        <translation>Bearbeitungsverlauf</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Now — %1</source>
+        <translation>Jetzt — %1</translation>
     </message>
 </context>
 <context>
@@ -792,6 +860,26 @@
     <message>
         <source>Yesterday</source>
         <translation>Gestern</translation>
+    </message>
+    <message>
+        <source>This message was deleted.</source>
+        <translation>Diese Nachricht wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>deleted message</source>
+        <translation>gelöschte Nachricht</translation>
+    </message>
+    <message>
+        <source>an earlier message</source>
+        <translation>eine frühere Nachricht</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>(edited)</source>
+        <translation>(bearbeitet)</translation>
     </message>
 </context>
 <context>

@@ -126,6 +126,10 @@
         <source>%1 deleted a group you were in</source>
         <translation>%1 a supprimé un groupe dont vous faisiez partie</translation>
     </message>
+    <message>
+        <source>A message cannot be empty.</source>
+        <translation>Un message ne peut pas être vide.</translation>
+    </message>
 </context>
 <context>
     <name>natter::client::ConversationListModel</name>
@@ -140,6 +144,10 @@
     <message>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1: (deleted)</source>
+        <translation>%1 : (supprimé)</translation>
     </message>
 </context>
 <context>
@@ -287,6 +295,66 @@
     <message>
         <source>Discard</source>
         <translation>Abandonner</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Annuler (Échap)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Replying to %1: %2</source>
+        <translation>Réponse à %1 : %2</translation>
+    </message>
+    <message>
+        <source>Editing your message</source>
+        <translation>Modification de votre message</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec : %1</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Répondre</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Show edit history</source>
+        <translation>Voir l’historique des modifications</translation>
+    </message>
+    <message>
+        <source>Delete message</source>
+        <translation>Supprimer le message</translation>
+    </message>
+    <message>
+        <source>Delete this message for everyone? This cannot be undone.</source>
+        <translation>Supprimer ce message pour tout le monde ? C’est irréversible.</translation>
+    </message>
+    <message>
+        <source>Edit history</source>
+        <translation>Historique des modifications</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Now — %1</source>
+        <translation>Maintenant — %1</translation>
     </message>
 </context>
 <context>
@@ -792,6 +860,26 @@
     <message>
         <source>Yesterday</source>
         <translation>Hier</translation>
+    </message>
+    <message>
+        <source>This message was deleted.</source>
+        <translation>Ce message a été supprimé.</translation>
+    </message>
+    <message>
+        <source>deleted message</source>
+        <translation>message supprimé</translation>
+    </message>
+    <message>
+        <source>an earlier message</source>
+        <translation>un message précédent</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>(edited)</source>
+        <translation>(modifié)</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "core/clientcontroller.h"
 
 #include "core/mentions.h"
+#include "core/messagechanges.h"
 
 #include "protocol/limits.h"
 
@@ -250,6 +251,10 @@ void ClientController::queryPresence()
 void ClientController::onMessage(const Message &message)
 {
     m_unsaved.append(message);
+    if (isMessageChange(message)) {
+        flushCache(); // the target may still be waiting to be written
+        m_cache.applyChange(message);
+    }
     scheduleFlush();
     const auto it = m_timelines.find(message.roomId.value);
     if (it != m_timelines.end())

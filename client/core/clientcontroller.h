@@ -4,6 +4,7 @@
 // and calls the methods below. Owns everything it hands out; no singletons.
 
 #include "core/clientsession.h"
+#include "protocol/lifecyclerequests.h"
 #include "core/localcache.h"
 #include "core/models/conversationlistmodel.h"
 #include "core/models/friendsmodel.h"
@@ -72,8 +73,15 @@ public:
     void setActive(bool active);
     void markRead(RoomId room);
 
-    /// Writes a message into the outbox; it shows as pending at once.
-    QString sendMessage(RoomId room, const QString &body);
+    /// Writes a message into the outbox (quoting `replyTo` if valid); it shows as pending at once.
+    QString sendMessage(RoomId room, const QString &body, MessageId replyTo = MessageId());
+    /// Edits one's own message / deletes a message (docs/protocol.md §5.13). Online only: the
+    /// change shows when the server's edited/deleted entry arrives.
+    void editMessage(RoomId room, MessageId message, const QString &body, Done done = {});
+    void deleteMessage(RoomId room, MessageId message, Done done = {});
+    /// The earlier texts of an edited message, oldest first.
+    void fetchRevisions(RoomId room, MessageId message,
+                        std::function<void(const QList<Revision> &, const std::optional<ProtocolError> &)> done);
     void retryMessage(const QString &clientMsgId) { m_outbox->retry(clientMsgId); }
     void discardMessage(const QString &clientMsgId) { m_outbox->discard(clientMsgId); }
     void setTyping(RoomId room, bool typing);

@@ -48,13 +48,48 @@ void ClientController::markRead(RoomId room)
     m_session.connection().send(request, this, {});
 }
 
-QString ClientController::sendMessage(RoomId room, const QString &body)
+QString ClientController::sendMessage(RoomId room, const QString &body, MessageId replyTo)
 {
     const QString text = body.trimmed();
     if (text.isEmpty() || !room.isValid())
         return QString();
     setTyping(room, false);
-    return m_outbox->enqueue(room, text.left(limits::maxBodyLength));
+    return m_outbox->enqueue(room, text.left(limits::maxBodyLength), replyTo);
+}
+
+void ClientController::editMessage(RoomId room, MessageId message, const QString &body, Done done)
+{
+    const QString text = body.trimmed().left(limits::maxBodyLength);
+    if (text.isEmpty()) {
+        if (done)
+            done(ProtocolError{ErrorCode::InvalidField, tr("A message cannot be empty.")});
+        return;
+    }
+    m_session.editMessage(room, message, text, [done](const Reply<SendReply> &r) {
+        if (done)
+            done(r.ok() ? std::nullopt : std::optional(r.error));
+    });
+}
+
+void ClientController::deleteMessage(RoomId room, MessageId message, Done done)
+{
+    m_session.deleteMessage(room, message, [done](const Reply<SendReply> &r) {
+        if (done)
+            done(r.ok() ? std::nullopt : std::optional(r.error));
+    });
+}
+
+void ClientController::fetchRevisions(
+    RoomId room, MessageId message,
+    std::function<void(const QList<Revision> &, const std::optional<ProtocolError> &)> done)
+{
+    RevisionsRequest request;
+    request.roomId = room;
+    request.messageId = message;
+    m_session.connection().send(request, this, [done](const Reply<RevisionListReply> &r) {
+        done(r.ok() ? r.value->revisions : QList<Revision>{},
+             r.ok() ? std::nullopt : std::optional(r.error));
+    });
 }
 
 void ClientController::setTyping(RoomId room, bool typing)

@@ -1,5 +1,7 @@
 #include "core/localcache.h"
 
+#include "core/messagechanges.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -20,7 +22,8 @@ Q_LOGGING_CATEGORY(lcCache, "natter.client.cache")
 /// Migrations compiled in from client/core/sql/, in order.
 const QStringList &migrationFiles()
 {
-    static const QStringList files = {QStringLiteral(":/natter/client/sql/0001_initial.sql")};
+    static const QStringList files = {QStringLiteral(":/natter/client/sql/0001_initial.sql"),
+                                      QStringLiteral(":/natter/client/sql/0002_lifecycle.sql")};
     return files;
 }
 
@@ -129,17 +132,16 @@ bool LocalCache::migrate(QString *error)
                 *error = QStringLiteral("missing migration %1").arg(v);
             return false;
         }
-        const QString script = QString::fromUtf8(file.readAll());
+        // Comment lines go first (they may hold ';'), then one statement per ';'.
+        QString script;
+        for (const QString &line : QString::fromUtf8(file.readAll()).split(QLatin1Char('\n')))
+            if (!line.trimmed().startsWith(QLatin1String("--")))
+                script += line + QLatin1Char('\n');
         m_db.transaction();
         bool ok = true;
-        for (const QString &statement : script.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
-            QString sql;
-            for (const QString &line : statement.split(QLatin1Char('\n')))
-                if (!line.trimmed().startsWith(QLatin1String("--")))
-                    sql += line + QLatin1Char('\n');
+        for (const QString &sql : script.split(QLatin1Char(';'), Qt::SkipEmptyParts))
             if (!sql.trimmed().isEmpty() && !exec(sql))
                 ok = false;
-        }
         ok = ok && exec(QStringLiteral("PRAGMA user_version=%1").arg(v));
         if (!ok || !m_db.commit()) {
             m_db.rollback();
@@ -224,11 +226,14 @@ void LocalCache::saveMessages(const QList<Message> &messages)
         return;
     m_db.transaction();
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO messages(room_id, seq, json) VALUES(?, ?, ?)"));
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO messages(room_id, seq, json, message_id, "
+                             "reply_to) VALUES(?, ?, ?, ?, ?)"));
     for (const Message &m : messages) {
         q.addBindValue(m.roomId.value);
         q.addBindValue(m.seq);
         q.addBindValue(toText(m.toJson()));
+        q.addBindValue(m.id.value);
+        q.addBindValue(m.replyTo.isValid() ? QVariant(m.replyTo.value) : QVariant());
         if (!q.exec())
             qCWarning(lcCache) << "storing a message failed:" << q.lastError().text();
     }
@@ -251,6 +256,24 @@ QList<Message> LocalCache::messagesBefore(RoomId room, Seq beforeSeq, int limit)
         if (auto m = fromText<Message>(q.value(0).toString()))
             out.prepend(*m);
     return out;
+}
+
+void LocalCache::applyChange(const Message &entry)
+{
+    if (!isOpen() || !isMessageChange(entry))
+        return;
+    QList<Message> changed;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT json FROM messages WHERE room_id = ? AND (message_id = ? "
+                             "OR reply_to = ?)"));
+    q.addBindValue(entry.roomId.value);
+    q.addBindValue(entry.targetId.value);
+    q.addBindValue(entry.targetId.value);
+    q.exec();
+    while (q.next())
+        if (auto m = fromText<Message>(q.value(0).toString()); m && applyMessageChange(*m, entry))
+            changed.append(*m);
+    saveMessages(changed);
 }
 
 int LocalCache::messageCount(RoomId room) const
@@ -297,19 +320,20 @@ QList<OutboxEntry> LocalCache::outbox() const
     if (!isOpen())
         return out;
     QSqlQuery q(m_db);
-    q.exec(QStringLiteral("SELECT client_msg_id, room_id, body, created_at, failed, error "
-                          "FROM outbox ORDER BY position"));
+    q.exec(QStringLiteral("SELECT client_msg_id, room_id, body, created_at, failed, error, "
+                          "reply_to FROM outbox ORDER BY position"));
     while (q.next())
         out.append({q.value(0).toString(), RoomId(q.value(1).toLongLong()), q.value(2).toString(),
-                    q.value(3).toLongLong(), q.value(4).toBool(), q.value(5).toString()});
+                    q.value(3).toLongLong(), q.value(4).toBool(), q.value(5).toString(),
+                    MessageId(q.value(6).toLongLong())});
     return out;
 }
 
 void LocalCache::addOutbox(const OutboxEntry &e)
 {
     exec(QStringLiteral("INSERT OR REPLACE INTO outbox(client_msg_id, room_id, body, created_at, "
-                        "failed, error) VALUES(?, ?, ?, ?, ?, ?)"),
-         {e.clientMsgId, e.roomId.value, e.body, e.createdAt, e.failed, e.error});
+                        "failed, error, reply_to) VALUES(?, ?, ?, ?, ?, ?, ?)"),
+         {e.clientMsgId, e.roomId.value, e.body, e.createdAt, e.failed, e.error, e.replyTo.value});
 }
 
 void LocalCache::removeOutbox(const QString &clientMsgId)

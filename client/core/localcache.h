@@ -20,6 +20,7 @@ struct OutboxEntry
     qint64 createdAt = 0; ///< ms since epoch, local clock
     bool failed = false;  ///< the server refused it; waits for the user's retry or discard
     QString error;        ///< why it failed
+    MessageId replyTo;    ///< the message it quotes, if any
 };
 
 /// One SQLite database per account. Every method runs on the calling thread; writes are small
@@ -55,6 +56,9 @@ public:
     void saveMessages(const QList<Message> &messages);
     /// Up to `limit` entries of `room` with seq < beforeSeq (0: the newest), ascending.
     QList<Message> messagesBefore(RoomId room, Seq beforeSeq, int limit) const;
+    /// Applies an edited/deleted entry (see messagechanges.h) to the stored message it names
+    /// and to stored replies quoting it.
+    void applyChange(const Message &entry);
     int messageCount(RoomId room) const;
 
     QHash<RoomId, Seq> cursors() const;

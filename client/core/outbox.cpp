@@ -27,9 +27,10 @@ void Outbox::load()
     flush();
 }
 
-QString Outbox::enqueue(RoomId room, const QString &body)
+QString Outbox::enqueue(RoomId room, const QString &body, MessageId replyTo)
 {
     OutboxEntry e;
+    e.replyTo = replyTo;
     e.clientMsgId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     e.roomId = room;
     e.body = body;
@@ -101,7 +102,7 @@ void Outbox::flush()
             [this, id](const Reply<SendReply> &r) {
                 onReply(id, r.ok(), r.ok() ? r.value->message : Message(), r.error);
             },
-            id);
+            id, e.replyTo);
         return;
     }
 }

@@ -1,10 +1,17 @@
 #include "ui/chatview.h"
 
 #include "core/clientcontroller.h"
+#include "protocol/lifecyclerequests.h"
 #include "ui/messagedelegate.h"
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDateTime>
+#include <QDialog>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QShortcut>
+#include <QToolButton>
 #include <QHBoxLayout>
 #include <QIdentityProxyModel>
 #include <QKeyEvent>
@@ -85,6 +92,22 @@ ChatView::ChatView(client::ClientController &controller, QWidget *parent)
     m_send->setObjectName(QStringLiteral("sendButton"));
     m_send->setToolTip(tr("Send the message (Enter)"));
 
+    m_modeBar = new QWidget(this);
+    m_modeLabel = new QLabel(m_modeBar);
+    m_modeLabel->setTextFormat(Qt::PlainText);
+    auto *cancel = new QToolButton(m_modeBar);
+    cancel->setText(tr("Cancel"));
+    cancel->setToolTip(tr("Cancel (Esc)"));
+    auto *modeRow = new QHBoxLayout(m_modeBar);
+    modeRow->setContentsMargins(0, 0, 0, 0);
+    modeRow->addWidget(m_modeLabel, 1);
+    modeRow->addWidget(cancel);
+    m_modeBar->hide();
+    connect(cancel, &QToolButton::clicked, this, &ChatView::cancelMode);
+    auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), m_composer, nullptr, nullptr,
+                                 Qt::WidgetShortcut);
+    connect(escape, &QShortcut::activated, this, &ChatView::cancelMode);
+
     m_empty = new QLabel(tr("Pick a conversation on the left, or add a friend to start one."), this);
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
@@ -103,6 +126,7 @@ ChatView::ChatView(client::ClientController &controller, QWidget *parent)
     body->addLayout(header);
     body->addWidget(m_list, 1);
     body->addWidget(m_typing);
+    body->addWidget(m_modeBar);
     body->addLayout(composerRow);
     auto *outer = new QVBoxLayout(this);
     outer->addWidget(m_body);
@@ -158,6 +182,7 @@ void ChatView::setRoom(RoomId room)
     m_model = room.isValid() ? m_controller.timeline(room) : nullptr;
     m_proxy->setSourceModel(m_model);
     m_composer->clear();
+    setMode(Mode::Write, MessageId(), QString());
     m_stickToBottom = true;
     m_distanceFromBottom = -1;
     updateHeader();
@@ -213,10 +238,56 @@ void ChatView::send()
     const QString text = m_composer->toPlainText();
     if (text.trimmed().isEmpty() || !m_room.isValid())
         return;
-    m_controller.sendMessage(m_room, text);
+    if (m_mode == Mode::Edit) {
+        m_controller.editMessage(m_room, m_target, text,
+                                 [this](const auto &error) { report(error); });
+    } else {
+        m_controller.sendMessage(m_room, text, m_mode == Mode::Reply ? m_target : MessageId());
+        scrollToBottom();
+    }
     m_typingSent = false;
     m_composer->clear();
-    scrollToBottom();
+    setMode(Mode::Write, MessageId(), QString());
+}
+
+void ChatView::setMode(Mode mode, MessageId target, const QString &label)
+{
+    m_mode = mode;
+    m_target = target;
+    m_modeLabel->setText(label);
+    m_modeBar->setVisible(mode != Mode::Write);
+    m_send->setText(mode == Mode::Edit ? tr("Save") : tr("Send"));
+}
+
+void ChatView::cancelMode()
+{
+    if (m_mode == Mode::Edit)
+        m_composer->clear();
+    setMode(Mode::Write, MessageId(), QString());
+}
+
+void ChatView::startReply(const QModelIndex &index)
+{
+    const QString who = index.data(TimelineModel::SenderNameRole).toString();
+    const QString text = index.data(TimelineModel::BodyRole).toString().simplified().left(80);
+    setMode(Mode::Reply, MessageId(index.data(TimelineModel::MessageIdRole).toLongLong()),
+            tr("Replying to %1: %2").arg(who, text));
+    focusComposer();
+}
+
+void ChatView::startEdit(const QModelIndex &index)
+{
+    setMode(Mode::Edit, MessageId(index.data(TimelineModel::MessageIdRole).toLongLong()),
+            tr("Editing your message"));
+    m_composer->setPlainText(index.data(TimelineModel::BodyRole).toString());
+    m_composer->moveCursor(QTextCursor::End);
+    focusComposer();
+}
+
+void ChatView::report(const std::optional<ProtocolError> &error)
+{
+    if (error)
+        m_typing->setText(tr("Failed: %1").arg(error->message));
 }
 
 void ChatView::onTextEdited()
@@ -265,16 +336,75 @@ void ChatView::showContextMenu(const QPoint &pos)
     if (!index.isValid() || !m_model)
         return;
     QMenu menu(this);
+    fillContextMenu(menu, index);
+    menu.exec(m_list->viewport()->mapToGlobal(pos));
+}
+
+void ChatView::fillContextMenu(QMenu &menu, const QModelIndex &index)
+{
     const QString body = index.data(TimelineModel::BodyRole).toString();
-    menu.addAction(QIcon(QStringLiteral(":/icons/copy.svg")), tr("Copy text"), this,
-                   [body] { QApplication::clipboard()->setText(body); });
+    const bool stored = index.data(TimelineModel::MessageIdRole).toLongLong() > 0;
+    const bool message = !index.data(TimelineModel::IsEventRole).toBool();
+    const bool deleted = index.data(TimelineModel::DeletedRole).toBool();
+    const bool own = index.data(TimelineModel::IsOwnRole).toBool();
+    const QPersistentModelIndex at(index);
+    if (!deleted)
+        menu.addAction(QIcon(QStringLiteral(":/icons/copy.svg")), tr("Copy text"), this,
+                       [body] { QApplication::clipboard()->setText(body); });
+    const auto room = m_controller.conversations()->room(m_room);
+    const bool open = room && !room->closed;
+    if (stored && message && !deleted && open) {
+        menu.addAction(tr("Reply"), this, [this, at] { startReply(at); });
+        if (own)
+            menu.addAction(tr("Edit"), this, [this, at] { startEdit(at); });
+        const MemberRole mine = m_controller.members()->roleOf(m_controller.me().id);
+        if (own || (room->kind == RoomKind::Group && mine != MemberRole::Member))
+            menu.addAction(tr("Delete"), this, [this, at] { deleteAt(at); });
+    }
+    if (stored && index.data(TimelineModel::EditedRole).toBool() && !deleted)
+        menu.addAction(tr("Show edit history"), this, [this, at] { showHistory(at); });
     const auto delivery = TimelineModel::Delivery(index.data(TimelineModel::DeliveryRole).toInt());
     const QString id = index.data(TimelineModel::ClientMsgIdRole).toString();
     if (delivery == TimelineModel::Delivery::Failed) {
         menu.addAction(tr("Retry sending"), this, [this, id] { m_controller.retryMessage(id); });
         menu.addAction(tr("Discard"), this, [this, id] { m_controller.discardMessage(id); });
     }
-    menu.exec(m_list->viewport()->mapToGlobal(pos));
+}
+
+void ChatView::deleteAt(const QModelIndex &index)
+{
+    if (!index.isValid())
+        return;
+    const MessageId id(index.data(TimelineModel::MessageIdRole).toLongLong());
+    if (QMessageBox::question(this, tr("Delete message"),
+                              tr("Delete this message for everyone? This cannot be undone."))
+        != QMessageBox::Yes)
+        return;
+    m_controller.deleteMessage(m_room, id, [this](const auto &error) { report(error); });
+}
+
+void ChatView::showHistory(const QModelIndex &index)
+{
+    const MessageId id(index.data(TimelineModel::MessageIdRole).toLongLong());
+    const QString current = index.data(TimelineModel::BodyRole).toString();
+    m_controller.fetchRevisions(m_room, id, [this, current](const auto &revisions, const auto &error) {
+        if (error) {
+            report(error);
+            return;
+        }
+        auto *dialog = new QDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setWindowTitle(tr("Edit history"));
+        auto *list = new QListWidget(dialog);
+        list->setWordWrap(true);
+        for (const Revision &r : revisions)
+            list->addItem(tr("%1 — %2").arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(r.sentAt), QLocale::ShortFormat), r.body));
+        list->addItem(tr("Now — %1").arg(current));
+        auto *layout = new QVBoxLayout(dialog);
+        layout->addWidget(list);
+        dialog->resize(420, 300);
+        dialog->open();
+    });
 }
 
 } // namespace natter::ui

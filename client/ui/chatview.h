@@ -1,7 +1,10 @@
 #pragma once
 // The conversation on screen: header, timeline, "is typing" line and composer.
 
+#include "protocol/errorcode.h"
 #include "protocol/ids.h"
+
+#include <optional>
 
 #include <QPlainTextEdit>
 #include <QPointer>
@@ -12,6 +15,8 @@ class QLabel;
 class QListView;
 class QPushButton;
 class QIdentityProxyModel;
+class QMenu;
+class QToolButton;
 
 namespace natter::client {
 class ClientController;
@@ -57,7 +62,20 @@ public:
     QListView *timelineView() const { return m_list; }
     ComposerEdit *composer() const { return m_composer; }
 
+    /// Adds the actions that fit the entry at `index` (copy, reply, edit, delete, edit history,
+    /// retry/discard for a failed send) to `menu`; the context menu is built with it.
+    void fillContextMenu(QMenu &menu, const QModelIndex &index);
+    /// The composer quotes the entry at `index` / edits it; cancelMode() returns to writing.
+    void startReply(const QModelIndex &index);
+    void startEdit(const QModelIndex &index);
+    void cancelMode();
+
 private:
+    enum class Mode { Write, Reply, Edit };
+    void setMode(Mode mode, MessageId target, const QString &label);
+    void deleteAt(const QModelIndex &index);
+    void showHistory(const QModelIndex &index);
+    void report(const std::optional<ProtocolError> &error);
     void connectSignals();
     void send();
     void updateHeader();
@@ -80,6 +98,10 @@ private:
     QLabel *m_empty;
     ComposerEdit *m_composer;
     QPushButton *m_send;
+    QWidget *m_modeBar;
+    QLabel *m_modeLabel;
+    Mode m_mode = Mode::Write;
+    MessageId m_target;
     QWidget *m_body;
     bool m_stickToBottom = true;
     int m_distanceFromBottom = -1; ///< kept while older rows are inserted above

@@ -24,6 +24,12 @@ public:
 private:
     int textWidth(const QStyleOptionViewItem &option) const;
     int computeHeight(const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    /// Draws avatar, name and time at the start of a run by one sender; returns the next y.
+    int drawSender(QPainter *p, const QStyleOptionViewItem &option, const QModelIndex &index,
+                   int left, int y) const;
+    /// Draws the quoted message of a reply into `rect`; returns its height.
+    int drawQuote(QPainter *p, const QStyleOptionViewItem &option, const QModelIndex &index,
+                  const QRect &rect) const;
     /// Draws "Today" / the date above the first entry of a day; returns the height used.
     int drawDayHeader(QPainter *p, const QStyleOptionViewItem &option, const QModelIndex &index) const;
 

@@ -4,6 +4,7 @@
 #include "../support/testserver.h"
 #include "../support/testuser.h"
 #include "core/clientcontroller.h"
+#include "protocol/lifecyclerequests.h"
 
 #include <QAbstractItemModelTester>
 #include <QtTest>
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void refusedSendIsFailedAndRetryable();
     void directoryInvitesAndJoiningFillTheModels();
     void presenceTypingAndNotificationsReachTheUi();
+    void editDeleteAndReplyReachBothSidesAndTheCache();
 
 private:
     std::unique_ptr<ClientController> makeController();
@@ -308,6 +310,65 @@ void TestClientCore::presenceTypingAndNotificationsReachTheUi()
     QTRY_COMPARE(alice->users().presence(bob->id()), Presence::Offline);
     const int row = alice->friends()->rowOf(bob->id());
     QCOMPARE(Presence(alice->friends()->index(row).data(FriendsModel::PresenceRole).toInt()), Presence::Offline);
+}
+
+void TestClientCore::editDeleteAndReplyReachBothSidesAndTheCache()
+{
+    QVERIFY(bob->send(m_room, QStringLiteral("lunch at 12?")).ok());
+    MessageId bobsId;
+    {
+        auto alice = makeController();
+        QVERIFY(login(*alice, QStringLiteral("alice")));
+        TimelineModel *t = alice->timeline(m_room);
+        QAbstractItemModelTester tester(t, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        t->fetchMore();
+        QTRY_COMPARE(t->rowCount(), 1);
+        bobsId = MessageId(t->index(0).data(TimelineModel::MessageIdRole).toLongLong());
+
+        const int before = bob->messages.size();
+        alice->sendMessage(m_room, QStringLiteral("make it 1"), bobsId);
+        QVERIFY(bob->waitMessages(before + 1));
+        QCOMPARE(bob->messages.last().replyTo, bobsId);
+        QCOMPARE(bob->messages.last().reply->body, QStringLiteral("lunch at 12?"));
+        QTRY_COMPARE(TimelineModel::Delivery(t->index(1).data(TimelineModel::DeliveryRole).toInt()),
+                     TimelineModel::Delivery::Sent);
+        const MessageId mine(t->index(1).data(TimelineModel::MessageIdRole).toLongLong());
+
+        std::optional<std::optional<ProtocolError>> edited;
+        alice->editMessage(m_room, mine, QStringLiteral("make it 1:30"), [&](const auto &e) { edited = e; });
+        QTRY_VERIFY(edited.has_value());
+        QVERIFY(!edited->has_value());
+        QCOMPARE(t->rowCount(), 2);
+        QCOMPARE(t->index(1).data(TimelineModel::BodyRole).toString(), QStringLiteral("make it 1:30"));
+        QVERIFY(t->index(1).data(TimelineModel::EditedRole).toBool());
+        QVERIFY(bob->waitMessages(before + 2));
+        QCOMPARE(bob->messages.last().kind, timeline::edited);
+
+        // Bob deletes his message: alice's row and the quote in her reply follow.
+        DeleteMessageRequest del;
+        del.roomId = m_room;
+        del.messageId = bobsId;
+        QVERIFY(bob->call(del).ok());
+        QTRY_VERIFY(t->index(0).data(TimelineModel::DeletedRole).toBool());
+        QVERIFY(t->index(1).data(TimelineModel::ReplyDeletedRole).toBool());
+        // Her own reply, her edit and bob's delete add nothing unread (his first message was).
+        QCOMPARE(alice->conversations()->index(0).data(ConversationListModel::UnreadRole).toInt(), 1);
+
+        std::optional<QList<Revision>> revisions;
+        alice->fetchRevisions(m_room, mine, [&](const auto &r, const auto &) { revisions = r; });
+        QTRY_VERIFY(revisions.has_value());
+        QCOMPARE(revisions->size(), 1);
+        QCOMPARE(revisions->first().body, QStringLiteral("make it 1"));
+    }
+    m_server->stop();
+    auto alice = makeController(); // the cache holds the changed state
+    QVERIFY(alice->openAccount(QStringLiteral("alice")));
+    TimelineModel *t = alice->timeline(m_room);
+    t->fetchMore();
+    QTRY_COMPARE(t->rowCount(), 2);
+    QVERIFY(t->index(0).data(TimelineModel::DeletedRole).toBool());
+    QCOMPARE(t->index(1).data(TimelineModel::BodyRole).toString(), QStringLiteral("make it 1:30"));
+    QVERIFY(t->index(1).data(TimelineModel::ReplyDeletedRole).toBool());
 }
 
 QTEST_GUILESS_MAIN(TestClientCore)

@@ -11,6 +11,8 @@
 #include "core/userdirectory.h"
 
 #include <QAbstractItemModelTester>
+#include <QFile>
+#include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -66,6 +68,8 @@ private Q_SLOTS:
     void roomSummaryModelInvites();
     void cacheRoundTrips();
     void cacheRefusesNewerSchema();
+    void timelineAppliesEditsAndDeletes();
+    void cacheMigratesFromVersion1AndAppliesChanges();
     void mentionRule_data();
     void mentionRule();
 };
@@ -100,7 +104,7 @@ void TestClientModels::timelinePendingTurnsIntoStoredEntryInPlace()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setOwnUser(kAlice);
     model.addMessages({msg(1)});
-    OutboxEntry e{QStringLiteral("mine-1"), kRoom, QStringLiteral("hello"), 1, false, {}};
+    OutboxEntry e{QStringLiteral("mine-1"), kRoom, QStringLiteral("hello"), 1, false, {}, {}};
     model.addPending(e);
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(TimelineModel::Delivery(model.index(1).data(TimelineModel::DeliveryRole).toInt()),
@@ -130,8 +134,8 @@ void TestClientModels::timelinePendingConfirmedOutOfOrder()
     TimelineModel model(kRoom, users);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setOwnUser(kAlice);
-    model.addPending({QStringLiteral("a"), kRoom, QStringLiteral("one"), 1, false, {}});
-    model.addPending({QStringLiteral("b"), kRoom, QStringLiteral("two"), 2, false, {}});
+    model.addPending({QStringLiteral("a"), kRoom, QStringLiteral("one"), 1, false, {}, {}});
+    model.addPending({QStringLiteral("b"), kRoom, QStringLiteral("two"), 2, false, {}, {}});
     model.addMessages({msg(5, kAlice, QStringLiteral("two"), QStringLiteral("b"))});
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.confirmedCount(), 1);
@@ -319,8 +323,8 @@ void TestClientModels::cacheRoundTrips()
         cache.saveMessages({msg(1), msg(2), msg(3), msg(5)});
         cache.saveMessages({msg(2, kBob, QStringLiteral("replaced"))});
         cache.saveCursors({{kRoom, 3}});
-        cache.addOutbox({QStringLiteral("x"), kRoom, QStringLiteral("later"), 5, false, {}});
-        cache.addOutbox({QStringLiteral("y"), kRoom, QStringLiteral("later 2"), 6, false, {}});
+        cache.addOutbox({QStringLiteral("x"), kRoom, QStringLiteral("later"), 5, false, {}, {}});
+        cache.addOutbox({QStringLiteral("y"), kRoom, QStringLiteral("later 2"), 6, false, {}, {}});
         cache.setOutboxFailed(QStringLiteral("y"), true, QStringLiteral("nope"));
         cache.setSetting(QStringLiteral("k"), QStringLiteral("v"));
     }
@@ -366,6 +370,113 @@ void TestClientModels::cacheRefusesNewerSchema()
     QVERIFY(!cache.open(path, &error));
     QVERIFY(error.contains(QStringLiteral("newer")));
     QVERIFY(!cache.isOpen());
+}
+
+namespace {
+Message change(Seq seq, const QString &kind, MessageId target, const QString &body, bool deleted)
+{
+    Message m = msg(seq, kAlice, body.isEmpty() ? QStringLiteral("x") : body);
+    m.body = body;
+    m.kind = kind;
+    m.targetId = target;
+    m.editedAt = 1700000099000;
+    m.deleted = deleted;
+    return m;
+}
+} // namespace
+
+void TestClientModels::timelineAppliesEditsAndDeletes()
+{
+    UserDirectory users;
+    users.addUsers({kAlice, kBob});
+    TimelineModel model(kRoom, users);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setOwnUser(kAlice);
+    Message original = msg(1, kAlice, QStringLiteral("lunch at 12?"));
+    Message reply = msg(2, kBob, QStringLiteral("yes"));
+    reply.replyTo = original.id;
+    reply.reply = ReplyPreview{original.id, kAlice.id, original.body, false};
+    model.addMessages({original, reply});
+    QCOMPARE(model.index(1).data(TimelineModel::ReplyBodyRole).toString(), QStringLiteral("lunch at 12?"));
+    QCOMPARE(model.index(1).data(TimelineModel::ReplySenderRole).toString(), QStringLiteral("alice"));
+
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.addMessages({change(3, timeline::edited, original.id, QStringLiteral("lunch at 1?"), false)});
+    QCOMPARE(model.rowCount(), 2); // an edit is not a row
+    QCOMPARE(changed.count(), 2);  // the message and the reply quoting it
+    QCOMPARE(model.index(0).data(TimelineModel::BodyRole).toString(), QStringLiteral("lunch at 1?"));
+    QVERIFY(model.index(0).data(TimelineModel::EditedRole).toBool());
+    QCOMPARE(model.index(1).data(TimelineModel::ReplyBodyRole).toString(), QStringLiteral("lunch at 1?"));
+
+    model.addMessages({change(4, timeline::deleted, original.id, QString(), true)});
+    QVERIFY(model.index(0).data(TimelineModel::DeletedRole).toBool());
+    QCOMPARE(model.index(0).data(TimelineModel::BodyRole).toString(), QString());
+    QVERIFY(model.index(1).data(TimelineModel::ReplyDeletedRole).toBool());
+    QCOMPARE(model.rowForSeq(4), -1);
+
+    // A pending reply quotes what the model holds.
+    model.addPending({QStringLiteral("p"), kRoom, QStringLiteral("ok"), 5, false, {}, reply.id});
+    QCOMPARE(model.index(2).data(TimelineModel::ReplySenderRole).toString(), QStringLiteral("bob"));
+    QCOMPARE(model.index(2).data(TimelineModel::ReplyBodyRole).toString(), QStringLiteral("yes"));
+
+    ConversationListModel list(users);
+    QAbstractItemModelTester listTester(&list, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    list.setOwnUser(kAlice.id);
+    Room r = room(7, 100);
+    r.lastMessage = reply;
+    r.lastSeq = 2;
+    list.setRooms({r});
+    list.addMessage(change(5, timeline::edited, reply.id, QStringLiteral("yes!"), false), true, false);
+    QVERIFY(list.index(0).data(ConversationListModel::PreviewRole).toString().endsWith(QStringLiteral("yes!")));
+    QCOMPARE(list.index(0).data(ConversationListModel::UnreadRole).toInt(), 0); // edits are never unread
+    QCOMPARE(list.index(0).data(ConversationListModel::LastSeqRole).toLongLong(), 5);
+}
+
+void TestClientModels::cacheMigratesFromVersion1AndAppliesChanges()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v1.sqlite"));
+    Message original = msg(1, kAlice, QStringLiteral("draft"));
+    Message reply = msg(2, kBob, QStringLiteral("re"));
+    reply.replyTo = original.id;
+    reply.reply = ReplyPreview{original.id, kAlice.id, original.body, false};
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QFile schema(QStringLiteral(":/natter/client/sql/0001_initial.sql"));
+        QVERIFY(schema.open(QIODevice::ReadOnly));
+        QString script;
+        for (const QString &line : QString::fromUtf8(schema.readAll()).split(QLatin1Char('\n')))
+            if (!line.startsWith(QLatin1String("--")))
+                script += line + QLatin1Char('\n');
+        for (const QString &sql : script.split(QLatin1Char(';')))
+            if (!sql.trimmed().isEmpty())
+                QVERIFY(QSqlQuery(db).exec(sql));
+        for (const Message &m : {original, reply}) {
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("INSERT INTO messages(room_id, seq, json) VALUES(?, ?, ?)"));
+            q.addBindValue(m.roomId.value);
+            q.addBindValue(m.seq);
+            q.addBindValue(QString::fromUtf8(QJsonDocument(m.toJson()).toJson(QJsonDocument::Compact)));
+            QVERIFY(q.exec());
+        }
+        QSqlQuery(db).exec(QStringLiteral("PRAGMA user_version=1"));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+    LocalCache cache;
+    QString error;
+    QVERIFY2(cache.open(path, &error), qPrintable(error));
+    QCOMPARE(cache.schemaVersion(), 2);
+    cache.applyChange(change(3, timeline::edited, original.id, QStringLiteral("final"), false));
+    const QList<Message> rows = cache.messagesBefore(kRoom, 0, 10);
+    QCOMPARE(rows.size(), 2);
+    QCOMPARE(rows.at(0).body, QStringLiteral("final"));
+    QVERIFY(rows.at(0).editedAt > 0);
+    QCOMPARE(rows.at(1).reply->body, QStringLiteral("final"));
+    cache.addOutbox({QStringLiteral("r"), kRoom, QStringLiteral("reply"), 1, false, {}, original.id});
+    QCOMPARE(cache.outbox().first().replyTo, original.id);
 }
 
 void TestClientModels::mentionRule_data()

@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
 #include <QPushButton>
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void loginOpenRoomSendAndReceive();
     void wrongPasswordIsShownInTheDialog();
     void scrollingToTheTopLoadsOlderAndKeepsThePlace();
+    void editAndReplyThroughTheContextMenu();
     void friendRequestAppearsAndCanBeAccepted();
     void germanAndFrenchTranslationsLoad();
     void rememberMeWithoutKeyringSaysSo();
@@ -153,6 +155,51 @@ void TestClientUi::scrollingToTheTopLoadsOlderAndKeepsThePlace()
     bar->setValue(bar->minimum());
     QTRY_COMPARE(timeline->model()->rowCount(), 130);
     QCOMPARE(timeline->model()->index(0, 0).data().toString(), QStringLiteral("hello from bob"));
+}
+
+void TestClientUi::editAndReplyThroughTheContextMenu()
+{
+    auto app = start();
+    logIn(*app, QStringLiteral("alice"), TestUser::defaultPassword());
+    QTRY_VERIFY(app->mainWindow());
+    ui::MainWindow *window = app->mainWindow();
+    QTRY_COMPARE(window->connectionLabel()->text(), QStringLiteral("Connected"));
+    window->openRoom(m_room);
+    ui::ChatView *chat = window->chatView();
+    QListView *timeline = chat->timelineView();
+    QTRY_COMPARE(timeline->model()->rowCount(), 1);
+    auto action = [&](int row, const QString &text) -> QAction * {
+        auto *menu = new QMenu(chat);
+        chat->fillContextMenu(*menu, timeline->model()->index(row, 0));
+        for (QAction *a : menu->actions())
+            if (a->text() == text)
+                return a;
+        return nullptr;
+    };
+    QVERIFY(!action(0, QStringLiteral("Edit"))); // bob's message: reply, not edit
+    QAction *reply = action(0, QStringLiteral("Reply"));
+    QVERIFY(reply);
+    reply->trigger();
+    const int before = bob->messages.size();
+    QTest::keyClicks(chat->composer(), QStringLiteral("hello yourself"));
+    QTest::keyClick(chat->composer(), Qt::Key_Return);
+    QVERIFY(bob->waitMessages(before + 1));
+    QCOMPARE(bob->messages.last().reply->body, QStringLiteral("hello from bob"));
+    QTRY_COMPARE(timeline->model()->index(1, 0).data(client::TimelineModel::DeliveryRole).toInt(),
+                 int(client::TimelineModel::Delivery::Sent));
+
+    QAction *edit = action(1, QStringLiteral("Edit"));
+    QVERIFY(edit);
+    edit->trigger();
+    QCOMPARE(chat->composer()->toPlainText(), QStringLiteral("hello yourself"));
+    chat->composer()->selectAll();
+    QTest::keyClicks(chat->composer(), QStringLiteral("hello again"));
+    QTest::keyClick(chat->composer(), Qt::Key_Return);
+    QTRY_COMPARE(timeline->model()->index(1, 0).data().toString(), QStringLiteral("hello again"));
+    QVERIFY(timeline->model()->index(1, 0).data(client::TimelineModel::EditedRole).toBool());
+    QCOMPARE(timeline->model()->rowCount(), 2);
+    QVERIFY(bob->waitMessages(before + 2));
+    QVERIFY(action(1, QStringLiteral("Show edit history")));
 }
 
 void TestClientUi::wrongPasswordIsShownInTheDialog()

@@ -1,5 +1,6 @@
 #include "core/models/conversationlistmodel.h"
 
+#include "core/messagechanges.h"
 #include "core/userdirectory.h"
 
 #include <QCoreApplication>
@@ -82,6 +83,8 @@ QString ConversationListModel::preview(const Room &room) const
     if (m.kind != timeline::message)
         return describeEntry(m, m_users);
     const QString who = m.senderId == m_own ? tr("You") : m_users.name(m.senderId);
+    if (m.deleted)
+        return tr("%1: (deleted)").arg(who);
     return tr("%1: %2").arg(who, m.body.left(200).simplified());
 }
 
@@ -189,6 +192,13 @@ void ConversationListModel::addMessage(const Message &message, bool countUnread,
     if (row < 0)
         return;
     Room &r = m_rooms[row];
+    if (isMessageChange(message)) {
+        // Edits and deletes change the preview they name; they are neither new nor unread.
+        r.lastSeq = qMax(r.lastSeq, message.seq);
+        if (r.lastMessage && applyMessageChange(*r.lastMessage, message))
+            emit dataChanged(index(row), index(row), {PreviewRole});
+        return;
+    }
     QList<int> roles;
     if (!r.lastMessage || message.seq > r.lastMessage->seq) {
         r.lastMessage = message;
@@ -196,7 +206,8 @@ void ConversationListModel::addMessage(const Message &message, bool countUnread,
         r.lastActivity = qMax(r.lastActivity, message.sentAt);
         roles << PreviewRole << LastActivityRole << LastSeqRole;
     }
-    if (countUnread && message.senderId != m_own && message.seq > r.readSeq.value_or(0)) {
+    if (countUnread && message.kind == timeline::message && message.senderId != m_own
+        && message.seq > r.readSeq.value_or(0)) {
         ++r.unreadCount;
         roles << UnreadRole;
         if (mention) {

@@ -1,6 +1,7 @@
 #include "core/models/timelinemodel.h"
 
 #include "core/mentions.h"
+#include "core/messagechanges.h"
 #include "core/models/conversationlistmodel.h"
 #include "core/userdirectory.h"
 
@@ -36,7 +37,10 @@ QHash<int, QByteArray> TimelineModel::roleNames() const
                   {ClientMsgIdRole, "clientMsgId"}, {DeliveryRole, "delivery"},
                   {ErrorRole, "error"}, {IsOwnRole, "isOwn"},
                   {FirstInGroupRole, "firstInGroup"}, {MentionsMeRole, "mentionsMe"},
-                  {DayStartsRole, "dayStarts"}});
+                  {DayStartsRole, "dayStarts"}, {EditedRole, "edited"},
+                  {EditedAtRole, "editedAt"}, {DeletedRole, "deleted"},
+                  {ReplyToRole, "replyTo"}, {ReplySenderRole, "replySender"},
+                  {ReplyBodyRole, "replyBody"}, {ReplyDeletedRole, "replyDeleted"}});
     return names;
 }
 
@@ -76,6 +80,14 @@ QVariant TimelineModel::entryData(int row, int role) const
             || m.sentAt - prev.sentAt > 5 * 60 * 1000;
     }
     case MentionsMeRole: return !isEvent && mentions(m.body, m_own.username);
+    case EditedRole: return m.editedAt > 0;
+    case EditedAtRole:
+        return m.editedAt > 0 ? QDateTime::fromMSecsSinceEpoch(m.editedAt) : QDateTime();
+    case DeletedRole: return m.deleted;
+    case ReplyToRole:
+    case ReplySenderRole:
+    case ReplyBodyRole:
+    case ReplyDeletedRole: return replyData(m.replyTo, m.reply, role);
     case DayStartsRole:
         return row == 0
             || QDateTime::fromMSecsSinceEpoch(m_entries.at(row - 1).sentAt).date()
@@ -107,13 +119,40 @@ QVariant TimelineModel::pendingData(const OutboxEntry &e, int role) const
         return data(index(row - 1), SenderIdRole).toLongLong() != m_own.id.value
             || data(index(row - 1), IsEventRole).toBool();
     }
-    case MentionsMeRole: return false;
+    case MentionsMeRole:
+    case EditedRole:
+    case DeletedRole: return false;
+    case EditedAtRole: return QDateTime();
+    case ReplyToRole:
+    case ReplySenderRole:
+    case ReplyBodyRole:
+    case ReplyDeletedRole: return replyData(e.replyTo, std::nullopt, role);
     case DayStartsRole: {
         const int row = rowForClientMsgId(e.clientMsgId);
         return row == 0
             || data(index(row - 1), SentAtRole).toDateTime().date()
                 != QDateTime::fromMSecsSinceEpoch(e.createdAt).date();
     }
+    default: return {};
+    }
+}
+
+QVariant TimelineModel::replyData(MessageId replyTo, const std::optional<ReplyPreview> &preview,
+                                  int role) const
+{
+    std::optional<ReplyPreview> quoted = preview;
+    if (!quoted && replyTo.isValid()) { // a pending reply: quote what this model holds
+        const int row = rowForId(replyTo);
+        if (row >= 0) {
+            const Message &m = m_entries.at(row);
+            quoted = ReplyPreview{m.id, m.senderId, m.body.left(120), m.deleted};
+        }
+    }
+    switch (role) {
+    case ReplyToRole: return replyTo.value;
+    case ReplySenderRole: return quoted ? m_users.name(quoted->senderId) : QString();
+    case ReplyBodyRole: return quoted ? quoted->body : QString();
+    case ReplyDeletedRole: return quoted && quoted->deleted;
     default: return {};
     }
 }
@@ -147,9 +186,9 @@ void TimelineModel::onPage(const QList<Message> &messages, bool more, bool ok)
     QList<Message> older;
     const Seq first = firstSeq();
     for (const Message &m : messages)
-        if (m.roomId == m_room && (first == 0 || m.seq < first)
+        if (m.roomId == m_room && (first == 0 || m.seq < first) && !isMessageChange(m)
             && (older.isEmpty() || m.seq > older.last().seq))
-            older.append(m);
+            older.append(m); // pages are served in their current state: nothing to apply
     m_atStart = !more;
     if (!older.isEmpty()) {
         // Still "loading" while rows go in: views reacting to the insertion must not start
@@ -173,8 +212,23 @@ void TimelineModel::addMessages(const QList<Message> &messages)
             insertEntry(m);
 }
 
+void TimelineModel::applyChange(const Message &entry)
+{
+    for (int row = 0; row < m_entries.size(); ++row) {
+        Message &m = m_entries[row];
+        if (m.id != entry.targetId && m.replyTo != entry.targetId)
+            continue;
+        if (applyMessageChange(m, entry))
+            emit dataChanged(index(row), index(row)); // body, edited/deleted or reply roles
+    }
+}
+
 void TimelineModel::insertEntry(const Message &m)
 {
+    if (isMessageChange(m)) {
+        applyChange(m);
+        return;
+    }
     const auto it = std::lower_bound(m_entries.begin(), m_entries.end(), m.seq, seqLess);
     const int pos = int(it - m_entries.begin());
     if (it != m_entries.end() && it->seq == m.seq) {

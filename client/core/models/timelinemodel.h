@@ -35,6 +35,13 @@ public:
         FirstInGroupRole,///< bool: starts a run of entries by one sender (the delegate shows the name)
         MentionsMeRole,  ///< bool: the body mentions this user
         DayStartsRole,   ///< bool: first entry of a local calendar day (the delegate shows the date)
+        EditedRole,      ///< bool: the text was edited (see EditedAtRole)
+        EditedAtRole,    ///< QDateTime of the last edit, invalid if never edited
+        DeletedRole,     ///< bool: a tombstone, the text is gone
+        ReplyToRole,     ///< qint64: id of the quoted message, 0 if none
+        ReplySenderRole, ///< QString: who wrote the quoted message
+        ReplyBodyRole,   ///< QString: start of its current text ("" once deleted or not readable)
+        ReplyDeletedRole,///< bool: the quoted message was deleted
     };
     Q_ENUM(Role)
     enum class Delivery { Sent, Pending, Failed };
@@ -60,7 +67,8 @@ public:
     void fetchMore(const QModelIndex &parent = QModelIndex()) override;
 
     /// Merges stored entries (live, sync, history or own sends), each once, in seq order. An
-    /// entry whose clientMsgId matches a pending row replaces that row.
+    /// entry whose clientMsgId matches a pending row replaces that row. Edited and deleted
+    /// entries are not rows: they change the message they name, and replies quoting it.
     void addMessages(const QList<Message> &messages);
     void addPending(const OutboxEntry &entry);
     void updatePending(const OutboxEntry &entry);
@@ -86,6 +94,8 @@ private:
     QVariant entryData(int row, int role) const;
     QVariant pendingData(const OutboxEntry &entry, int role) const;
     void insertEntry(const Message &message);
+    void applyChange(const Message &entry);
+    QVariant replyData(MessageId replyTo, const std::optional<ReplyPreview> &preview, int role) const;
     void onPage(const QList<Message> &messages, bool more, bool ok);
     void setLoading(bool loading);
     void onNameChanged(UserId user);
