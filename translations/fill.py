@@ -107,6 +107,16 @@ DE = {
  'Now — %1': 'Jetzt — %1',
  'A message cannot be empty.': 'Eine Nachricht darf nicht leer sein.',
  '%1: (deleted)': '%1: (gelöscht)',
+ 'Search': 'Suche',
+ '&Search messages': 'Nachrichten &suchen',
+ 'Search messages (Ctrl+F)': 'Nachrichten suchen (Strg+F)',
+ 'Search messages': 'Nachrichten suchen',
+ 'Only in this conversation': 'Nur in dieser Unterhaltung',
+ 'Search failed: %1': 'Suche fehlgeschlagen: %1',
+ 'No messages found.': 'Keine Nachrichten gefunden.',
+ '%n result(s)': ['%n Treffer', '%n Treffer'],
+ 'Searching…': 'Suche läuft …',
+ '%1 · %2': '%1 · %2',
 }
 
 FR = {
@@ -211,6 +221,16 @@ FR = {
  'Now — %1': 'Maintenant — %1',
  'A message cannot be empty.': 'Un message ne peut pas être vide.',
  '%1: (deleted)': '%1 : (supprimé)',
+ 'Search': 'Recherche',
+ '&Search messages': '&Rechercher des messages',
+ 'Search messages (Ctrl+F)': 'Rechercher des messages (Ctrl+F)',
+ 'Search messages': 'Rechercher des messages',
+ 'Only in this conversation': 'Seulement dans cette conversation',
+ 'Search failed: %1': 'La recherche a échoué : %1',
+ 'No messages found.': 'Aucun message trouvé.',
+ '%n result(s)': ['%n résultat', '%n résultats'],
+ 'Searching…': 'Recherche…',
+ '%1 · %2': '%1 · %2',
 }
 
 def fill(path, table):

@@ -842,6 +842,14 @@
         <source>Failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
     </message>
+    <message>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>&amp;Search messages</source>
+        <translation>Nachrichten &amp;suchen</translation>
+    </message>
 </context>
 <context>
     <name>natter::ui::MessageDelegate</name>
@@ -880,6 +888,49 @@
     <message>
         <source>(edited)</source>
         <translation>(bearbeitet)</translation>
+    </message>
+</context>
+<context>
+    <name>natter::ui::SearchPanel</name>
+    <message>
+        <source>Search messages (Ctrl+F)</source>
+        <translation>Nachrichten suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Search messages</source>
+        <translation>Nachrichten suchen</translation>
+    </message>
+    <message>
+        <source>Only in this conversation</source>
+        <translation>Nur in dieser Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Suchergebnisse</translation>
+    </message>
+    <message>
+        <source>Search failed: %1</source>
+        <translation>Suche fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>No messages found.</source>
+        <translation>Keine Nachrichten gefunden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n Treffer</numerusform><numerusform>%n Treffer</numerusform></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft …</translation>
+    </message>
+</context>
+<context>
+    <name>natter::ui::SearchResultDelegate</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>

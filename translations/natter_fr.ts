@@ -842,6 +842,14 @@
         <source>Failed: %1</source>
         <translation>Échec : %1</translation>
     </message>
+    <message>
+        <source>Search</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <source>&amp;Search messages</source>
+        <translation>&amp;Rechercher des messages</translation>
+    </message>
 </context>
 <context>
     <name>natter::ui::MessageDelegate</name>
@@ -880,6 +888,49 @@
     <message>
         <source>(edited)</source>
         <translation>(modifié)</translation>
+    </message>
+</context>
+<context>
+    <name>natter::ui::SearchPanel</name>
+    <message>
+        <source>Search messages (Ctrl+F)</source>
+        <translation>Rechercher des messages (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search messages</source>
+        <translation>Rechercher des messages</translation>
+    </message>
+    <message>
+        <source>Only in this conversation</source>
+        <translation>Seulement dans cette conversation</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Résultats</translation>
+    </message>
+    <message>
+        <source>Search failed: %1</source>
+        <translation>La recherche a échoué : %1</translation>
+    </message>
+    <message>
+        <source>No messages found.</source>
+        <translation>Aucun message trouvé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n résultat</numerusform><numerusform>%n résultats</numerusform></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+</context>
+<context>
+    <name>natter::ui::SearchResultDelegate</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>

@@ -19,7 +19,7 @@ struct Option
 };
 
 const Option options[] = {
-    {"scenario", "idle, traffic, saturation, history or storm", "name"},
+    {"scenario", "idle, traffic, saturation, history, storm or search", "name"},
     {"port", "port of the server on 127.0.0.1", "port"},
     {"server-pid", "process id of the server, for CPU and memory readings", "pid"},
     {"plan", "plan written by natter-seed (users, tokens, rooms)", "file"},
@@ -40,6 +40,7 @@ const Option options[] = {
     {"logins", "storm: logins with the password (default 1000)", "n"},
     {"login-concurrency", "storm: logins in flight at once (default 16)", "n"},
     {"login-offset", "storm: plan index of the first account to log into", "n"},
+    {"queries", "search: queries measured per class (default 200)", "n"},
 };
 
 } // namespace
@@ -100,6 +101,7 @@ int main(int argc, char *argv[])
     s.logins = int(number("logins", s.logins));
     s.loginConcurrency = int(number("login-concurrency", s.loginConcurrency));
     s.loginOffset = int(number("login-offset", s.loginOffset));
+    s.queriesPerClass = int(number("queries", s.queriesPerClass));
 
     const qint64 files = raiseOpenFileLimit();
     if (s.users + 64 > files)

@@ -31,6 +31,14 @@ bool Plan::load(const QString &path, Plan *plan, QString *error)
             plan->historyRoom = w[1].toLongLong();
             plan->historyMember = w[2].toInt();
             plan->historyMessages = w[3].toLongLong();
+        } else if (w[0] == "corpus" && w.size() == 5) {
+            plan->corpusMessages = w[1].toLongLong();
+            plan->corpusRooms = w[2].toInt();
+            plan->searcher = w[3].toInt();
+            plan->searcherRooms = w[4].toInt();
+        } else if (w[0] == "query" && w.size() >= 4) {
+            plan->queries.append(PlanQuery{QString::fromUtf8(w[1]), w[2].toLongLong(),
+                                           QString::fromUtf8(w.mid(3).join(' '))});
         } else {
             *error = QStringLiteral("%1:%2: cannot read this line").arg(path).arg(lineNo);
             return false;

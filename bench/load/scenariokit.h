@@ -44,5 +44,6 @@ int runTraffic(Driver &d, const ScenarioOptions &o);
 int runSaturation(Driver &d, const ScenarioOptions &o);
 int runHistory(Driver &d, const ScenarioOptions &o);
 int runStorm(Driver &d, const ScenarioOptions &o);
+int runSearch(Driver &d, const ScenarioOptions &o);
 
 } // namespace natter::bench

@@ -16,6 +16,8 @@ int runScenario(Driver &driver, const ScenarioOptions &options)
         return runHistory(driver, options);
     if (options.scenario == QLatin1String("storm"))
         return runStorm(driver, options);
+    if (options.scenario == QLatin1String("search"))
+        return runSearch(driver, options);
     say(QStringLiteral("unknown scenario '%1'").arg(options.scenario));
     return 2;
 }

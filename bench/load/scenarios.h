@@ -10,7 +10,7 @@ class Driver;
 
 struct ScenarioOptions
 {
-    QString scenario; ///< idle, traffic, saturation, history or storm
+    QString scenario; ///< idle, traffic, saturation, history, storm or search
     QString label;    ///< name of the report files and first word of each row
     QString reportDir;
     bool checkTargets = true; ///< compare with the targets (natterd, not the relay)
@@ -28,6 +28,7 @@ struct ScenarioOptions
     int loginConcurrency = 16; ///< storm: logins in flight at once
     int loginOffset = 0;       ///< storm: plan index of the first account logged into
     qint64 stormCapMs = 150000;
+    int queriesPerClass = 200; ///< search: queries measured per query class
 };
 
 /// Runs one scenario; returns a process exit code (0 also when a target is missed).

@@ -4,6 +4,11 @@
 //
 // No argon2 per user: one argon2id hash (crypto_pwhash_str, INTERACTIVE) of the shared password
 // is stored for every user, so logins with that password are real and seeding stays fast.
+//
+// --corpus N adds N messages of varied text over --corpus-rooms group rooms for the search
+// scenario (corpus.h).
+#include "corpus.h"
+
 #include "auth/sessiontokens.h"
 #include "storage/migrator.h"
 #include "storage/repositories.h"
@@ -37,6 +42,7 @@ struct SeedOptions
     int users = 0;
     int pairs = 0;      ///< users (0,1), (2,3), … become friends with a direct room
     qint64 history = 0; ///< messages stored in the room of pair (0,1)
+    natter::bench::CorpusOptions corpus;
 };
 
 struct Seeded
@@ -125,7 +131,7 @@ void seedHistory(Repositories &repos, RoomId room, UserId a, UserId b, qint64 co
         throw StorageError(QStringLiteral("cannot set the room's last seq"));
 }
 
-void writePlan(const SeedOptions &o, const Seeded &s)
+void writePlan(const SeedOptions &o, const Seeded &s, const natter::bench::Corpus *corpus)
 {
     QFile f(o.planPath);
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
@@ -140,6 +146,8 @@ void writePlan(const SeedOptions &o, const Seeded &s)
         out << "room " << s.pairRooms[p].value << ' ' << 2 * p << ' ' << 2 * p + 1 << '\n';
     if (o.history > 0)
         out << "history " << s.pairRooms[0].value << " 0 " << o.history << '\n';
+    if (corpus)
+        natter::bench::writeCorpusPlan(out, *corpus, s.users);
 }
 
 void seed(const SeedOptions &o)
@@ -166,9 +174,16 @@ void seed(const SeedOptions &o)
             std::fprintf(stderr, "natter-seed: %lld history messages in %lld ms\n",
                          static_cast<long long>(o.history), static_cast<long long>(t.restart()));
         }
+        std::optional<natter::bench::Corpus> corpus;
+        if (o.corpus.messages > 0) {
+            corpus = natter::bench::seedCorpus(repos, s.users, o.corpus);
+            std::fprintf(stderr, "natter-seed: %lld corpus messages in %d rooms in %lld ms\n",
+                         static_cast<long long>(o.corpus.messages), o.corpus.rooms,
+                         static_cast<long long>(t.restart()));
+        }
         if (config.backend == StorageConfig::Backend::Sqlite)
             execDirect(db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
-        writePlan(o, s);
+        writePlan(o, s, corpus ? &*corpus : nullptr);
     }
     closeConnection(name);
 }
@@ -199,7 +214,18 @@ int main(int argc, char *argv[])
     const QCommandLineOption password(
         QStringLiteral("password"), QStringLiteral("Password of every user."),
         QStringLiteral("password"), QStringLiteral("bench-password-9f4e"));
-    parser.addOptions({database, plan, users, pairs, history, password});
+    const QCommandLineOption corpus(QStringLiteral("corpus"),
+                                    QStringLiteral("Searchable messages over group rooms."),
+                                    QStringLiteral("n"), QStringLiteral("0"));
+    const QCommandLineOption corpusRooms(QStringLiteral("corpus-rooms"),
+                                         QStringLiteral("Group rooms of the corpus."),
+                                         QStringLiteral("n"), QStringLiteral("500"));
+    const QCommandLineOption searcherRooms(
+        QStringLiteral("searcher-rooms"),
+        QStringLiteral("Corpus rooms the searching user (user 0) is a member of."),
+        QStringLiteral("n"), QStringLiteral("50"));
+    parser.addOptions({database, plan, users, pairs, history, password, corpus, corpusRooms,
+                       searcherRooms});
     parser.process(app);
 
     SeedOptions o;
@@ -209,6 +235,9 @@ int main(int argc, char *argv[])
     o.users = parser.value(users).toInt();
     o.pairs = parser.value(pairs).toInt();
     o.history = parser.value(history).toLongLong();
+    o.corpus.messages = parser.value(corpus).toLongLong();
+    o.corpus.rooms = qMax(1, parser.value(corpusRooms).toInt());
+    o.corpus.searcherRooms = qBound(1, parser.value(searcherRooms).toInt(), o.corpus.rooms);
     if (o.database.isEmpty() || o.planPath.isEmpty() || o.users < 2 * o.pairs ||
         (o.history > 0 && o.pairs < 1) || o.password.contains(QLatin1Char(' '))) {
         std::fprintf(

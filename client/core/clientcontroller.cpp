@@ -25,8 +25,18 @@ ClientController::ClientController(QObject *parent)
     : QObject(parent),
       m_conversations(m_users),
       m_friends(m_users),
-      m_members(m_users)
+      m_members(m_users),
+      m_search(m_users)
 {
+    m_search.setSearcher([this](const SearchRequest &request, auto done) {
+        m_session.connection().send(request, this, [done](const Reply<SearchReply> &r) {
+            done(r.ok() ? std::optional(*r.value) : std::nullopt, r.ok() ? QString() : r.error.message);
+        });
+    });
+    m_search.setRoomTitles([this](RoomId room) {
+        const auto r = m_conversations.room(room);
+        return r ? m_conversations.title(*r) : QString();
+    });
     m_outbox = std::make_unique<Outbox>(m_session, m_cache);
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(cacheFlushDelayMs);
@@ -141,6 +151,7 @@ void ClientController::closeAccount()
     m_members.clear();
     m_directory.setRooms({});
     m_invites.setInvites({});
+    m_search.setQuery(QString());
     m_outbox->load(); // the closed cache yields nothing
 }
 

@@ -10,6 +10,7 @@
 #include "core/models/friendsmodel.h"
 #include "core/models/membersmodel.h"
 #include "core/models/roomsummarymodel.h"
+#include "core/models/searchmodel.h"
 #include "core/models/timelinemodel.h"
 #include "core/outbox.h"
 #include "core/userdirectory.h"
@@ -62,6 +63,8 @@ public:
     MembersModel *members() { return &m_members; }
     RoomSummaryModel *directory() { return &m_directory; }
     RoomSummaryModel *invites() { return &m_invites; }
+    /// Message search results (search.messages); set the query on the model.
+    SearchModel *search() { return &m_search; }
     /// The timeline of `room`, created on first use and kept while the account is open.
     TimelineModel *timeline(RoomId room);
 
@@ -141,6 +144,7 @@ private:
     MembersModel m_members;
     RoomSummaryModel m_directory;
     RoomSummaryModel m_invites;
+    SearchModel m_search;
     std::map<qint64, std::unique_ptr<TimelineModel>> m_timelines;
     QHash<RoomId, QList<UserId>> m_typing;
 

@@ -1,5 +1,6 @@
 #include "core/connection.h"
 
+#include "protocol/binaryframes.h"
 #include "protocol/limits.h"
 
 #include <QLoggingCategory>
@@ -24,11 +25,12 @@ ProtocolError unavailable(const QString &why)
 
 } // namespace
 
-void Connection::Pending::finish(const QJsonObject *data, const ProtocolError &error) const
+void Connection::Pending::finish(const QJsonObject *data, const ProtocolError &error,
+                                 const QByteArray &payload) const
 {
     if (guarded && !context)
         return;
-    complete(data, error);
+    complete(data, payload, error);
 }
 
 Connection::Connection(QObject *parent) : QObject(parent)
@@ -66,10 +68,7 @@ void Connection::open(const QUrl &url)
     socket->setMaxAllowedIncomingMessageSize(maxIncomingMessageBytes);
     connect(socket, &QWebSocket::connected, this, &Connection::onSocketConnected);
     connect(socket, &QWebSocket::textMessageReceived, this, &Connection::onTextMessage);
-    connect(socket, &QWebSocket::binaryMessageReceived, this, [this] {
-        protocolViolation(QWebSocketProtocol::CloseCodeDatatypeNotSupported,
-                          QStringLiteral("binary messages are not supported"));
-    });
+    connect(socket, &QWebSocket::binaryMessageReceived, this, &Connection::onBinaryMessage);
     // Deferred, so that frames already received are processed before the teardown.
     connect(
         socket, &QWebSocket::disconnected, this, [this, epoch] { onSocketGone(epoch); },
@@ -196,8 +195,23 @@ void Connection::onHelloReply(const Reply<HelloReply> &reply, quint64 epoch)
 
 // ---- requests -----------------------------------------------------------------------------
 
+RequestId Connection::sendChunk(const QString &uploadId, qint64 offset, const QByteArray &data,
+                                QObject *context, ReplyCallback<UploadReply> callback)
+{
+    const RequestId id = m_nextId++;
+    const QByteArray frame = UploadChunkFrame{id, QByteArray::fromHex(uploadId.toLatin1()), offset, data}.encode();
+    submit(id, "attachments.chunk", frame, context,
+           [callback = std::move(callback)](const QJsonObject *reply, const QByteArray &payload,
+                                            const ProtocolError &error) {
+               if (callback)
+                   callback(toReply<UploadReply>(reply, payload, error));
+           },
+           true);
+    return id;
+}
+
 void Connection::submit(RequestId id, const char *type, const QByteArray &frame, QObject *context,
-                        Completion complete)
+                        Completion complete, bool binary)
 {
     Pending pending{context, context != nullptr, std::move(complete), 0, type};
     const bool isHello = qstrcmp(type, HelloRequest::type) == 0;
@@ -205,7 +219,8 @@ void Connection::submit(RequestId id, const char *type, const QByteArray &frame,
         failLater(std::move(pending), unavailable(QStringLiteral("not connected")));
         return;
     }
-    if (frame.size() > limits::maxFrameBytes) {
+    const qint64 maxBytes = binary ? binaryframe::uploadHeaderBytes + limits::maxChunkBytes : limits::maxFrameBytes;
+    if (frame.size() > maxBytes || (binary && frame.size() <= binaryframe::uploadHeaderBytes)) {
         failLater(std::move(pending),
                   {ErrorCode::FrameTooLarge, QStringLiteral("the request is too large")});
         return;
@@ -213,7 +228,10 @@ void Connection::submit(RequestId id, const char *type, const QByteArray &frame,
     pending.deadline = m_clock.elapsed() + m_requestTimeoutMs;
     armExpiry(pending.deadline);
     m_pending.emplace(id, std::move(pending));
-    m_socket->sendTextMessage(QString::fromUtf8(frame));
+    if (binary)
+        m_socket->sendBinaryMessage(frame);
+    else
+        m_socket->sendTextMessage(QString::fromUtf8(frame));
 }
 
 void Connection::failLater(Pending pending, const ProtocolError &error)
@@ -223,7 +241,8 @@ void Connection::failLater(Pending pending, const ProtocolError &error)
         Qt::QueuedConnection);
 }
 
-void Connection::deliver(RequestId id, const QJsonObject *data, const ProtocolError &error)
+void Connection::deliver(RequestId id, const QJsonObject *data, const ProtocolError &error,
+                         const QByteArray &payload)
 {
     const auto it = m_pending.find(id);
     if (it == m_pending.end()) {
@@ -232,7 +251,7 @@ void Connection::deliver(RequestId id, const QJsonObject *data, const ProtocolEr
     }
     const Pending pending = std::move(it->second);
     m_pending.erase(it);
-    pending.finish(data, error);
+    pending.finish(data, error, payload);
 }
 
 void Connection::armExpiry(qint64 deadline)
@@ -291,6 +310,19 @@ void Connection::onTextMessage(const QString &text)
         handleEvent(*frame);
         break;
     }
+}
+
+void Connection::onBinaryMessage(const QByteArray &frame)
+{
+    ProtocolError error;
+    const std::optional<FetchDataFrame> data = FetchDataFrame::decode(frame, &error);
+    if (!data) {
+        protocolViolation(QWebSocketProtocol::CloseCodeProtocolError,
+                          QStringLiteral("undecodable binary frame: %1").arg(error.message));
+        return;
+    }
+    const QJsonObject header = FetchReply{data->offset, data->total, {}}.toJson();
+    deliver(data->id, &header, {}, data->data);
 }
 
 void Connection::handleEvent(const ServerFrame &frame)

@@ -4,6 +4,7 @@
 // ClientSession builds that on top.
 
 #include "core/reply.h"
+#include "protocol/attachmentrequests.h"
 #include "protocol/codec.h"
 
 #include <QAbstractSocket>
@@ -62,6 +63,13 @@ public:
     RequestId send(const Req &request, QObject *context,
                    ReplyCallback<typename Req::Reply> callback);
 
+    /// Sends one upload chunk (a binary frame) of the upload `uploadId` (32 hex characters)
+    /// at `offset`; the reply says how many bytes the server has stored. Same contract as
+    /// send(). An attachments.fetch request sent with send() is answered by a binary frame,
+    /// which arrives as its FetchReply with the bytes in `data`.
+    RequestId sendChunk(const QString &uploadId, qint64 offset, const QByteArray &data,
+                        QObject *context, ReplyCallback<UploadReply> callback);
+
 signals:
     void stateChanged(natter::client::Connection::State state);
     /// The hello handshake succeeded; requests may be sent now.
@@ -83,8 +91,10 @@ signals:
     void notificationReceived(const natter::NotificationEvent &event);
 
 private:
-    /// Type-erased reply handler: `data` is the result's data, or null with `error` set.
-    using Completion = std::function<void(const QJsonObject *data, const ProtocolError &error)>;
+    /// Type-erased reply handler: `data` is the result's data (for a binary reply, its header
+    /// fields, with the bytes in `payload`), or null with `error` set.
+    using Completion = std::function<void(const QJsonObject *data, const QByteArray &payload,
+                                          const ProtocolError &error)>;
 
     struct Pending
     {
@@ -94,21 +104,25 @@ private:
         qint64 deadline = 0; ///< on m_clock
         const char *type = "";
 
-        void finish(const QJsonObject *data, const ProtocolError &error) const;
+        void finish(const QJsonObject *data, const ProtocolError &error,
+                    const QByteArray &payload = QByteArray()) const;
     };
 
-    template <class R> static Reply<R> toReply(const QJsonObject *data, const ProtocolError &error);
+    template <class R>
+    static Reply<R> toReply(const QJsonObject *data, const QByteArray &payload, const ProtocolError &error);
 
     void submit(RequestId id, const char *type, const QByteArray &frame, QObject *context,
-                Completion complete);
+                Completion complete, bool binary = false);
     void failLater(Pending pending, const ProtocolError &error);
-    void deliver(RequestId id, const QJsonObject *data, const ProtocolError &error);
+    void deliver(RequestId id, const QJsonObject *data, const ProtocolError &error,
+                 const QByteArray &payload = QByteArray());
     void armExpiry(qint64 deadline);
     void expireRequests();
 
     void onSocketConnected();
     void onSocketGone(quint64 epoch);
     void onTextMessage(const QString &text);
+    void onBinaryMessage(const QByteArray &frame);
     void handleEvent(const ServerFrame &frame);
     void sendHello();
     void onHelloReply(const Reply<HelloReply> &reply, quint64 epoch);
@@ -131,7 +145,8 @@ private:
     QTimer m_connectTimer;
 };
 
-template <class R> Reply<R> Connection::toReply(const QJsonObject *data, const ProtocolError &error)
+template <class R>
+Reply<R> Connection::toReply(const QJsonObject *data, const QByteArray &payload, const ProtocolError &error)
 {
     Reply<R> reply;
     if (!data) {
@@ -143,6 +158,12 @@ template <class R> Reply<R> Connection::toReply(const QJsonObject *data, const P
     if (!reply.value)
         reply.error = {ErrorCode::BadFrame,
                        QStringLiteral("malformed reply: %1").arg(parseError.message)};
+    if constexpr (std::is_same_v<R, FetchReply>) {
+        if (reply.value)
+            reply.value->data = payload;
+    } else {
+        Q_UNUSED(payload);
+    }
     return reply;
 }
 
@@ -153,9 +174,10 @@ RequestId Connection::send(const Req &request, QObject *context,
     using R = typename Req::Reply;
     const RequestId id = m_nextId++;
     submit(id, Req::type, encodeRequest(id, request), context,
-           [callback = std::move(callback)](const QJsonObject *data, const ProtocolError &error) {
+           [callback = std::move(callback)](const QJsonObject *data, const QByteArray &payload,
+                                            const ProtocolError &error) {
                if (callback)
-                   callback(toReply<R>(data, error));
+                   callback(toReply<R>(data, payload, error));
            });
     return id;
 }

@@ -203,6 +203,25 @@ void ChatView::scrollToBottom()
     m_list->scrollToBottom();
 }
 
+void ChatView::jumpTo(Seq seq)
+{
+    if (!m_model)
+        return;
+    m_stickToBottom = false;
+    QPointer<TimelineModel> model = m_model;
+    auto conn = std::make_shared<QMetaObject::Connection>();
+    *conn = connect(m_model, &TimelineModel::reached, this, [this, model, conn](Seq, int row) {
+        disconnect(*conn);
+        if (!model || model != m_model || row < 0)
+            return;
+        m_stickToBottom = false;
+        const QModelIndex index = m_proxy->index(row, 0);
+        m_list->setCurrentIndex(index);
+        m_list->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    });
+    m_model->fetchUntil(seq);
+}
+
 void ChatView::updateHeader()
 {
     const auto info = m_controller.conversations()->room(m_room);

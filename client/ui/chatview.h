@@ -3,6 +3,7 @@
 
 #include "protocol/errorcode.h"
 #include "protocol/ids.h"
+#include "protocol/types.h"
 
 #include <optional>
 
@@ -58,6 +59,9 @@ public:
     void focusComposer();
     /// Scrolls to the newest entry.
     void scrollToBottom();
+    /// Shows and selects the entry `seq` of the room on screen, loading older pages first if
+    /// needed (a search result).
+    void jumpTo(Seq seq);
 
     QListView *timelineView() const { return m_list; }
     ComposerEdit *composer() const { return m_composer; }

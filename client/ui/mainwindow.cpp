@@ -6,6 +6,7 @@
 #include "ui/dialogs.h"
 #include "ui/persondelegate.h"
 #include "ui/settingsdialog.h"
+#include "ui/searchpanel.h"
 #include "ui/sidepanels.h"
 
 #include <QApplication>
@@ -123,6 +124,12 @@ QWidget *MainWindow::buildSideBar()
     m_tabs->addTab(chats, QIcon(QStringLiteral(":/icons/chat.svg")), tr("Chats"));
     m_tabs->addTab(friends, QIcon(QStringLiteral(":/icons/friends.svg")), tr("Friends"));
     m_tabs->addTab(groups, QIcon(QStringLiteral(":/icons/group.svg")), tr("Groups"));
+    m_search = new SearchPanel(m_controller, this);
+    m_tabs->addTab(m_search, QIcon(QStringLiteral(":/icons/search.svg")), tr("Search"));
+    connect(m_search, &SearchPanel::openResult, this, [this](RoomId room, Seq seq) {
+        openRoom(room, false);
+        m_chat->jumpTo(seq);
+    });
     auto open = [this](RoomId room) { openRoom(room); };
     connect(friends, &FriendsPanel::openRoom, this, open);
     connect(groups, &GroupsPanel::openRoom, this, open);
@@ -199,6 +206,10 @@ void MainWindow::buildMenus()
     view->addAction(tr("&Chats"), QKeySequence(Qt::CTRL | Qt::Key_1), this, [this] { m_tabs->setCurrentIndex(0); });
     view->addAction(tr("&Friends"), QKeySequence(Qt::CTRL | Qt::Key_2), this, [this] { m_tabs->setCurrentIndex(1); });
     view->addAction(tr("&Groups"), QKeySequence(Qt::CTRL | Qt::Key_3), this, [this] { m_tabs->setCurrentIndex(2); });
+    view->addAction(tr("&Search messages"), QKeySequence::Find, this, [this] {
+        m_tabs->setCurrentWidget(m_search);
+        m_search->focusQuery();
+    });
     view->addAction(tr("Go to &newest message"), QKeySequence(Qt::CTRL | Qt::Key_End), this,
                     [this] { m_chat->scrollToBottom(); });
 
@@ -231,9 +242,10 @@ void MainWindow::buildTray()
     m_tray->show();
 }
 
-void MainWindow::openRoom(RoomId room)
+void MainWindow::openRoom(RoomId room, bool showChats)
 {
-    m_tabs->setCurrentIndex(0);
+    if (showChats)
+        m_tabs->setCurrentIndex(0);
     m_filter->clear();
     const int row = m_controller.conversations()->rowOf(room);
     if (row >= 0) {
@@ -244,8 +256,10 @@ void MainWindow::openRoom(RoomId room)
         m_controller.setCurrentRoom(room);
         m_chat->setRoom(room);
     }
+    m_search->setCurrentRoom(room);
     updateRoomActions();
-    m_chat->focusComposer();
+    if (showChats)
+        m_chat->focusComposer();
 }
 
 RoomId MainWindow::currentRoom() const
@@ -262,6 +276,7 @@ void MainWindow::onConversationSelected(const QModelIndex &index)
         return;
     m_controller.setCurrentRoom(room);
     m_chat->setRoom(room);
+    m_search->setCurrentRoom(room);
     updateRoomActions();
 }
 

@@ -23,6 +23,7 @@ class ClientController;
 namespace natter::ui {
 
 class ChatView;
+class SearchPanel;
 
 class MainWindow : public QMainWindow
 {
@@ -32,8 +33,9 @@ public:
                QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    /// Opens a conversation (selects it in the list and shows it).
-    void openRoom(RoomId room);
+    /// Opens a conversation (selects it in the list and shows it; with `showChats` the Chats tab
+    /// comes to the front and the composer gets the focus).
+    void openRoom(RoomId room, bool showChats = true);
     RoomId currentRoom() const;
 
     ChatView *chatView() const { return m_chat; }
@@ -41,6 +43,7 @@ public:
     QListView *memberList() const { return m_members; }
     QLabel *connectionLabel() const { return m_connection; }
     QTabWidget *sideTabs() const { return m_tabs; }
+    SearchPanel *searchPanel() const { return m_search; }
 
 signals:
     void logoutRequested();
@@ -74,6 +77,7 @@ private:
     QListView *m_conversations = nullptr;
     QSortFilterProxyModel *m_filtered = nullptr;
     ChatView *m_chat = nullptr;
+    SearchPanel *m_search = nullptr;
     QWidget *m_memberPanel = nullptr;
     QListView *m_members = nullptr;
     QLabel *m_connection = nullptr;

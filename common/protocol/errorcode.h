@@ -33,7 +33,13 @@ namespace natter {
     X(MessageNotFound, "message_not_found", "no such message in this room, or you cannot read it") \
     X(MessageDeleted, "message_deleted", "the message was deleted")                               \
     X(WindowClosed, "window_closed", "the time allowed to edit or delete this message has passed") \
+    X(InvalidQuery, "invalid_query", "the search query is malformed")                             \
     X(Unavailable, "unavailable", "the server is busy or shutting down; retry later")             \
+    X(TooLarge, "too_large", "the file exceeds the server's attachment size limit")                \
+    X(HashMismatch, "hash_mismatch", "the uploaded bytes do not match the announced SHA-256")      \
+    X(BadOffset, "bad_offset", "the chunk does not continue the upload where it stands")           \
+    X(UnknownUpload, "unknown_upload", "no such upload in progress; begin again")                  \
+    X(Incomplete, "incomplete", "the upload has not received all its bytes yet")                   \
     X(Internal, "internal", "internal server error")
 
 enum class ErrorCode {

@@ -24,6 +24,7 @@ struct Id
 using UserId = Id<struct UserIdTag>;
 using RoomId = Id<struct RoomIdTag>;
 using MessageId = Id<struct MessageIdTag>;
+using AttachmentId = Id<struct AttachmentIdTag>;
 
 /// Position of an entry in a room's timeline: 1, 2, 3, ... without gaps, per room.
 using Seq = qint64;

@@ -108,6 +108,20 @@ std::optional<bool> JsonReader::optionalBoolean(const char *key)
     return ok() ? std::optional<bool>(b) : std::nullopt;
 }
 
+QString JsonReader::sha256(const char *key)
+{
+    const QString s = string(key, 64, 64);
+    if (!ok())
+        return {};
+    for (QChar c : s) {
+        if (!((c >= QLatin1Char('0') && c <= QLatin1Char('9')) || (c >= QLatin1Char('a') && c <= QLatin1Char('f')))) {
+            fail(key, QStringLiteral("must be 64 lowercase hexadecimal characters"));
+            return {};
+        }
+    }
+    return s;
+}
+
 std::optional<QJsonArray> JsonReader::boundedArray(const char *key, int maxItems)
 {
     if (!ok())

@@ -26,6 +26,8 @@ public:
     std::optional<qint64> optionalInteger(const char *key, qint64 min, qint64 max);
     bool boolean(const char *key);
     std::optional<bool> optionalBoolean(const char *key);
+    /// Required SHA-256 digest: 64 lowercase hexadecimal characters.
+    QString sha256(const char *key);
     QStringList stringList(const char *key, int maxItems, int maxLength);
     QList<qint64> integerList(const char *key, int maxItems, qint64 min, qint64 max);
     /// Required array of objects; each object is read by `read` with a nested reader.

@@ -28,6 +28,16 @@ constexpr int defaultSyncLimit = 500;
 constexpr int maxSyncLimit = 1000;
 constexpr int maxSyncCursors = 10000;
 constexpr int maxRevisions = 100;                ///< earlier texts kept per message; edits beyond are refused
+constexpr int maxSearchQueryLength = 500;        ///< search.messages query, UTF-16 units
+constexpr int defaultMessageSearchLimit = 20;
+constexpr int maxMessageSearchLimit = 50;
+constexpr int maxSnippetLength = 1000;           ///< readers' bound on a search snippet
+constexpr qint64 defaultMaxAttachmentBytes = 25 * 1024 * 1024; ///< servers may configure another
+constexpr qint64 maxChunkBytes = 256 * 1024;     ///< data in one upload chunk or fetch reply
+constexpr int maxAttachmentsPerMessage = 10;
+constexpr int maxFileNameLength = 255;
+constexpr int maxMimeTypeLength = 127;
+constexpr int maxThumbnailSide = 320;            ///< thumbnails fit in this square
 constexpr qint64 maxJsonInteger = (qint64(1) << 53) - 1; ///< exactly representable in JSON
 
 } // namespace natter::limits

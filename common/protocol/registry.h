@@ -1,12 +1,16 @@
 #pragma once
 // The one list of every frame type. The request variant, the decoder's type table and the
 // server's dispatch are all generated from these lists; add a frame here and nowhere else.
+// The two binary frames (upload chunks, fetched data) are not JSON requests; they are defined
+// in binaryframes.h and answered through the same request ids.
 
+#include "protocol/attachmentrequests.h"
 #include "protocol/events.h"
 #include "protocol/grouprequests.h"
 #include "protocol/lifecyclerequests.h"
 #include "protocol/liverequests.h"
 #include "protocol/requests.h"
+#include "protocol/searchrequests.h"
 
 #include <variant>
 
@@ -48,7 +52,12 @@
     X(MarkReadRequest)                                                                             \
     X(EditRequest)                                                                                 \
     X(DeleteMessageRequest)                                                                        \
-    X(RevisionsRequest)
+    X(RevisionsRequest)                                                                            \
+    X(SearchRequest)                                                                               \
+    X(UploadBeginRequest)                                                                          \
+    X(UploadFinishRequest)                                                                         \
+    X(UploadCancelRequest)                                                                         \
+    X(FetchRequest)
 
 #define NATTER_EVENTS(X)                                                                           \
     X(MessageEvent)                                                                                \

@@ -176,6 +176,12 @@ QJsonObject SendRequest::toJson() const
                   {QStringLiteral("body"), body}};
     if (replyTo.isValid())
         o.insert(QStringLiteral("replyTo"), replyTo.value);
+    if (!attachmentIds.isEmpty()) {
+        QJsonArray ids;
+        for (AttachmentId id : attachmentIds)
+            ids.append(id.value);
+        o.insert(QStringLiteral("attachmentIds"), ids);
+    }
     return o;
 }
 
@@ -184,8 +190,15 @@ SendRequest SendRequest::fromJson(JsonReader &r)
     SendRequest s;
     s.roomId = r.id<RoomIdTag>("roomId");
     s.clientMsgId = r.string("clientMsgId", 1, limits::maxClientMsgIdLength);
-    s.body = r.string("body", 1, limits::maxBodyLength);
-    if (r.ok() && s.body.trimmed().isEmpty())
+    if (r.has("attachmentIds")) {
+        for (qint64 id : r.integerList("attachmentIds", limits::maxAttachmentsPerMessage, 1, maxInt)) {
+            if (s.attachmentIds.contains(AttachmentId(id)))
+                r.fail("attachmentIds", QStringLiteral("must not repeat an id"));
+            s.attachmentIds.append(AttachmentId(id));
+        }
+    }
+    s.body = r.string("body", 0, limits::maxBodyLength);
+    if (r.ok() && s.body.trimmed().isEmpty() && s.attachmentIds.isEmpty())
         r.fail("body", QStringLiteral("must not be blank"));
     s.replyTo = MessageId(r.optionalInteger("replyTo", 1, maxInt).value_or(0));
     return s;

@@ -211,8 +211,9 @@ struct SendRequest
     using Reply = SendReply;
     RoomId roomId;
     QString clientMsgId;
-    QString body;
+    QString body; ///< may be empty when attachments are given
     MessageId replyTo{}; ///< optional: a message of the same room the sender can read, to quote
+    QList<AttachmentId> attachmentIds = {}; ///< optional: finished uploads of the sender to this room
     QJsonObject toJson() const;
     static SendRequest fromJson(JsonReader &r);
 };

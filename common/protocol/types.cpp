@@ -2,6 +2,8 @@
 
 #include "protocol/jsonwriter.h"
 
+#include <QJsonDocument>
+
 #include "protocol/limits.h"
 
 namespace natter {
@@ -41,6 +43,32 @@ ReplyPreview ReplyPreview::fromJson(JsonReader &r)
     return p;
 }
 
+QJsonObject Attachment::toJson() const
+{
+    return {{QStringLiteral("id"), id.value},
+            {QStringLiteral("name"), name},
+            {QStringLiteral("size"), size},
+            {QStringLiteral("mimeType"), mimeType},
+            {QStringLiteral("sha256"), sha256},
+            {QStringLiteral("width"), width},
+            {QStringLiteral("height"), height},
+            {QStringLiteral("thumbnail"), thumbnail}};
+}
+
+Attachment Attachment::fromJson(JsonReader &r)
+{
+    Attachment a;
+    a.id = r.id<AttachmentIdTag>("id");
+    a.name = r.string("name", 1, limits::maxFileNameLength);
+    a.size = r.integer("size", 0, maxInt);
+    a.mimeType = r.string("mimeType", 1, limits::maxMimeTypeLength);
+    a.sha256 = r.sha256("sha256");
+    a.width = int(r.integer("width", 0, 1 << 30));
+    a.height = int(r.integer("height", 0, 1 << 30));
+    a.thumbnail = r.boolean("thumbnail");
+    return a;
+}
+
 QJsonObject Message::toJson() const
 {
     QJsonObject o{{QStringLiteral("id"), id.value},
@@ -63,6 +91,8 @@ QJsonObject Message::toJson() const
         o.insert(QStringLiteral("replyTo"), replyTo.value);
     if (reply)
         o.insert(QStringLiteral("reply"), reply->toJson());
+    if (!attachments.isEmpty())
+        o.insert(QStringLiteral("attachments"), toJsonArray(attachments));
     return o;
 }
 
@@ -97,6 +127,8 @@ void Message::writeJson(JsonWriter &w) const
         w.key("deleted").value(reply->deleted);
         w.endObject();
     }
+    if (!attachments.isEmpty()) // rare enough for the generic writer
+        w.key("attachments").raw(QJsonDocument(toJsonArray(attachments)).toJson(QJsonDocument::Compact));
     w.endObject();
 }
 
@@ -121,6 +153,9 @@ Message Message::fromJson(JsonReader &r)
         r.fail("targetId", QStringLiteral("is required for %1 entries").arg(m.kind));
     if (r.ok() && m.reply && m.reply->id != m.replyTo)
         r.fail("reply", QStringLiteral("must preview the message named by replyTo"));
+    if (r.has("attachments"))
+        m.attachments = r.objectList<Attachment>("attachments", limits::maxAttachmentsPerMessage,
+                                                 &Attachment::fromJson);
     return m;
 }
 

@@ -60,6 +60,29 @@ struct ReplyPreview
     }
 };
 
+/// A stored file attached to a message, as members see it. The bytes are fetched separately
+/// (attachments.fetch); `sha256` lets the receiver check them.
+struct Attachment
+{
+    AttachmentId id;
+    QString name;          ///< the uploader's file name (no directories)
+    qint64 size = 0;       ///< bytes
+    QString mimeType;      ///< as announced by the uploader, e.g. "image/png"
+    QString sha256;        ///< lowercase hex of the content's SHA-256
+    int width = 0;         ///< pixels, when the server could read the file as an image; else 0
+    int height = 0;
+    bool thumbnail = false; ///< a JPEG thumbnail (at most 320 px a side) can be fetched
+
+    QJsonObject toJson() const;
+    static Attachment fromJson(JsonReader &r);
+    friend bool operator==(const Attachment &a, const Attachment &b)
+    {
+        return a.id == b.id && a.name == b.name && a.size == b.size && a.mimeType == b.mimeType
+            && a.sha256 == b.sha256 && a.width == b.width && a.height == b.height
+            && a.thumbnail == b.thumbnail;
+    }
+};
+
 /// One entry of a room's timeline: a message, or an event such as a join (see `kind`).
 struct Message
 {
@@ -79,6 +102,7 @@ struct Message
     bool deleted = false;  ///< a tombstone: the text is gone (body is empty)
     MessageId replyTo{};   ///< the message this one quotes, else invalid
     std::optional<ReplyPreview> reply{}; ///< its preview, when the receiver may read it
+    QList<Attachment> attachments = {}; ///< files sent with the message, in the sender's order
 
     QJsonObject toJson() const;
     /// The same JSON as toJson(), written directly (the hot path of every send).
@@ -90,7 +114,7 @@ struct Message
             && a.clientMsgId == b.clientMsgId && a.body == b.body && a.sentAt == b.sentAt
             && a.kind == b.kind && a.subjectId == b.subjectId && a.targetId == b.targetId
             && a.editedAt == b.editedAt && a.deleted == b.deleted && a.replyTo == b.replyTo
-            && a.reply == b.reply;
+            && a.reply == b.reply && a.attachments == b.attachments;
     }
 };
 
@@ -167,5 +191,6 @@ struct SyncCursor
 
 Q_DECLARE_METATYPE(natter::User)
 Q_DECLARE_METATYPE(natter::Message)
+Q_DECLARE_METATYPE(natter::Attachment)
 Q_DECLARE_METATYPE(natter::Room)
 Q_DECLARE_METATYPE(natter::Friend)

@@ -92,7 +92,12 @@ bool parseCommandLine(const QStringList &arguments, ServerConfig *config, QStrin
                                                          "message; 0 for no limit (default: 0). Group owners and "
                                                          "admins may always delete."),
                                           QStringLiteral("seconds"), QStringLiteral("0"));
-    parser.addOptions({listen, port, dataDir, database, logLevel, writeBatch, editHistory, editWindow, deleteWindow});
+    const QCommandLineOption maxAttachment(QStringLiteral("max-attachment-bytes"),
+                                           QStringLiteral("Largest attachment a client may upload, in bytes "
+                                                          "(default: 26214400, i.e. 25 MiB)."),
+                                           QStringLiteral("bytes"), QString::number(limits::defaultMaxAttachmentBytes));
+    parser.addOptions({listen, port, dataDir, database, logLevel, writeBatch, editHistory, editWindow, deleteWindow,
+                       maxAttachment});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return false;
@@ -129,6 +134,12 @@ bool parseCommandLine(const QStringList &arguments, ServerConfig *config, QStrin
                                                : QDir(dir).absoluteFilePath(QStringLiteral("natter.db"));
     if (!StorageConfig::fromUrl(url, &config->storage, error))
         return false;
+    config->storage.dataDir = dir;
+    config->maxAttachmentBytes = parser.value(maxAttachment).toLongLong(&ok);
+    if (!ok || config->maxAttachmentBytes < 1 || config->maxAttachmentBytes > limits::maxJsonInteger) {
+        *error = QStringLiteral("--max-attachment-bytes: a positive number of bytes, please");
+        return false;
+    }
     config->storage.maxWriteBatch = parser.value(writeBatch).toInt(&ok);
     if (!ok || config->storage.maxWriteBatch < 1) {
         *error = QStringLiteral("--write-batch: a positive number, please");

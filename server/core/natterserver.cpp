@@ -1,5 +1,6 @@
 #include "core/natterserver.h"
 
+#include "attachments/attachmentshandler.h"
 #include "auth/authhandler.h"
 #include "core/requestrouter.h"
 #include "friends/friendshandler.h"
@@ -9,10 +10,13 @@
 #include "presence/presencehandler.h"
 #include "net/clientconnection.h"
 #include "rooms/roomshandler.h"
+#include "search/searchhandler.h"
 #include "storage/repositories.h"
 #include "storage/storage.h"
 
 #include <QDateTime>
+#include <QFileInfo>
+#include <QStandardPaths>
 #include <QLoggingCategory>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -31,8 +35,15 @@ NatterServer::~NatterServer() { stop(); }
 
 bool NatterServer::start(QString *error)
 {
+    if (m_config.storage.dataDir.isEmpty())
+        m_config.storage.dataDir = m_config.storage.backend == StorageConfig::Backend::Sqlite
+            ? QFileInfo(m_config.storage.sqlitePath).absolutePath()
+            : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     m_storage = std::make_unique<Storage>(m_config.storage);
     if (!m_storage->open(error))
+        return false;
+    m_attachments = std::make_unique<AttachmentsHandler>(m_config, *m_storage);
+    if (!m_attachments->start(error))
         return false;
     m_notifier = std::make_unique<Notifier>(m_registry);
     m_auth = std::make_unique<AuthHandler>(m_config, *m_storage, m_registry);
@@ -42,8 +53,10 @@ bool NatterServer::start(QString *error)
     m_rooms = std::make_unique<RoomsHandler>(*m_storage, m_registry);
     m_groups = std::make_unique<GroupsHandler>(*m_storage, m_registry, *m_notifier);
     m_messages = std::make_unique<MessagesHandler>(*m_storage, m_registry, *m_notifier, m_config.lifecycle);
+    m_search = std::make_unique<SearchHandler>(*m_storage);
     m_router = std::make_unique<RequestRouter>(m_config, RequestRouter::Handlers{
-        *m_auth, *m_friends, *m_rooms, *m_groups, *m_messages, *m_presence});
+        *m_auth, *m_friends, *m_rooms, *m_groups, *m_messages, *m_presence, *m_search,
+        *m_attachments});
 
     m_ws = new QWebSocketServer(m_config.serverName, QWebSocketServer::NonSecureMode, this);
     m_ws->setHandshakeTimeout(m_config.handshakeTimeoutMs);
@@ -66,9 +79,9 @@ bool NatterServer::start(QString *error)
     connect(&m_pingTimer, &QTimer::timeout, this, &NatterServer::checkLiveness);
     m_pingTimer.start();
     m_maintenanceTimer.setInterval(3600 * 1000);
-    connect(&m_maintenanceTimer, &QTimer::timeout, this, &NatterServer::purgeExpiredSessions);
+    connect(&m_maintenanceTimer, &QTimer::timeout, this, &NatterServer::runMaintenance);
     m_maintenanceTimer.start();
-    purgeExpiredSessions();
+    runMaintenance();
     qCInfo(lcServer) << "listening on" << m_config.address.toString() << port() << "with"
                      << m_config.storage.describe();
     return true;
@@ -89,6 +102,8 @@ void NatterServer::stop()
         delete c;
     }
     m_connections.clear();
+    if (m_attachments)
+        m_attachments->waitForIdle();
     if (m_storage)
         m_storage->close();
 }
@@ -111,6 +126,8 @@ void NatterServer::acceptWebSocket()
         m_connections.insert(connection);
         connect(connection, &ClientConnection::frameReceived, this,
                 [this, connection](const QByteArray &frame) { m_router->route(connection, frame); });
+        connect(connection, &ClientConnection::binaryReceived, this,
+                [this, connection](const QByteArray &frame) { m_router->routeBinary(connection, frame); });
         connect(connection, &ClientConnection::closed, this, [this, connection] {
             m_auth->connectionClosed(connection);
             m_connections.remove(connection);
@@ -136,8 +153,9 @@ void NatterServer::checkLiveness()
         c->checkAlive();
 }
 
-void NatterServer::purgeExpiredSessions()
+void NatterServer::runMaintenance()
 {
+    m_attachments->expire();
     m_storage->write<int>(
         this, [](Repositories &r) { return r.sessions.purgeExpired(QDateTime::currentMSecsSinceEpoch()); },
         [](const StorageResult<int> &result) {

@@ -13,6 +13,7 @@ class QWebSocketServer;
 
 namespace natter::server {
 
+class AttachmentsHandler;
 class AuthHandler;
 class ClientConnection;
 class FriendsHandler;
@@ -22,6 +23,7 @@ class Notifier;
 class PresenceHandler;
 class RequestRouter;
 class RoomsHandler;
+class SearchHandler;
 class Storage;
 
 /// The whole server: listens, upgrades connections to WebSockets (with TCP_NODELAY), owns the
@@ -38,6 +40,10 @@ public:
     /// Closes every connection, finishes queued database work and stops listening.
     void stop();
 
+    /// Hourly housekeeping, also run at start: expired sessions, idle uploads, unsent
+    /// attachments and contents nothing refers to any more.
+    void runMaintenance();
+
     quint16 port() const;
     int connectionCount() const { return int(m_connections.size()); }
     Storage &storage() { return *m_storage; }
@@ -48,7 +54,6 @@ private:
     void acceptWebSocket();
     void dropExpiredHandshakes();
     void checkLiveness();
-    void purgeExpiredSessions();
 
     ServerConfig m_config;
     std::unique_ptr<Storage> m_storage;
@@ -60,6 +65,8 @@ private:
     std::unique_ptr<RoomsHandler> m_rooms;
     std::unique_ptr<GroupsHandler> m_groups;
     std::unique_ptr<MessagesHandler> m_messages;
+    std::unique_ptr<SearchHandler> m_search;
+    std::unique_ptr<AttachmentsHandler> m_attachments;
     std::unique_ptr<RequestRouter> m_router;
     QTcpServer *m_tcp = nullptr;
     QWebSocketServer *m_ws = nullptr;

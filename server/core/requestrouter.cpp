@@ -1,5 +1,6 @@
 #include "core/requestrouter.h"
 
+#include "attachments/attachmentshandler.h"
 #include "auth/authhandler.h"
 #include "core/serverconfig.h"
 #include "friends/friendshandler.h"
@@ -8,6 +9,7 @@
 #include "presence/presencehandler.h"
 #include "protocol/limits.h"
 #include "rooms/roomshandler.h"
+#include "search/searchhandler.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -41,7 +43,8 @@ QStringList RequestRouter::serverFeatures()
 {
     return {QStringLiteral("auth.v1"), QStringLiteral("friends.v1"), QStringLiteral("messages.v1"),
             QStringLiteral("sync.v1"), QStringLiteral("groups.v1"), QStringLiteral("presence.v1"), QStringLiteral("notifications.v1"),
-            QStringLiteral("lifecycle.v1")};
+            QStringLiteral("lifecycle.v1"), QStringLiteral("search.v1"),
+            QStringLiteral("attachments.v1")};
 }
 
 void RequestRouter::route(ClientConnection *connection, const QByteArray &frame)
@@ -55,6 +58,24 @@ void RequestRouter::route(ClientConnection *connection, const QByteArray &frame)
     if (const std::optional<ProtocolError> e = phaseError(connection, decoded.request))
         return ctx.fail(e->code, e->message);
     std::visit([&](const auto &request) { dispatch(ctx, request); }, decoded.request);
+}
+
+void RequestRouter::routeBinary(ClientConnection *connection, const QByteArray &frame)
+{
+    ProtocolError error;
+    std::optional<RequestId> id;
+    const std::optional<UploadChunkFrame> chunk = UploadChunkFrame::decode(frame, &error, &id);
+    const auto refuse = [&](ErrorCode code, const QString &message) {
+        if (!connection->admitRequest(QDateTime::currentMSecsSinceEpoch()))
+            return connection->sendError(id, ErrorCode::RateLimited, QString());
+        connection->sendError(id, code, message);
+    };
+    if (connection->phase() != ClientConnection::Phase::Authenticated)
+        return refuse(ErrorCode::NotAuthenticated, errorCodeText(ErrorCode::NotAuthenticated));
+    if (!chunk)
+        return refuse(error.code, error.message);
+    if (!m_handlers.attachments.handleChunk(RequestContext(connection, chunk->id), *chunk))
+        (void)connection->admitRequest(QDateTime::currentMSecsSinceEpoch());
 }
 
 std::optional<ProtocolError> RequestRouter::phaseError(ClientConnection *connection,
@@ -102,6 +123,10 @@ void RequestRouter::dispatch(const RequestContext &ctx, const T &request)
         m_handlers.messages.handle(ctx, request);
     else if constexpr (Handles<PresenceHandler, T>::value)
         m_handlers.presence.handle(ctx, request);
+    else if constexpr (Handles<SearchHandler, T>::value)
+        m_handlers.search.handle(ctx, request);
+    else if constexpr (Handles<AttachmentsHandler, T>::value)
+        m_handlers.attachments.handle(ctx, request);
     else
         static_assert(!sizeof(T), "a request in NATTER_REQUESTS has no handler");
 }

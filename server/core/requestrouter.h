@@ -7,12 +7,14 @@
 
 namespace natter::server {
 
+class AttachmentsHandler;
 class AuthHandler;
 class FriendsHandler;
 class GroupsHandler;
 class MessagesHandler;
 class PresenceHandler;
 class RoomsHandler;
+class SearchHandler;
 struct ServerConfig;
 
 /// Decodes a connection's frames and routes each request to the one handler that has a
@@ -30,11 +32,17 @@ public:
         GroupsHandler &groups;
         MessagesHandler &messages;
         PresenceHandler &presence;
+        SearchHandler &search;
+        AttachmentsHandler &attachments;
     };
 
     RequestRouter(const ServerConfig &config, Handlers handlers);
 
     void route(ClientConnection *connection, const QByteArray &frame);
+    /// Routes a binary frame (an upload chunk). Chunks accepted into an upload's in-order
+    /// window do not take rate-limit tokens (the transfer window bounds them); refused or
+    /// malformed ones do, so a stream of bad chunks is throttled like any flood.
+    void routeBinary(ClientConnection *connection, const QByteArray &frame);
 
     static QStringList serverFeatures();
 

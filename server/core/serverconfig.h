@@ -1,6 +1,7 @@
 #pragma once
 
 #include "messages/lifecycle.h"
+#include "protocol/limits.h"
 #include "storage/storageconfig.h"
 
 #include <QHostAddress>
@@ -37,6 +38,11 @@ struct ServerConfig
 
     // Messages.
     LifecycleRules lifecycle;            ///< edit history visibility, edit and delete windows
+    // Attachments (files live in storage.dataDir).
+    qint64 maxAttachmentBytes = limits::defaultMaxAttachmentBytes; ///< largest file accepted
+    qint64 uploadExpiryMs = qint64(24) * 3600 * 1000; ///< idle uploads and unsent files go
+    int maxUploadsPerUser = 16;          ///< unfinished uploads one user may have at once
+    int maxTransfersInFlight = 8;        ///< chunks being written plus fetches, per connection
 };
 
 } // namespace natter::server

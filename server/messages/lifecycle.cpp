@@ -157,6 +157,7 @@ void deleteMessage(Repositories &r, const LifecycleRules &rules, UserId me,
         return;
     }
     r.messages.tombstone(target.id, now);
+    r.attachments.detachMessage(target.id); // the files go with the text
     appendEntry(r, me, target, timeline::deleted, now, out);
 }
 

@@ -37,7 +37,7 @@ SendOutcome storeMessage(Repositories &r, UserId sender, const SendRequest &req)
         return out;
     }
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    if (!req.replyTo.isValid()) {
+    if (!req.replyTo.isValid() && req.attachmentIds.isEmpty()) {
         // The common case in one statement: the next seq, unless the key was used already.
         std::optional<Message> stored;
         if (!room->closed)
@@ -55,7 +55,9 @@ SendOutcome storeMessage(Repositories &r, UserId sender, const SendRequest &req)
         if (existing->roomId != req.roomId)
             out.error = ProtocolError{ErrorCode::Conflict,
                                       QStringLiteral("clientMsgId was already used in another room")};
-        out.message = *existing;
+        QList<Message> one{*existing};
+        r.attachments.fill(one);
+        out.message = one.first();
         out.duplicate = true;
         return out;
     }
@@ -66,10 +68,17 @@ SendOutcome storeMessage(Repositories &r, UserId sender, const SendRequest &req)
     Seq quotedSeq = 0;
     if (req.replyTo.isValid() && (out.error = checkReplyTarget(r, sender, req.roomId, req.replyTo, &quotedSeq)))
         return out;
+    if (!req.attachmentIds.isEmpty()) {
+        out.error = r.attachments.checkAttachable(req.attachmentIds, sender, req.roomId);
+        if (out.error)
+            return out;
+    }
     out.memberUsers = room->members; // copied before anything below may reload the room state
     const Seq seq = r.rooms.allocateSeq(req.roomId, now);
     out.message = r.messages.insert(req.roomId, seq, sender, req.clientMsgId, req.body, now,
                                     timeline::message, UserId(), MessageId(), req.replyTo);
+    if (!req.attachmentIds.isEmpty())
+        out.message.attachments = r.attachments.attach(out.message.id, req.attachmentIds);
     if (req.replyTo.isValid()) {
         splitAudience(r, quotedSeq, out); // the quote is hidden from members who cannot read it
         return out;
@@ -101,12 +110,14 @@ PageOutcome readSync(Repositories &r, UserId user, QList<SyncCursor> cursors, in
             if (int(out.page.messages.size()) == limit
                 || (bytes > MessagesHandler::syncByteBudget && !out.page.messages.isEmpty())) {
                 out.page.more = true;
+                r.attachments.fill(out.page.messages);
                 return out;
             }
             bytes += m.body.size() * 3 + 160; // UTF-8 and JSON escaping: at most ~3 bytes per unit
             out.page.messages.append(m);
         }
     }
+    r.attachments.fill(out.page.messages);
     return out;
 }
 
@@ -221,6 +232,7 @@ void MessagesHandler::handle(const RequestContext &ctx, const HistoryRequest &re
                 out.page.more = true;
                 out.page.messages.removeFirst();
             }
+            r.attachments.fill(out.page.messages);
             return out;
         },
         [ctx](const StorageResult<PageOutcome> &result) {

@@ -1,6 +1,7 @@
 #include "net/clientconnection.h"
 
 #include "core/serverconfig.h"
+#include "protocol/binaryframes.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -35,7 +36,10 @@ ClientConnection::ClientConnection(QWebSocket *socket, const ServerConfig &confi
     });
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &bytes) {
         m_heardFrom = true;
-        Q_EMIT frameReceived(bytes);
+        if (binaryframe::kindOf(bytes))
+            Q_EMIT binaryReceived(bytes);
+        else
+            Q_EMIT frameReceived(bytes); // JSON sent as a binary message
     });
     connect(m_socket, &QWebSocket::pong, this, [this] { m_heardFrom = true; });
     connect(m_socket, &QWebSocket::bytesWritten, this, &ClientConnection::onBytesWritten);
@@ -68,7 +72,20 @@ void ClientConnection::send(const QString &frame)
     // Judge the backlog before this frame, so one large reply alone never trips the limit.
     if (m_queuedBytes > m_config.hardOutgoingBytes)
         return dropSlowReader();
-    const qint64 payload = m_socket->sendTextMessage(frame);
+    account(m_socket->sendTextMessage(frame));
+}
+
+void ClientConnection::sendBinary(const QByteArray &frame)
+{
+    if (m_closing)
+        return;
+    if (m_queuedBytes > m_config.hardOutgoingBytes)
+        return dropSlowReader();
+    account(m_socket->sendBinaryMessage(frame));
+}
+
+void ClientConnection::account(qint64 payload)
+{
     m_queuedBytes += payload + frameOverhead(payload);
     // A commit's fan-out may briefly exceed the limit for a fast reader; only a backlog that
     // stays over it for the grace period means the reader cannot keep up.

@@ -48,6 +48,8 @@ public:
     /// Sends an already encoded frame; shared strings are not copied per recipient.
     void send(const QString &frame);
     void sendUtf8(const QByteArray &frame) { send(QString::fromUtf8(frame)); }
+    /// Sends a binary frame (fetched attachment data), bounded like text frames.
+    void sendBinary(const QByteArray &frame);
     void sendError(std::optional<RequestId> id, ErrorCode code, const QString &message);
     void close(int code, const QString &reason);
     bool isClosing() const { return m_closing; }
@@ -57,6 +59,9 @@ public:
     /// Liveness: ping if the peer was heard from since the last check, else drop it.
     void checkAlive();
     qint64 queuedBytes() const { return m_queuedBytes; }
+    /// Attachment transfers (chunks being written, fetches being read) of this connection.
+    int transfersInFlight() const { return m_transfers; }
+    void addTransfers(int delta) { m_transfers += delta; }
 
     /// This connection's own status (presence aggregates all of a user's connections).
     Presence status() const { return m_status; }
@@ -70,10 +75,13 @@ public:
 
 Q_SIGNALS:
     void frameReceived(const QByteArray &utf8);
+    /// A binary frame of one of the binary kinds (binaryframes.h), e.g. an upload chunk.
+    void binaryReceived(const QByteArray &frame);
     void closed();
 
 private:
     void onBytesWritten(qint64 bytes);
+    void account(qint64 payload);
     void dropSlowReader();
 
     QWebSocket *m_socket;
@@ -91,6 +99,7 @@ private:
     Presence m_status = Presence::Online;
     RoomId m_viewing;
     QHash<RoomId, qint64> m_lastTyping;
+    int m_transfers = 0;
     bool m_closing = false;
 };
 

@@ -9,6 +9,7 @@
 #include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QScopeGuard>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -34,9 +35,12 @@ QList<Migrator::Migration> Migrator::available() const
     }
     if (out.isEmpty())
         throw StorageError(QStringLiteral("no schema migrations for the %1 dialect in this build").arg(m_dialect));
+    // Numbers only ascend; a gap is allowed (branches reserve numbers before they land), but
+    // a database already migrated past a missing number is refused in migrate().
     for (int i = 0; i < out.size(); ++i) {
-        if (out[i].version != i + 1)
-            throw StorageError(QStringLiteral("migration numbering has a gap at %1").arg(i + 1));
+        if (out[i].version < 1 || (i > 0 && out[i].version <= out[i - 1].version))
+            throw StorageError(QStringLiteral("migration number %1 is used twice or out of order")
+                                   .arg(out[i].version));
     }
     return out;
 }
@@ -57,17 +61,38 @@ int Migrator::currentVersion()
     return q.value(0).toInt();
 }
 
+void Migrator::checkNoneSkipped(const QList<Migration> &migrations, int current)
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT version FROM schema_version")))
+        throw StorageError(QStringLiteral("cannot read schema versions: %1").arg(q.lastError().text()));
+    QSet<int> applied;
+    while (q.next())
+        applied.insert(q.value(0).toInt());
+    for (const Migration &m : migrations) {
+        if (m.version < current && !applied.contains(m.version))
+            throw StorageError(QStringLiteral("the database was migrated to version %1 without "
+                                              "migration %2 (%3), which cannot be applied after "
+                                              "later ones; recreate the database")
+                                   .arg(current)
+                                   .arg(m.version)
+                                   .arg(m.name));
+    }
+}
+
 void Migrator::migrate(int target)
 {
     const QList<Migration> migrations = available();
+    const int newest = migrations.last().version;
     if (target < 0)
-        target = int(migrations.size());
+        target = newest;
     const int current = currentVersion();
-    if (current > int(migrations.size()))
+    if (current > newest)
         throw StorageError(QStringLiteral("the database schema is version %1, newer than this "
                                           "natterd understands (%2); upgrade natterd")
                                .arg(current)
-                               .arg(migrations.size()));
+                               .arg(newest));
+    checkNoneSkipped(migrations, current);
     for (const Migration &m : migrations) {
         if (m.version <= current || m.version > target)
             continue;

@@ -3,12 +3,15 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <QList>
+#include <QSet>
 
 namespace natter::server {
 
 /// Applies the numbered SQL migrations shipped as resources under :/natter/sql/<dialect>/
 /// (files named NNNN_description.sql). Each migration runs in its own transaction together
 /// with its row in schema_version; a database newer than the newest known migration is refused.
+/// Numbers ascend and may have gaps; a database that was migrated past a number it never
+/// applied (a migration that arrived later) is refused rather than silently left without it.
 class Migrator
 {
 public:
@@ -21,9 +24,9 @@ public:
 
     Migrator(QSqlDatabase db, QString dialect);
 
-    /// Every migration known for the dialect, in version order.
+    /// Every migration known for the dialect, in version order (the last one is the newest).
     QList<Migration> available() const;
-    /// The version recorded in the database (0 for a new database).
+    /// The highest version recorded in the database (0 for a new database).
     int currentVersion();
     /// Brings the database to `target` (default: newest). Throws StorageError on failure,
     /// leaving the database at the last fully applied version.
@@ -34,6 +37,7 @@ public:
 
 private:
     void ensureVersionTable();
+    void checkNoneSkipped(const QList<Migration> &migrations, int current);
 
     QSqlDatabase m_db;
     QString m_dialect;

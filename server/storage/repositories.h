@@ -1,9 +1,11 @@
 #pragma once
 
+#include "storage/attachmentrepository.h"
 #include "storage/friendrepository.h"
 #include "storage/membershiprepository.h"
 #include "storage/messagerepository.h"
 #include "storage/roomrepository.h"
+#include "storage/searchrepository.h"
 #include "storage/sessionrepository.h"
 #include "storage/userrepository.h"
 
@@ -13,9 +15,11 @@ namespace natter::server {
 class Repositories
 {
 public:
-    explicit Repositories(QSqlDatabase db)
+    explicit Repositories(QSqlDatabase db, const QString &dataDir = QString())
         : m_cache(std::move(db)), users(m_cache), sessions(m_cache), friends(m_cache),
-          rooms(m_cache, m_roomStates), members(m_cache, m_roomStates), messages(m_cache)
+          rooms(m_cache, m_roomStates), members(m_cache, m_roomStates), messages(m_cache),
+          search(m_cache),
+          attachments(m_cache, dataDir)
     {
     }
     QSqlDatabase &database() { return m_cache.database(); }
@@ -33,6 +37,8 @@ public:
     RoomRepository rooms;
     MembershipRepository members;
     MessageRepository messages;
+    SearchRepository search;
+    AttachmentRepository attachments;
 };
 
 } // namespace natter::server

@@ -17,6 +17,8 @@ struct StorageConfig
     QString password;
     /// Most write jobs that share one transaction and commit (1 = a commit per job).
     int maxWriteBatch = 1024;
+    /// The server's data directory; attachment contents live in its files/ folder.
+    QString dataDir;
 
     /// Parses "sqlite:<path>", a bare path, or "postgresql://user:pass@host:port/db".
     static bool fromUrl(const QString &url, StorageConfig *config, QString *error);

@@ -26,7 +26,8 @@ StorageWorker::~StorageWorker() = default;
 QString StorageWorker::openConnection()
 {
     try {
-        m_repos = std::make_unique<Repositories>(natter::server::openConnection(m_config, m_connectionName));
+        m_repos = std::make_unique<Repositories>(natter::server::openConnection(m_config, m_connectionName),
+                                                m_config.dataDir);
         if (m_mode == Mode::Reader && m_config.backend == StorageConfig::Backend::Sqlite)
             execDirect(m_repos->database(), QStringLiteral("PRAGMA query_only=1"));
     } catch (const StorageError &e) {

@@ -7,6 +7,7 @@
 #include "core/models/friendsmodel.h"
 #include "core/models/membersmodel.h"
 #include "core/models/roomsummarymodel.h"
+#include "core/models/searchmodel.h"
 #include "core/models/timelinemodel.h"
 #include "core/userdirectory.h"
 
@@ -70,6 +71,7 @@ private Q_SLOTS:
     void cacheRefusesNewerSchema();
     void timelineAppliesEditsAndDeletes();
     void cacheMigratesFromVersion1AndAppliesChanges();
+    void searchModelPagesAndDropsStaleReplies();
     void mentionRule_data();
     void mentionRule();
 };
@@ -477,6 +479,58 @@ void TestClientModels::cacheMigratesFromVersion1AndAppliesChanges()
     QCOMPARE(rows.at(1).reply->body, QStringLiteral("final"));
     cache.addOutbox({QStringLiteral("r"), kRoom, QStringLiteral("reply"), 1, false, {}, original.id});
     QCOMPARE(cache.outbox().first().replyTo, original.id);
+}
+
+void TestClientModels::searchModelPagesAndDropsStaleReplies()
+{
+    UserDirectory users;
+    users.addUsers({kAlice, kBob});
+    SearchModel model(users);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QList<std::pair<SearchRequest, std::function<void(const std::optional<SearchReply> &, const QString &)>>> pending;
+    model.setSearcher([&pending](const SearchRequest &r, auto done) { pending.append({r, done}); });
+    model.setRoomTitles([](RoomId) { return QStringLiteral("bob"); });
+    auto hit = [](qint64 id) {
+        SearchHit h;
+        h.messageId = MessageId(id);
+        h.roomId = kRoom;
+        h.seq = id;
+        h.senderId = kBob.id;
+        h.snippet = QStringLiteral("the needle here");
+        h.highlights = {{4, 6}};
+        return h;
+    };
+    model.setQuery(QStringLiteral("need"));
+    model.setQuery(QStringLiteral("needle")); // typed on before the first answer
+    QCOMPARE(pending.size(), 2);
+    SearchReply stale;
+    stale.results = {hit(99)};
+    pending.at(0).second(stale, QString());
+    QCOMPARE(model.rowCount(), 0); // the older query's answer is dropped
+    SearchReply first;
+    first.results = {hit(9), hit(8)};
+    first.nextBefore = 8;
+    pending.at(1).second(first, QString());
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(0).data(SearchModel::SeqRole).toLongLong(), 9);
+    QCOMPARE(model.index(0).data(SearchModel::SenderNameRole).toString(), QStringLiteral("bob"));
+    QCOMPARE(model.index(0).data(SearchModel::HighlightsRole).toList().first().toPoint(), QPoint(4, 6));
+    if (pending.size() == 2) { // the model tester may already have asked for the next page
+        QVERIFY(model.canFetchMore());
+        model.fetchMore();
+    }
+    QVERIFY(!model.canFetchMore()); // one page at a time
+    QCOMPARE(pending.size(), 3);
+    QCOMPARE(pending.at(2).first.before, 8);
+    QCOMPARE(pending.at(2).first.query, QStringLiteral("needle"));
+    SearchReply last;
+    last.results = {hit(3)};
+    pending.at(2).second(last, QString());
+    QCOMPARE(model.rowCount(), 3);
+    QVERIFY(!model.canFetchMore());
+    model.setQuery(QString());
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(pending.size(), 3); // an empty query asks nothing
 }
 
 void TestClientModels::mentionRule_data()

@@ -6,6 +6,7 @@
 #include "ui/chatview.h"
 #include "ui/logindialog.h"
 #include "ui/mainwindow.h"
+#include "ui/searchpanel.h"
 #include "ui/translations.h"
 
 #include <QApplication>
@@ -37,6 +38,7 @@ private Q_SLOTS:
     void wrongPasswordIsShownInTheDialog();
     void scrollingToTheTopLoadsOlderAndKeepsThePlace();
     void editAndReplyThroughTheContextMenu();
+    void searchAndJumpToAnOldMessage();
     void friendRequestAppearsAndCanBeAccepted();
     void germanAndFrenchTranslationsLoad();
     void rememberMeWithoutKeyringSaysSo();
@@ -200,6 +202,35 @@ void TestClientUi::editAndReplyThroughTheContextMenu()
     QCOMPARE(timeline->model()->rowCount(), 2);
     QVERIFY(bob->waitMessages(before + 2));
     QVERIFY(action(1, QStringLiteral("Show edit history")));
+}
+
+void TestClientUi::searchAndJumpToAnOldMessage()
+{
+    QVERIFY(bob->send(m_room, QStringLiteral("the haystack has a golden needle")).ok());
+    for (int i = 0; i < 120; ++i)
+        QVERIFY(bob->send(m_room, QStringLiteral("filler %1").arg(i)).ok());
+    auto app = start();
+    logIn(*app, QStringLiteral("alice"), TestUser::defaultPassword());
+    QTRY_VERIFY(app->mainWindow());
+    ui::MainWindow *window = app->mainWindow();
+    QTRY_COMPARE(window->connectionLabel()->text(), QStringLiteral("Connected"));
+    ui::SearchPanel *search = window->searchPanel();
+    window->sideTabs()->setCurrentWidget(search);
+    QTest::keyClicks(search->queryEdit(), QStringLiteral("golden needle"));
+    QTest::keyClick(search->queryEdit(), Qt::Key_Return);
+    QListView *results = search->results();
+    QTRY_COMPARE(results->model()->rowCount(), 1);
+    const QModelIndex hit = results->model()->index(0, 0);
+    QVERIFY(hit.data().toString().contains(QStringLiteral("needle")));
+    QCOMPARE(hit.data(client::SearchModel::SeqRole).toLongLong(), 2);
+
+    emit results->activated(hit); // what a double-click or Enter does
+    QCOMPARE(window->currentRoom(), m_room);
+    QListView *timeline = window->chatView()->timelineView();
+    QTRY_VERIFY(timeline->currentIndex().isValid());
+    QCOMPARE(timeline->currentIndex().data(client::TimelineModel::SeqRole).toLongLong(), 2);
+    QCOMPARE(timeline->currentIndex().data().toString(), QStringLiteral("the haystack has a golden needle"));
+    QVERIFY(timeline->model()->rowCount() >= 121); // older pages were loaded to get there
 }
 
 void TestClientUi::wrongPasswordIsShownInTheDialog()

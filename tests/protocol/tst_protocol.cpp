@@ -1,6 +1,8 @@
 // Protocol round-trips of every frame type, and rejection of malformed frames.
+#include "protocol/binaryframes.h"
 #include "protocol/codec.h"
 #include "protocol/grouprequests.h"
+#include "protocol/searchrequests.h"
 #include "protocol/limits.h"
 
 #include <QJsonDocument>
@@ -15,7 +17,15 @@ namespace {
 Message sampleMessage()
 {
     return Message{MessageId(42), RoomId(7), 3, UserId(5), QStringLiteral("c-1"),
-                   QStringLiteral("héllo ✓ \"quoted\"\nline"), 1700000000123, timeline::message, UserId()};
+                   QStringLiteral("héllo ✓ \"quoted\"\nline"), 1700000000123, timeline::message, UserId(), {}};
+}
+
+const QString sampleSha = QStringLiteral("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+
+Attachment sampleAttachment()
+{
+    return Attachment{AttachmentId(11), QStringLiteral("photo ✓.png"), 123456, QStringLiteral("image/png"),
+                      sampleSha, 800, 600, true};
 }
 
 /// An edited entry as served: it names its target and carries the target's current state.
@@ -109,6 +119,8 @@ private Q_SLOTS:
     void everyRequestRoundTrips();
     void everyReplyRoundTrips();
     void everyEventRoundTrips();
+    void binaryFramesRoundTrip();
+    void malformedBinaryFramesAreRejected();
     void errorFrameRoundTrips();
     void malformedFramesAreRejected_data();
     void malformedFramesAreRejected();
@@ -119,6 +131,8 @@ private Q_SLOTS:
     void directlyWrittenFramesMatchTheGenericEncoding();
     void lifecycleFieldsAreOptionalAndStrict_data();
     void lifecycleFieldsAreOptionalAndStrict();
+    void searchReplyHighlightsAreChecked_data();
+    void searchReplyHighlightsAreChecked();
 };
 
 void TestProtocol::everyRequestRoundTrips()
@@ -204,6 +218,15 @@ void TestProtocol::everyRequestRoundTrips()
     check(EditRequest{RoomId(7), MessageId(42), QStringLiteral("fixed ✓")});
     check(DeleteMessageRequest{RoomId(7), MessageId(42)});
     check(RevisionsRequest{RoomId(7), MessageId(42)});
+    check(SearchRequest{QStringLiteral("from:bob \"exact phrase\" -nope ü"), RoomId(), 0, 20});
+    QCOMPARE(roundTripRequest(SearchRequest{QStringLiteral("x"), RoomId(4), 991, 5}),
+             (QJsonObject{{QStringLiteral("query"), QStringLiteral("x")}, {QStringLiteral("roomId"), 4},
+                          {QStringLiteral("before"), 991}, {QStringLiteral("limit"), 5}}));
+    check(SendRequest{RoomId(7), QStringLiteral("c-2"), QString(), {}, {AttachmentId(4), AttachmentId(5)}});
+    check(UploadBeginRequest{RoomId(7), QStringLiteral("a.png"), 1000, QStringLiteral("image/png"), sampleSha});
+    check(UploadFinishRequest{QStringLiteral("0123456789abcdef0123456789abcdef")});
+    check(UploadCancelRequest{QStringLiteral("0123456789abcdef0123456789abcdef")});
+    check(FetchRequest{AttachmentId(4), 262144, 1000, true});
     // Every registered request type has a sample above.
     QCOMPARE(covered.size(), qsizetype(std::variant_size_v<AnyRequest> - 1));
 }
@@ -255,6 +278,68 @@ void TestProtocol::everyReplyRoundTrips()
     listed.unreadCount = 1;
     listed.mentionCount = 1;
     QCOMPARE(roundTripReply(RoomListReply{{listed}}), RoomListReply{{listed}}.toJson());
+    const SearchHit hit{MessageId(9), RoomId(3), 4, UserId(2), 1700000000000, QStringLiteral("…grüße ✓"),
+                        {SearchHighlight{1, 3}, SearchHighlight{5, 2}}};
+    const SearchReply found{{hit, hit}, 9};
+    QCOMPARE(roundTripReply(found), found.toJson());
+    QVERIFY(found.toJson().value(QStringLiteral("nextBefore")).isDouble());
+    const SearchReply last{{}, 0};
+    QVERIFY(last.toJson().value(QStringLiteral("nextBefore")).isNull());
+    QCOMPARE(roundTripReply(last), last.toJson());
+    Message withFiles = sampleMessage();
+    withFiles.attachments = {sampleAttachment(), sampleAttachment()};
+    withFiles.attachments[1].thumbnail = false;
+    const SendReply sendFiles{withFiles, false};
+    QCOMPARE(roundTripReply(sendFiles), sendFiles.toJson());
+    const UploadReply upload{QStringLiteral("0123456789abcdef0123456789abcdef"), 4096, 262144};
+    QCOMPARE(roundTripReply(upload), upload.toJson());
+    QCOMPARE(roundTripReply(AttachmentReply{sampleAttachment()}), AttachmentReply{sampleAttachment()}.toJson());
+}
+
+void TestProtocol::binaryFramesRoundTrip()
+{
+    const UploadChunkFrame chunk{77, QByteArray::fromHex("00112233445566778899aabbccddeeff"), 524288, QByteArray("\x00\x01" "data", 6)};
+    ProtocolError error;
+    std::optional<RequestId> id;
+    const std::optional<UploadChunkFrame> c = UploadChunkFrame::decode(chunk.encode(), &error, &id);
+    QVERIFY(c);
+    QCOMPARE(c->id, 77);
+    QCOMPARE(c->uploadId, chunk.uploadId);
+    QCOMPARE(c->offset, 524288);
+    QCOMPARE(c->data, chunk.data);
+    QCOMPARE(binaryframe::kindOf(chunk.encode()), binaryframe::uploadChunk);
+    QCOMPARE(binaryframe::kindOf(QByteArray("{\"id\":1}")), char(0));
+
+    const FetchDataFrame data{9, 100, 106, QByteArray("abcdef")};
+    const std::optional<FetchDataFrame> d = FetchDataFrame::decode(data.encode(), &error);
+    QVERIFY(d);
+    QCOMPARE(d->id, 9);
+    QCOMPARE(d->offset, 100);
+    QCOMPARE(d->total, 106);
+    QCOMPARE(d->data, data.data);
+}
+
+void TestProtocol::malformedBinaryFramesAreRejected()
+{
+    ProtocolError error;
+    std::optional<RequestId> id;
+    const QByteArray good = UploadChunkFrame{5, QByteArray(16, 'u'), 0, QByteArray("x")}.encode();
+    // Header only, no data: the id is still read so the error can be correlated.
+    QVERIFY(!UploadChunkFrame::decode(good.left(binaryframe::uploadHeaderBytes), &error, &id));
+    QCOMPARE(error.code, ErrorCode::BadFrame);
+    QCOMPARE(id, std::optional<RequestId>(5));
+    QVERIFY(!UploadChunkFrame::decode(good.left(5), &error, &id));
+    QVERIFY(!id);
+    QByteArray negative = good;
+    negative[25] = char(0x80); // offset < 0
+    QVERIFY(!UploadChunkFrame::decode(negative, &error, &id));
+    const QByteArray huge = UploadChunkFrame{5, QByteArray(16, 'u'), 0, QByteArray(limits::maxChunkBytes + 1, 'x')}.encode();
+    QVERIFY(!UploadChunkFrame::decode(huge, &error, &id));
+    QCOMPARE(error.code, ErrorCode::FrameTooLarge);
+    // Fetched data must fit inside the total it names.
+    QVERIFY(!FetchDataFrame::decode(FetchDataFrame{1, 10, 12, QByteArray("abc")}.encode(), &error));
+    QVERIFY(!FetchDataFrame::decode(FetchDataFrame{1, 13, 12, QByteArray()}.encode(), &error));
+    QVERIFY(!FetchDataFrame::decode(QByteArray(10, char(2)), &error));
 }
 
 void TestProtocol::everyEventRoundTrips()
@@ -347,6 +432,26 @@ void TestProtocol::malformedFramesAreRejected_data()
     QTest::newRow("revisions string id") << QByteArray(R"({"id":1,"type":"messages.revisions","data":{"roomId":1,"messageId":"3"}})") << ErrorCode::InvalidField << "data.messageId";
     QTest::newRow("reply to zero") << QByteArray(R"({"id":1,"type":"messages.send","data":{"roomId":1,"clientMsgId":"a","body":"x","replyTo":0}})") << ErrorCode::InvalidField << "data.replyTo";
     QTest::newRow("reply to string") << QByteArray(R"({"id":1,"type":"messages.send","data":{"roomId":1,"clientMsgId":"a","body":"x","replyTo":"5"}})") << ErrorCode::InvalidField << "data.replyTo";
+    QTest::newRow("search without query") << QByteArray(R"({"id":1,"type":"search.messages","data":{}})") << ErrorCode::InvalidField << "data.query";
+    QTest::newRow("search empty query") << QByteArray(R"({"id":1,"type":"search.messages","data":{"query":""}})") << ErrorCode::InvalidField << "data.query";
+    QTest::newRow("search long query") << (QByteArray(R"({"id":1,"type":"search.messages","data":{"query":")")
+                                               + QByteArray(limits::maxSearchQueryLength + 1, 'x') + "\"}}")
+                                       << ErrorCode::InvalidField << "data.query";
+    QTest::newRow("search query not string") << QByteArray(R"({"id":1,"type":"search.messages","data":{"query":5}})") << ErrorCode::InvalidField << "data.query";
+    QTest::newRow("search zero room") << QByteArray(R"({"id":1,"type":"search.messages","data":{"query":"x","roomId":0}})") << ErrorCode::InvalidField << "data.roomId";
+    QTest::newRow("search bad cursor") << QByteArray(R"({"id":1,"type":"search.messages","data":{"query":"x","before":-3}})") << ErrorCode::InvalidField << "data.before";
+    QTest::newRow("search limit too big") << QByteArray(R"({"id":1,"type":"search.messages","data":{"query":"x","limit":51}})") << ErrorCode::InvalidField << "data.limit";
+    QTest::newRow("blank body, no files") << QByteArray(R"({"id":1,"type":"messages.send","data":{"roomId":1,"clientMsgId":"a","body":"","attachmentIds":[]}})") << ErrorCode::InvalidField << "data.body";
+    QTest::newRow("repeated file") << QByteArray(R"({"id":1,"type":"messages.send","data":{"roomId":1,"clientMsgId":"a","body":"","attachmentIds":[3,3]}})") << ErrorCode::InvalidField << "data.attachmentIds";
+    QTest::newRow("too many files") << QByteArray(R"({"id":1,"type":"messages.send","data":{"roomId":1,"clientMsgId":"a","body":"","attachmentIds":[1,2,3,4,5,6,7,8,9,10,11]}})") << ErrorCode::InvalidField << "data.attachmentIds";
+    QTest::newRow("upload path") << QByteArray(R"({"id":1,"type":"attachments.begin","data":{"roomId":1,"name":"../etc/passwd","size":1,"mimeType":"a/b","sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}})") << ErrorCode::InvalidField << "data.name";
+    QTest::newRow("upload bad hash") << QByteArray(R"({"id":1,"type":"attachments.begin","data":{"roomId":1,"name":"a","size":1,"mimeType":"a/b","sha256":"9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08"}})") << ErrorCode::InvalidField << "data.sha256";
+    QTest::newRow("upload negative size") << QByteArray(R"({"id":1,"type":"attachments.begin","data":{"roomId":1,"name":"a","size":-1,"mimeType":"a/b","sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}})") << ErrorCode::InvalidField << "data.size";
+    QTest::newRow("upload bad mime") << QByteArray(R"({"id":1,"type":"attachments.begin","data":{"roomId":1,"name":"a","size":1,"mimeType":"png","sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}})") << ErrorCode::InvalidField << "data.mimeType";
+    QTest::newRow("upload id short") << QByteArray(R"({"id":1,"type":"attachments.finish","data":{"uploadId":"abc"}})") << ErrorCode::InvalidField << "data.uploadId";
+    QTest::newRow("upload id not hex") << QByteArray(R"({"id":1,"type":"attachments.cancel","data":{"uploadId":"0123456789abcdef0123456789abcdeg"}})") << ErrorCode::InvalidField << "data.uploadId";
+    QTest::newRow("fetch too long") << QByteArray(R"({"id":1,"type":"attachments.fetch","data":{"attachmentId":1,"length":262145}})") << ErrorCode::InvalidField << "data.length";
+    QTest::newRow("fetch no id") << QByteArray(R"({"id":1,"type":"attachments.fetch","data":{"offset":0}})") << ErrorCode::InvalidField << "data.attachmentId";
     QTest::newRow("features not strings") << QByteArray(R"({"id":1,"type":"hello","data":{"version":1,"features":[1]}})") << ErrorCode::InvalidField << "data.features";
 }
 
@@ -472,6 +577,37 @@ void TestProtocol::lifecycleFieldsAreOptionalAndStrict()
         QCOMPARE(error.code, ErrorCode::InvalidField);
         QVERIFY2(error.message.contains(failure), qPrintable(error.message));
     }
+}
+
+void TestProtocol::searchReplyHighlightsAreChecked_data()
+{
+    QTest::addColumn<QByteArray>("highlights");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("none") << QByteArray("[]") << true;
+    QTest::newRow("two apart") << QByteArray(R"([{"start":0,"length":2},{"start":3,"length":2}])") << true;
+    QTest::newRow("to the end") << QByteArray(R"([{"start":4,"length":1}])") << true;
+    QTest::newRow("past the end") << QByteArray(R"([{"start":4,"length":2}])") << false;
+    QTest::newRow("overlapping") << QByteArray(R"([{"start":0,"length":3},{"start":2,"length":2}])") << false;
+    QTest::newRow("unsorted") << QByteArray(R"([{"start":3,"length":1},{"start":0,"length":1}])") << false;
+    QTest::newRow("empty range") << QByteArray(R"([{"start":1,"length":0}])") << false;
+    QTest::newRow("negative") << QByteArray(R"([{"start":-1,"length":1}])") << false;
+    QTest::newRow("not an array") << QByteArray(R"({"start":0,"length":1})") << false;
+}
+
+void TestProtocol::searchReplyHighlightsAreChecked()
+{
+    QFETCH(QByteArray, highlights);
+    QFETCH(bool, valid);
+    const QByteArray frame = R"({"type":"result","id":3,"data":{"nextBefore":null,"results":[{"messageId":1,)"
+                             R"("roomId":2,"seq":3,"senderId":4,"sentAt":5,"snippet":"abcde","highlights":)"
+        + highlights + "}]}}";
+    ProtocolError error;
+    const auto decoded = decodeServerFrame(frame, &error);
+    QVERIFY(decoded);
+    const std::optional<SearchReply> reply = readData<SearchReply>(decoded->data, &error);
+    QCOMPARE(reply.has_value(), valid);
+    if (!valid)
+        QVERIFY2(error.message.contains(QStringLiteral("highlights")), qPrintable(error.message));
 }
 
 QTEST_GUILESS_MAIN(TestProtocol)

@@ -1,13 +1,16 @@
 // Server building blocks with no network: credential rules, login throttling, rate limiting,
-// session tokens, storage URLs and the message lifecycle options.
+// session tokens, storage URLs, the message lifecycle options, command-line options and thumbnails.
+#include "attachments/contentstore.h"
 #include "auth/credentialpolicy.h"
 #include "auth/loginthrottle.h"
 #include "auth/sessiontokens.h"
 #include "core/commandline.h"
 #include "messages/mentions.h"
 #include "net/ratelimiter.h"
+#include "core/commandline.h"
 #include "storage/storageconfig.h"
 
+#include <QImage>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -31,6 +34,8 @@ private Q_SLOTS:
     void mentionsMatchWholeNames();
     void lifecycleOptions_data();
     void lifecycleOptions();
+    void attachmentSizeOption();
+    void thumbnailsAreBoundedAndBombsRefused();
 };
 
 void TestServerUnits::usernameRules_data()
@@ -215,6 +220,61 @@ void TestServerUnits::lifecycleOptions()
     QCOMPARE(int(config.lifecycle.editHistory), history);
     QCOMPARE(config.lifecycle.editWindowSeconds, editWindow);
     QCOMPARE(config.lifecycle.deleteWindowSeconds, deleteWindow);
+}
+
+void TestServerUnits::attachmentSizeOption()
+{
+    QTemporaryDir dir;
+    const QString app = QStringLiteral("natterd");
+    const QString dataDir = QStringLiteral("--data-dir=") + dir.path();
+    auto parse = [&](const QStringList &extra, ServerConfig *config, QString *error) {
+        bool exitNow = false;
+        return parseCommandLine(QStringList{app, dataDir} + extra, config, error, &exitNow);
+    };
+    ServerConfig config;
+    QString error;
+    QVERIFY(parse({}, &config, &error));
+    QCOMPARE(config.maxAttachmentBytes, qint64(25) * 1024 * 1024);
+    QCOMPARE(config.storage.dataDir, dir.path());
+    QVERIFY(parse({QStringLiteral("--max-attachment-bytes=1000")}, &config, &error));
+    QCOMPARE(config.maxAttachmentBytes, 1000);
+    QVERIFY(!parse({QStringLiteral("--max-attachment-bytes=-5")}, &config, &error));
+    QVERIFY(error.contains(QStringLiteral("--max-attachment-bytes")));
+    QVERIFY(!parse({QStringLiteral("--max-attachment-bytes=lots")}, &config, &error));
+}
+
+void TestServerUnits::thumbnailsAreBoundedAndBombsRefused()
+{
+    QTemporaryDir dir;
+    const QString wide = dir.filePath(QStringLiteral("wide.png"));
+    const QString thumb = dir.filePath(QStringLiteral("wide.thumb.jpg"));
+    QImage image(1000, 10, QImage::Format_ARGB32);
+    image.fill(qRgba(10, 200, 30, 128));
+    QVERIFY(image.save(wide, "PNG"));
+    const ContentFacts facts = makeThumbnail(wide, thumb, 320);
+    QCOMPARE(facts.width, 1000);
+    QCOMPARE(facts.height, 10);
+    QVERIFY(facts.thumbnailBytes > 0);
+    const QImage small(thumb, "JPEG");
+    QCOMPARE(small.size(), QSize(320, 3));
+    // Tiny on disk, huge when decoded: no thumbnail, no dimensions, nothing written.
+    const QString bomb = dir.filePath(QStringLiteral("bomb.png"));
+    const QString bombThumb = dir.filePath(QStringLiteral("bomb.thumb.jpg"));
+    QImage huge(20000, 2, QImage::Format_Mono);
+    huge.fill(0);
+    QVERIFY(huge.save(bomb, "PNG"));
+    QVERIFY(QFileInfo(bomb).size() < 10000);
+    const ContentFacts refused = makeThumbnail(bomb, bombThumb, 320);
+    QCOMPARE(refused.width, 0);
+    QCOMPARE(refused.thumbnailBytes, 0);
+    QVERIFY(!QFileInfo::exists(bombThumb));
+    // Vector images are not rendered.
+    const QString svg = dir.filePath(QStringLiteral("text.svg"));
+    QFile f(svg);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"(<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><text x="1" y="20">hi</text></svg>)");
+    f.close();
+    QCOMPARE(makeThumbnail(svg, dir.filePath(QStringLiteral("svg.jpg")), 320).width, 0);
 }
 
 QTEST_GUILESS_MAIN(TestServerUnits)

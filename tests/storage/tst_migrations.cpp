@@ -46,6 +46,8 @@ private Q_SLOTS:
     void newerDatabaseIsRefused();
     void failedMigrationLeavesPreviousVersion();
     void scriptsSplitIntoStatements();
+    void searchIndexIsBackFilledAndFollowsChanges();
+    void databaseMigratedPastAMissingNumberIsRefused();
 
 private:
     StorageConfig config() const;
@@ -79,12 +81,12 @@ void TestMigrations::freshDatabaseReachesNewestVersion()
     QSqlDatabase db = openConnection(config(), m_name);
     Migrator migrator(db, QStringLiteral("sqlite"));
     QCOMPARE(migrator.currentVersion(), 0);
-    const int newest = int(migrator.available().size());
+    const int newest = migrator.available().last().version;
     QVERIFY(newest >= 2);
     migrator.migrate();
     QCOMPARE(migrator.currentVersion(), newest);
     for (const char *table : {"users", "sessions", "friend_requests", "blocks", "rooms",
-                              "room_members", "friendships", "messages"}) {
+                              "room_members", "friendships", "messages", "files", "attachments"}) {
         QVERIFY2(scalar(db, QStringLiteral("SELECT COUNT(*) FROM %1").arg(QLatin1String(table))).isValid(), table);
     }
     QVERIFY(hasIndex(db, QStringLiteral("room_members_by_user")));
@@ -114,7 +116,7 @@ void TestMigrations::upgradeFromVersionOneFixtureKeepsData()
     QVERIFY(!hasIndex(db, QStringLiteral("room_members_by_user")));
 
     migrator.migrate();
-    QCOMPARE(migrator.currentVersion(), int(migrator.available().size()));
+    QCOMPARE(migrator.currentVersion(), migrator.available().last().version);
     QVERIFY(hasIndex(db, QStringLiteral("room_members_by_user")));
     QVERIFY(hasIndex(db, QStringLiteral("sessions_by_expiry")));
     QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM users")).toInt(), 3);
@@ -204,6 +206,46 @@ void TestMigrations::scriptsSplitIntoStatements()
     QCOMPARE(parts.size(), 3);
     QVERIFY(parts[1].startsWith(QStringLiteral("CREATE TRIGGER")));
     QVERIFY(parts[1].endsWith(QStringLiteral("END;")));
+}
+
+void TestMigrations::searchIndexIsBackFilledAndFollowsChanges()
+{
+    QSqlDatabase db = openConnection(config(), m_name);
+    QFile fixture(QStringLiteral(NATTER_FIXTURES_DIR "/v1_sqlite.sql"));
+    QVERIFY(fixture.open(QIODevice::ReadOnly));
+    for (const QString &statement : Migrator::splitStatements(QString::fromUtf8(fixture.readAll()))) {
+        QSqlQuery q(db);
+        QVERIFY2(q.exec(statement), qPrintable(statement));
+    }
+    Migrator(db, QStringLiteral("sqlite")).migrate();
+    const QString find = QStringLiteral("SELECT group_concat(rowid) FROM message_search WHERE message_search MATCH '\"%1\"'");
+    // Messages stored before the migration are found.
+    const QVariant id = scalar(db, QStringLiteral("SELECT id FROM messages WHERE body = 'hi alice ✓'"));
+    QCOMPARE(scalar(db, find.arg(QStringLiteral("ALICE"))).toString(), id.toString());
+    // The triggers follow updates and deletes.
+    QSqlQuery q(db);
+    QVERIFY(q.exec(QStringLiteral("UPDATE messages SET body = 'hi there' WHERE id = %1").arg(id.toLongLong())));
+    QVERIFY(scalar(db, find.arg(QStringLiteral("alice"))).isNull());
+    QCOMPARE(scalar(db, find.arg(QStringLiteral("there"))).toString(), id.toString());
+    QVERIFY(q.exec(QStringLiteral("DELETE FROM messages WHERE id = %1").arg(id.toLongLong())));
+    QVERIFY(scalar(db, find.arg(QStringLiteral("there"))).isNull());
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO message_search (message_search) VALUES ('integrity-check')")));
+}
+
+void TestMigrations::databaseMigratedPastAMissingNumberIsRefused()
+{
+    QSqlDatabase db = openConnection(config(), m_name);
+    Migrator migrator(db, QStringLiteral("sqlite"));
+    migrator.migrate();
+    // As if migration 2 had arrived (by a merge) after the database was migrated past it.
+    QSqlQuery q(db);
+    QVERIFY(q.exec(QStringLiteral("DELETE FROM schema_version WHERE version = 2")));
+    try {
+        migrator.migrate();
+        QFAIL("a database without migration 2 was accepted");
+    } catch (const StorageError &e) {
+        QVERIFY2(e.message().contains(QStringLiteral("without migration 2")), qPrintable(e.message()));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestMigrations)

@@ -26,6 +26,8 @@ public:
     quint16 port() const { return m_port; }
     server::NatterServer &server() { return *m_server; }
     QString databasePath() const;
+    /// The server's data directory (attachments live in its files/ and staging/ folders).
+    QString dataDir() const { return m_dir.path(); }
     const QString &error() const { return m_error; }
 
 private:

@@ -176,10 +176,23 @@ void TimelineModel::fetchMore(const QModelIndex &parent)
              });
 }
 
+void TimelineModel::fetchUntil(Seq seq)
+{
+    m_target = seq;
+    if (rowForSeq(seq) >= 0 || m_atStart || (firstSeq() > 0 && seq >= firstSeq())) {
+        m_target = 0;
+        emit reached(seq, rowForSeq(seq));
+        return;
+    }
+    if (!m_loading)
+        fetchMore();
+}
+
 void TimelineModel::onPage(const QList<Message> &messages, bool more, bool ok)
 {
     if (!ok) {
         setLoading(false);
+        m_target = 0;
         emit loadFailed();
         return;
     }
@@ -203,6 +216,8 @@ void TimelineModel::onPage(const QList<Message> &messages, bool more, bool ok)
             emit dataChanged(index(next), index(next), {FirstInGroupRole, DayStartsRole});
     }
     setLoading(false);
+    if (m_target > 0)
+        fetchUntil(m_target); // continue, or report
 }
 
 void TimelineModel::addMessages(const QList<Message> &messages)

@@ -82,6 +82,9 @@ public:
     Seq firstSeq() const { return m_entries.isEmpty() ? 0 : m_entries.first().seq; }
     Seq lastSeq() const { return m_entries.isEmpty() ? 0 : m_entries.last().seq; }
     bool isLoading() const { return m_loading; }
+    /// Loads older pages until the entry `seq` is held (or the start of the readable history is
+    /// reached), then emits reached(). For jumping to a search result.
+    void fetchUntil(Seq seq);
     /// True once the start of the readable history is loaded.
     bool atStart() const { return m_atStart; }
 
@@ -89,6 +92,8 @@ signals:
     void loadingChanged(bool loading);
     /// A fetch failed (e.g. offline); fetchMore() may be called again.
     void loadFailed();
+    /// fetchUntil() is done: `row` holds the entry, or is -1 if it is not readable.
+    void reached(natter::Seq seq, int row);
 
 private:
     QVariant entryData(int row, int role) const;
@@ -111,6 +116,7 @@ private:
     bool m_loading = false;
     bool m_atStart = false;
     bool m_changing = false;
+    Seq m_target = 0; ///< fetchUntil() in progress
     quint64 m_generation = 0;
 };
 

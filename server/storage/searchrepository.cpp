@@ -1,0 +1,165 @@
+#include "storage/searchrepository.h"
+
+#include "storage/storageerror.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+
+namespace natter::server {
+
+namespace {
+
+qint64 rawId(qint64 id) { return id; }
+template <class Tag> qint64 rawId(Id<Tag> id) { return id.value; }
+
+template <class T> QString idsAsJson(const QList<T> &ids)
+{
+    QJsonArray a;
+    for (const T &id : ids)
+        a.append(rawId(id));
+    return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
+}
+
+/// The statement for one shape of filter; values are always bound, never spliced in. `among`:
+/// the candidates are given ids (from the FTS index); otherwise the reader's memberships drive,
+/// each room walked through messages_by_room_id in an id range.
+QString searchSql(const SearchFilter &f, bool among)
+{
+    QString sql =
+        among ? QStringLiteral("SELECT m.id, m.room_id, m.seq, m.sender_id, m.body, m.sent_at "
+                               "FROM messages m CROSS JOIN room_members rm ON rm.room_id = "
+                               "m.room_id AND rm.user_id = ? "
+                               "WHERE m.id IN (SELECT value FROM json_each(?)) ")
+              : QStringLiteral("SELECT m.id, m.room_id, m.seq, m.sender_id, m.body, m.sent_at "
+                               "FROM room_members rm CROSS JOIN messages m ON m.room_id = rm.room_id "
+                               "WHERE rm.user_id = ? AND m.id < ? AND m.id >= ? ");
+    sql += QStringLiteral("AND m.kind = 'message' AND m.body <> '' AND m.seq >= rm.read_from_seq "
+                          "AND (rm.active = 1 OR m.seq <= rm.read_until_seq) ");
+    if (f.rooms)
+        sql += QStringLiteral("AND rm.room_id IN (SELECT value FROM json_each(?)) ");
+    if (f.senders)
+        sql += QStringLiteral("AND m.sender_id IN (SELECT value FROM json_each(?)) ");
+    if (f.sentBefore)
+        sql += QStringLiteral("AND m.sent_at < ? ");
+    if (f.sentAfter)
+        sql += QStringLiteral("AND m.sent_at >= ? ");
+    sql += among ? QStringLiteral("ORDER BY m.id DESC") : QStringLiteral("ORDER BY m.id DESC LIMIT ?");
+    return sql;
+}
+
+} // namespace
+
+QString SearchRepository::quoteForMatch(const QString &text)
+{
+    QString quoted = text;
+    quoted.replace(QLatin1Char('"'), QLatin1String("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+QSqlQuery &SearchRepository::prepared(const QString &sql)
+{
+    auto it = m_queries.find(sql);
+    if (it == m_queries.end()) {
+        QSqlQuery q(m_cache.database());
+        q.setForwardOnly(true);
+        if (!q.prepare(sql))
+            throw StorageError(
+                QStringLiteral("cannot prepare a search: %1").arg(q.lastError().text()));
+        it = m_queries.insert(sql, q);
+    }
+    return *it;
+}
+
+QList<qint64> SearchRepository::matchingIds(const QString &match, qint64 beforeId, int limit)
+{
+    Statement q(m_cache, "SELECT rowid FROM message_search WHERE message_search MATCH ? "
+                         "AND rowid < ? ORDER BY rowid DESC LIMIT ?");
+    q.bind(match).bind(beforeId).bind(limit).exec();
+    QList<qint64> out;
+    while (q.next())
+        out.append(q.integer(0));
+    return out;
+}
+
+QList<SearchRow> SearchRepository::find(const SearchFilter &f, qint64 beforeId, qint64 lowerId,
+                                        int limit)
+{
+    return run(f, false, {}, beforeId, lowerId, limit);
+}
+
+QList<SearchRow> SearchRepository::findAmong(const SearchFilter &f, const QList<qint64> &ids)
+{
+    return run(f, true, ids, 0, 0, 0);
+}
+
+QList<SearchRow> SearchRepository::run(const SearchFilter &f, bool among, const QList<qint64> &ids,
+                                       qint64 beforeId, qint64 lowerId, int limit)
+{
+    QSqlQuery &q = prepared(searchSql(f, among));
+    int i = 0;
+    q.bindValue(i++, f.reader.value);
+    if (among) {
+        q.bindValue(i++, idsAsJson(ids));
+    } else {
+        q.bindValue(i++, beforeId);
+        q.bindValue(i++, lowerId);
+    }
+    if (f.rooms)
+        q.bindValue(i++, idsAsJson(*f.rooms));
+    if (f.senders)
+        q.bindValue(i++, idsAsJson(*f.senders));
+    if (f.sentBefore)
+        q.bindValue(i++, *f.sentBefore);
+    if (f.sentAfter)
+        q.bindValue(i++, *f.sentAfter);
+    if (!among)
+        q.bindValue(i++, limit);
+    if (!q.exec())
+        throw StorageError(QStringLiteral("search failed: %1").arg(q.lastError().text()));
+    QList<SearchRow> out;
+    while (q.next()) {
+        out.append(SearchRow{MessageId(q.value(0).toLongLong()), RoomId(q.value(1).toLongLong()),
+                             q.value(2).toLongLong(), UserId(q.value(3).toLongLong()),
+                             q.value(4).toString(), q.value(5).toLongLong()});
+    }
+    q.finish();
+    return out;
+}
+
+qint64 SearchRepository::newestId()
+{
+    Statement q(m_cache, "SELECT COALESCE(MAX(id), 0) FROM messages");
+    return q.exec().next() ? q.integer(0) : 0;
+}
+
+qint64 SearchRepository::timelineLength(const QList<RoomId> &rooms)
+{
+    Statement q(m_cache, "SELECT COALESCE(SUM(last_seq), 0) FROM rooms WHERE id IN (SELECT value "
+                         "FROM json_each(?))");
+    return q.bind(idsAsJson(rooms)).exec().next() ? q.integer(0) : 0;
+}
+
+QList<SearchableRoom> SearchRepository::roomsOf(UserId reader)
+{
+    Statement q(m_cache,
+                "SELECT r.id, r.kind, r.name, (SELECT u.username FROM room_members o "
+                "JOIN users u ON u.id = o.user_id WHERE o.room_id = r.id AND o.user_id <> ? "
+                "LIMIT 1) FROM room_members rm JOIN rooms r ON r.id = rm.room_id "
+                "WHERE rm.user_id = ?");
+    q.bind(reader.value).bind(reader.value).exec();
+    QList<SearchableRoom> out;
+    while (q.next()) {
+        SearchableRoom room;
+        room.id = RoomId(q.integer(0));
+        room.kind = q.text(1) == QLatin1String("group") ? RoomKind::Group : RoomKind::Direct;
+        if (room.kind == RoomKind::Group)
+            room.name = q.text(2);
+        else
+            room.otherMember = q.text(3);
+        out.append(room);
+    }
+    return out;
+}
+
+} // namespace natter::server

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "protocol/types.h"
+#include "storage/statement.h"
+
+#include <QHash>
+#include <optional>
+
+namespace natter::server {
+
+/// Which messages a search may return: always only kind 'message' with a non-empty body,
+/// inside the reader's readable window of a room they are or were a member of.
+struct SearchFilter
+{
+    UserId reader;
+    std::optional<QList<RoomId>> rooms;   ///< only these rooms (still only readable ones)
+    std::optional<QList<UserId>> senders; ///< only these senders
+    std::optional<qint64> sentBefore;     ///< sent_at < this
+    std::optional<qint64> sentAfter;      ///< sent_at >= this
+};
+
+/// A message a search found, with what a result needs.
+struct SearchRow
+{
+    MessageId id;
+    RoomId roomId;
+    Seq seq = 0;
+    UserId senderId;
+    QString body;
+    qint64 sentAt = 0;
+};
+
+/// A room the reader may search, with the names `in:` can give it.
+struct SearchableRoom
+{
+    RoomId id;
+    RoomKind kind = RoomKind::Direct;
+    QString name;        ///< group rooms: the room's name
+    QString otherMember; ///< direct rooms: the other member's username
+};
+
+/// Message search over the FTS5 trigram index message_search (migration 6). Each call is one
+/// bounded query; the search loop (server/search) pages through them newest first.
+class SearchRepository
+{
+public:
+    explicit SearchRepository(StatementCache &cache) : m_cache(cache) {}
+
+    /// Ids below `beforeId` of messages whose text matches the FTS5 expression `match` (built
+    /// with quoteForMatch() only), highest first, at most `limit`. Not yet filtered by anything
+    /// else: this is the index's share of the work, bounded by `limit`.
+    QList<qint64> matchingIds(const QString &match, qint64 beforeId, int limit);
+    /// The messages among `ids` that pass `filter`, highest id first.
+    QList<SearchRow> findAmong(const SearchFilter &filter, const QList<qint64> &ids);
+    /// Up to `limit` messages passing `filter` with ids in [lowerId, beforeId), highest first,
+    /// read room by room through messages_by_room_id (the id range bounds the work).
+    QList<SearchRow> find(const SearchFilter &filter, qint64 beforeId, qint64 lowerId, int limit);
+    /// The highest message id (0 for none): where a search without an index starts.
+    qint64 newestId();
+    /// How many entries the rooms' timelines hold together.
+    qint64 timelineLength(const QList<RoomId> &rooms);
+    /// Every room in which `reader` holds a membership row (current or former).
+    QList<SearchableRoom> roomsOf(UserId reader);
+
+    /// `text` as an FTS5 string literal: quoted, with quotes doubled, so no user text is
+    /// ever read as FTS5 syntax.
+    static QString quoteForMatch(const QString &text);
+
+private:
+    QSqlQuery &prepared(const QString &sql);
+    QList<SearchRow> run(const SearchFilter &filter, bool among, const QList<qint64> &ids,
+                         qint64 beforeId, qint64 lowerId, int limit);
+
+    StatementCache &m_cache;
+    QHash<QString, QSqlQuery> m_queries; ///< one per shape of filter (a handful)
+};
+
+} // namespace natter::server
