@@ -96,6 +96,7 @@ Seeded seedAccounts(Repositories &repos, const SeedOptions &o, const QString &pa
         repos.friends.addFriendship(a, b, room, now);
         s.pairRooms.append(room);
     }
+    repos.beforeCommit();
     if (!db.commit())
         throw StorageError(QStringLiteral("commit failed"));
     return s;
@@ -119,6 +120,7 @@ void seedHistory(Repositories &repos, RoomId room, UserId a, UserId b, qint64 co
                                   QStringLiteral("message %1").arg(seq) + text,
                                   now - (count - seq) * 10);
         }
+        repos.beforeCommit();
         if (!db.commit())
             throw StorageError(QStringLiteral("commit failed"));
     }

@@ -8,6 +8,13 @@
 
 namespace natter::server {
 
+void SearchRepository::indexPending()
+{
+    Statement(m_cache, "INSERT INTO message_search (rowid, body) SELECT m.id, m.body FROM search_pending p "
+                       "JOIN messages m ON m.id = p.id WHERE m.kind = 'message'").exec();
+    Statement(m_cache, "DELETE FROM search_pending").exec();
+}
+
 namespace {
 
 qint64 rawId(qint64 id) { return id; }

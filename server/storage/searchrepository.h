@@ -46,6 +46,11 @@ class SearchRepository
 public:
     explicit SearchRepository(StatementCache &cache) : m_cache(cache) {}
 
+    /// Indexes the messages stored since the last call (migration 8's search_pending) with
+    /// their current text. The writer calls it once per batch, just before the commit; so does
+    /// anything else that inserts messages and commits itself (see Repositories::beforeCommit).
+    void indexPending();
+
     /// Ids below `beforeId` of messages whose text matches the FTS5 expression `match` (built
     /// with quoteForMatch() only), highest first, at most `limit`. Not yet filtered by anything
     /// else: this is the index's share of the work, bounded by `limit`.

@@ -120,6 +120,7 @@ void StorageWorker::runBatch(QVector<Storage::Job> &jobs)
     }
     QString commitError;
     try {
+        m_repos->beforeCommit();
         Statement(m_repos->statements(), "COMMIT").exec();
     } catch (const StorageError &e) {
         commitError = e.message();

@@ -87,6 +87,7 @@ private Q_SLOTS:
     void thumbnailsForImagesOnly();
     void identicalContentIsStoredOnce();
     void detachingAMessageRemovesUnreferencedFiles();
+    void deletingAMessageDeletesItsFiles();
     void idleUploadsAndUnsentFilesExpire();
     void chunksDoNotSpendRateLimitTokens();
     void downloadResumesFromPartialFile();
@@ -323,6 +324,7 @@ void TestAttachments::resumeOnTheReconnectedSession()
     std::optional<ProtocolError> failed;
     std::optional<Attachment> done;
     bool dropped = false;
+    const int syncs = alice->syncCount();
     connect(&uploader, &client::AttachmentUploader::failed, this, [&](const ProtocolError &e) { failed = e; });
     connect(&uploader, &client::AttachmentUploader::finished, this, [&](const Attachment &a) { done = a; });
     connect(&uploader, &client::AttachmentUploader::progress, this, [&](qint64 stored, qint64) {
@@ -333,8 +335,9 @@ void TestAttachments::resumeOnTheReconnectedSession()
     });
     uploader.start(path, m_direct, QStringLiteral("application/octet-stream"));
     QTRY_VERIFY(failed.has_value());
-    // The session reconnects and resumes by itself; the uploader then continues on it.
-    QVERIFY(alice->waitSynced());
+    // The session reconnects and resumes by itself (perhaps already); the uploader then
+    // continues on it.
+    QVERIFY(alice->waitSyncedAfter(syncs));
     const qint64 before = uploader.stored();
     uploader.resume();
     QTRY_VERIFY(done.has_value());
@@ -467,6 +470,21 @@ void TestAttachments::detachingAMessageRemovesUnreferencedFiles()
     QCOMPARE(error.code, ErrorCode::NotFound);
     const auto history = bob->call(HistoryRequest{m_direct, 0, 50});
     QVERIFY(history.value->messages.last().attachments.isEmpty());
+}
+
+void TestAttachments::deletingAMessageDeletesItsFiles()
+{
+    const QByteArray content = randomBytes(4000, 21);
+    const std::optional<Attachment> a = upload(*alice, m_direct, content, QStringLiteral("gone.bin"),
+                                               QStringLiteral("application/octet-stream"));
+    QVERIFY(a);
+    const Message sent = sendWith(*alice, m_direct, {a->id});
+    QVERIFY(download(*bob, *a));
+    QVERIFY(alice->call(DeleteMessageRequest{m_direct, sent.id}).ok());
+    ProtocolError error;
+    QVERIFY(!download(*bob, *a, false, &error));
+    QCOMPARE(error.code, ErrorCode::NotFound);
+    QVERIFY(!storedContents(m_server->dataDir()).contains(a->sha256));
 }
 
 void TestAttachments::idleUploadsAndUnsentFilesExpire()

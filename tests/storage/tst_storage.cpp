@@ -28,6 +28,7 @@ private Q_SLOTS:
     void sessionsExpireAndRevoke();
     void statementsRoundTripEveryType();
     void insertNextTakesTheNextSeqOnce();
+    void searchIndexFollowsMessagesChangedBeforeAndAfterCommit();
 
 private:
     template <class R>
@@ -257,6 +258,53 @@ void TestStorage::insertNextTakesTheNextSeqOnce()
         return out;
     });
     QCOMPARE(result, (QList<qint64>{1, 2, -1, 2})); // the reused key stores nothing
+}
+
+void TestStorage::searchIndexFollowsMessagesChangedBeforeAndAfterCommit()
+{
+    auto matches = [](Repositories &r, const char *text) {
+        Statement q(r.statements(), "SELECT rowid FROM message_search WHERE message_search MATCH ? ORDER BY rowid");
+        q.bind(QString::fromUtf8(text)).exec();
+        QList<qint64> ids;
+        while (q.next())
+            ids << q.integer(0);
+        return ids;
+    };
+    auto integrityCheck = [](Repositories &r) {
+        // FTS5 compares its index with the messages it indexes and fails on any difference.
+        execDirect(r.database(), QStringLiteral("INSERT INTO message_search (message_search) VALUES ('integrity-check')"));
+    };
+    // Within one transaction: stored (pending), then edited and deleted before the commit.
+    const auto ids = writeSync<QList<qint64>>([](Repositories &r) {
+        const UserId a = r.users.create(QStringLiteral("sa"), QStringLiteral("h"), 0)->id;
+        const UserId b = r.users.create(QStringLiteral("sb"), QStringLiteral("h"), 0)->id;
+        const RoomId room = r.rooms.createDirect(a, b, 0);
+        QList<qint64> out;
+        for (const char *body : {"alpha original", "beta doomed", "gamma kept"}) {
+            const std::optional<Message> m = r.messages.insertNext(room, a, QLatin1String(body), QLatin1String(body), 1);
+            r.rooms.advanceSeq(room, m->seq, 1);
+            out << m->id.value;
+        }
+        execDirect(r.database(), QStringLiteral("UPDATE messages SET body = 'alpha edited' WHERE id = %1").arg(out[0]));
+        execDirect(r.database(), QStringLiteral("DELETE FROM messages WHERE id = %1").arg(out[1]));
+        return out;
+    });
+    const auto found = writeSync<QList<QList<qint64>>>([&](Repositories &r) {
+        integrityCheck(r);
+        QList<QList<qint64>> out{matches(r, "\"edited\""), matches(r, "\"original\""), matches(r, "\"doomed\""),
+                                 matches(r, "\"kept\"")};
+        // Indexed now: a later edit replaces the indexed text at once.
+        execDirect(r.database(), QStringLiteral("UPDATE messages SET body = 'alpha final' WHERE id = %1").arg(ids[0]));
+        out << matches(r, "\"edited\"") << matches(r, "\"final\"");
+        integrityCheck(r);
+        return out;
+    });
+    QCOMPARE(found[0], QList<qint64>{ids[0]});
+    QVERIFY(found[1].isEmpty());
+    QVERIFY(found[2].isEmpty());
+    QCOMPARE(found[3], QList<qint64>{ids[2]});
+    QVERIFY(found[4].isEmpty());
+    QCOMPARE(found[5], QList<qint64>{ids[0]});
 }
 
 void TestStorage::idempotencyKeyFindsTheOriginal()

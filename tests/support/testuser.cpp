@@ -47,6 +47,11 @@ bool TestUser::waitSynced(int timeoutMs)
     return QTest::qWaitFor([&] { return m_synced > before; }, timeoutMs);
 }
 
+bool TestUser::waitSyncedAfter(int count, int timeoutMs)
+{
+    return QTest::qWaitFor([&] { return m_synced > count; }, timeoutMs);
+}
+
 bool TestUser::waitMessages(int count, int timeoutMs)
 {
     return QTest::qWaitFor([&] { return messages.size() >= count; }, timeoutMs);

@@ -23,6 +23,9 @@ public:
     client::Reply<SessionReply> login(const QString &name, const QString &password = defaultPassword());
     client::Reply<SessionReply> resume(const QString &token);
     bool waitSynced(int timeoutMs = 10000);
+    /// Syncs completed so far; with waitSyncedAfter() for a sync that may finish before the wait.
+    int syncCount() const { return m_synced; }
+    bool waitSyncedAfter(int count, int timeoutMs = 10000);
     bool waitMessages(int count, int timeoutMs = 10000);
 
     /// Sends any request on this user's connection and waits for its reply.
