@@ -42,7 +42,7 @@ MainWindow::MainWindow(client::ClientController &controller, AppSettings &settin
     splitter->addWidget(m_chat);
     splitter->addWidget(buildMemberPanel());
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({280, 640, 200});
+    splitter->setSizes({340, 600, 190});
     setCentralWidget(splitter);
 
     m_connection = new QLabel(this);
