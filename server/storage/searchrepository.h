@@ -46,7 +46,7 @@ class SearchRepository
 public:
     explicit SearchRepository(StatementCache &cache) : m_cache(cache) {}
 
-    /// Indexes the messages stored since the last call (migration 8's search_pending) with
+    /// Indexes the messages stored since the last call (migration 9's search_pending) with
     /// their current text. The writer calls it once per batch, just before the commit; so does
     /// anything else that inserts messages and commits itself (see Repositories::beforeCommit).
     void indexPending();

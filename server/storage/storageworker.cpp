@@ -8,6 +8,7 @@
 #include <QLoggingCategory>
 #include <QSqlError>
 #include <QThread>
+#include <QTimer>
 
 #include <algorithm>
 #include <vector>
@@ -30,6 +31,8 @@ QString StorageWorker::openConnection()
                                                 m_config.dataDir);
         if (m_mode == Mode::Reader && m_config.backend == StorageConfig::Backend::Sqlite)
             execDirect(m_repos->database(), QStringLiteral("PRAGMA query_only=1"));
+        if (m_mode == Mode::Writer && m_config.backend == StorageConfig::Backend::Sqlite)
+            indexSearchNow(); // what an earlier run left pending (it stopped before indexing)
     } catch (const StorageError &e) {
         return e.message();
     }
@@ -39,6 +42,8 @@ QString StorageWorker::openConnection()
 void StorageWorker::shutdown()
 {
     drain();
+    if (m_mode == Mode::Writer && m_searchIndexScheduled)
+        indexSearchNow(); // leave nothing waiting for the search index
     m_repos.reset();
     closeConnection(m_connectionName);
 }
@@ -120,7 +125,8 @@ void StorageWorker::runBatch(QVector<Storage::Job> &jobs)
     }
     QString commitError;
     try {
-        m_repos->beforeCommit();
+        if (searchIndexDue())
+            m_repos->beforeCommit();
         Statement(m_repos->statements(), "COMMIT").exec();
     } catch (const StorageError &e) {
         commitError = e.message();
@@ -143,6 +149,41 @@ void StorageWorker::runBatch(QVector<Storage::Job> &jobs)
         m_stats.jobs += jobs.size();
     }
     finishAll(jobs, errors);
+}
+
+bool StorageWorker::searchIndexDue()
+{
+    const int delay = m_config.searchIndexDelayMs;
+    if (delay <= 0 || (m_sinceSearchIndex.isValid() && m_sinceSearchIndex.elapsed() >= delay)) {
+        m_sinceSearchIndex.start();
+        return true;
+    }
+    if (!m_sinceSearchIndex.isValid())
+        m_sinceSearchIndex.start();
+    if (!m_searchIndexScheduled) {
+        // Whatever this and the next commits leave pending is indexed then, writes or not.
+        m_searchIndexScheduled = true;
+        const qint64 left = qMax<qint64>(0, delay - m_sinceSearchIndex.elapsed());
+        QTimer::singleShot(int(left), this, &StorageWorker::indexSearchNow);
+    }
+    return false;
+}
+
+void StorageWorker::indexSearchNow()
+{
+    m_searchIndexScheduled = false;
+    if (!m_repos)
+        return;
+    m_sinceSearchIndex.start();
+    QSqlDatabase &db = m_repos->database();
+    try {
+        Statement(m_repos->statements(), "BEGIN IMMEDIATE").exec();
+        m_repos->beforeCommit();
+        Statement(m_repos->statements(), "COMMIT").exec();
+    } catch (const StorageError &e) {
+        qCWarning(lcStorage) << "indexing new messages for search failed:" << e.message();
+        db.rollback();
+    }
 }
 
 void StorageWorker::runReads(QVector<Storage::Job> &jobs)

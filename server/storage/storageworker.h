@@ -2,6 +2,7 @@
 
 #include "storage/storage.h"
 
+#include <QElapsedTimer>
 #include <QMutex>
 #include <QObject>
 #include <QVector>
@@ -35,6 +36,9 @@ private:
     void runBatch(QVector<Storage::Job> &jobs);
     void runReads(QVector<Storage::Job> &jobs);
     void finishAll(QVector<Storage::Job> &jobs, const QVector<QString> &errors);
+    /// Whether this commit should index new messages; if not, makes sure a later one does.
+    bool searchIndexDue();
+    void indexSearchNow();
 
     StorageConfig m_config;
     QString m_connectionName;
@@ -45,6 +49,8 @@ private:
     QVector<Storage::Job> m_queue;
     bool m_scheduled = false;
     WriteStats m_stats;
+    QElapsedTimer m_sinceSearchIndex;
+    bool m_searchIndexScheduled = false;
 };
 
 } // namespace natter::server

@@ -29,6 +29,7 @@ private Q_SLOTS:
     void statementsRoundTripEveryType();
     void insertNextTakesTheNextSeqOnce();
     void searchIndexFollowsMessagesChangedBeforeAndAfterCommit();
+    void newMessagesBecomeSearchableAfterTheDelay();
 
 private:
     template <class R>
@@ -65,6 +66,7 @@ void TestStorage::init()
     m_dir = std::make_unique<QTemporaryDir>();
     StorageConfig config;
     config.sqlitePath = m_dir->filePath(QStringLiteral("natter.db"));
+    config.searchIndexDelayMs = 0; // new messages searchable with each commit (one test sets a delay)
     m_storage = std::make_unique<Storage>(config);
     QString error;
     QVERIFY2(m_storage->open(&error), qPrintable(error));
@@ -305,6 +307,43 @@ void TestStorage::searchIndexFollowsMessagesChangedBeforeAndAfterCommit()
     QCOMPARE(found[3], QList<qint64>{ids[2]});
     QVERIFY(found[4].isEmpty());
     QCOMPARE(found[5], QList<qint64>{ids[0]});
+}
+
+void TestStorage::newMessagesBecomeSearchableAfterTheDelay()
+{
+    m_storage.reset();
+    StorageConfig config;
+    config.sqlitePath = m_dir->filePath(QStringLiteral("natter.db"));
+    config.searchIndexDelayMs = 2000;
+    m_storage = std::make_unique<Storage>(config);
+    QString error;
+    QVERIFY2(m_storage->open(&error), qPrintable(error));
+    auto count = [this](const char *text) {
+        return readSync<qint64>([text](Repositories &r) {
+            Statement q(r.statements(), "SELECT count(*) FROM message_search WHERE message_search MATCH ?");
+            q.bind(QString::fromUtf8(text)).exec().next();
+            return q.integer(0);
+        });
+    };
+    const qint64 id = writeSync<qint64>([](Repositories &r) {
+        const UserId a = r.users.create(QStringLiteral("da"), QStringLiteral("h"), 0)->id;
+        const UserId b = r.users.create(QStringLiteral("db"), QStringLiteral("h"), 0)->id;
+        const RoomId room = r.rooms.createDirect(a, b, 0);
+        const std::optional<Message> m = r.messages.insertNext(room, a, QStringLiteral("k"), QStringLiteral("first needle"), 1);
+        r.rooms.advanceSeq(room, m->seq, 1);
+        return m->id.value;
+    });
+    QCOMPARE(count("\"needle\""), 0); // stored, not indexed yet
+    writeSync<bool>([id](Repositories &r) {
+        execDirect(r.database(), QStringLiteral("UPDATE messages SET body = 'second haystack' WHERE id = %1").arg(id));
+        return true;
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(count("\"haystack\""), 1, 10000); // indexed without further writes
+    QCOMPARE(count("\"needle\""), 0); // the text edited away before indexing never was
+    writeSync<bool>([](Repositories &r) {
+        execDirect(r.database(), QStringLiteral("INSERT INTO message_search (message_search) VALUES ('integrity-check')"));
+        return true;
+    });
 }
 
 void TestStorage::idempotencyKeyFindsTheOriginal()

@@ -8,6 +8,7 @@ TestServer::TestServer(const std::function<void(server::ServerConfig &)> &tweak)
     m_config.port = 0;
     m_config.storage.sqlitePath = databasePath();
     m_config.fastPasswordHashing = true;
+    m_config.storage.searchIndexDelayMs = 0; // searchable at once (tst_storage covers the delay)
     if (tweak)
         tweak(m_config);
 }

@@ -1,4 +1,4 @@
--- Natter schema version 8: new messages reach the search index once per write batch.
+-- Natter schema version 9: new messages reach the search index once per write batch.
 -- With an insert trigger writing to message_search, FTS5 flushed its pending terms into a new
 -- index segment at every savepoint, i.e. for every message the writer stored (each write job
 -- runs in its own savepoint): that flush cost more than the rest of a send together. Now an
