@@ -217,9 +217,13 @@ void TestClientUi::searchAndJumpToAnOldMessage()
     ui::SearchPanel *search = window->searchPanel();
     window->sideTabs()->setCurrentWidget(search);
     QTest::keyClicks(search->queryEdit(), QStringLiteral("golden needle"));
-    QTest::keyClick(search->queryEdit(), Qt::Key_Return);
     QListView *results = search->results();
-    QTRY_COMPARE(results->model()->rowCount(), 1);
+    // The server indexes new messages shortly after their commit: search again until it has.
+    QVERIFY(QTest::qWaitFor([&] {
+        QTest::keyClick(search->queryEdit(), Qt::Key_Return);
+        return QTest::qWaitFor([&] { return results->model()->rowCount() > 0; }, 300);
+    }, 10000));
+    QCOMPARE(results->model()->rowCount(), 1);
     const QModelIndex hit = results->model()->index(0, 0);
     QVERIFY(hit.data().toString().contains(QStringLiteral("needle")));
     QCOMPARE(hit.data(client::SearchModel::SeqRole).toLongLong(), 2);
