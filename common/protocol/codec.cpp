@@ -119,16 +119,16 @@ QByteArray encodeReply<SendReply>(RequestId id, const SendReply &reply)
 {
     QByteArray out;
     out.reserve(256 + reply.message.body.size() * 3);
-    JsonWriter w(out);
+    JsonWriter w(out); // keys sorted, as QJsonDocument writes them
     w.beginObject();
-    w.key("type").value(QStringLiteral("result"));
-    w.key("id").value(qint64(id));
     w.key("data");
     w.beginObject();
+    w.key("duplicate").value(reply.duplicate);
     w.key("message");
     reply.message.writeJson(w);
-    w.key("duplicate").value(reply.duplicate);
     w.endObject();
+    w.key("id").value(qint64(id));
+    w.key("type").value(QStringLiteral("result"));
     w.endObject();
     return out;
 }
@@ -138,15 +138,15 @@ QByteArray encodeEvent<MessageEvent>(const MessageEvent &event)
 {
     QByteArray out;
     out.reserve(256 + event.message.body.size() * 3);
-    JsonWriter w(out);
+    JsonWriter w(out); // keys sorted, as QJsonDocument writes them
     w.beginObject();
-    w.key("type").value(QStringLiteral("event"));
-    w.key("event").value(QStringLiteral("message"));
     w.key("data");
     w.beginObject();
     w.key("message");
     event.message.writeJson(w);
     w.endObject();
+    w.key("event").value(QStringLiteral("message"));
+    w.key("type").value(QStringLiteral("event"));
     w.endObject();
     return out;
 }

@@ -98,37 +98,38 @@ QJsonObject Message::toJson() const
 
 void Message::writeJson(JsonWriter &w) const
 {
+    // Keys in the order QJsonDocument writes them (sorted), so the bytes are the same.
     w.beginObject();
-    w.key("id").value(id.value);
-    w.key("roomId").value(roomId.value);
-    w.key("seq").value(seq);
-    w.key("senderId").value(senderId.value);
-    w.key("clientMsgId").value(clientMsgId);
+    if (!attachments.isEmpty()) // rare enough for the generic writer
+        w.key("attachments").raw(QJsonDocument(toJsonArray(attachments)).toJson(QJsonDocument::Compact));
     w.key("body").value(body);
-    w.key("sentAt").value(sentAt);
+    w.key("clientMsgId").value(clientMsgId);
+    if (deleted)
+        w.key("deleted").value(true);
+    if (editedAt > 0)
+        w.key("editedAt").value(editedAt);
+    w.key("id").value(id.value);
     w.key("kind").value(kind);
+    if (reply) {
+        w.key("reply").beginObject();
+        w.key("body").value(reply->body);
+        w.key("deleted").value(reply->deleted);
+        w.key("id").value(reply->id.value);
+        w.key("senderId").value(reply->senderId.value);
+        w.endObject();
+    }
+    if (replyTo.isValid())
+        w.key("replyTo").value(replyTo.value);
+    w.key("roomId").value(roomId.value);
+    w.key("senderId").value(senderId.value);
+    w.key("sentAt").value(sentAt);
+    w.key("seq").value(seq);
     if (subjectId.isValid())
         w.key("subjectId").value(subjectId.value);
     else
         w.key("subjectId").null();
     if (targetId.isValid())
         w.key("targetId").value(targetId.value);
-    if (editedAt > 0)
-        w.key("editedAt").value(editedAt);
-    if (deleted)
-        w.key("deleted").value(true);
-    if (replyTo.isValid())
-        w.key("replyTo").value(replyTo.value);
-    if (reply) {
-        w.key("reply").beginObject();
-        w.key("id").value(reply->id.value);
-        w.key("senderId").value(reply->senderId.value);
-        w.key("body").value(reply->body);
-        w.key("deleted").value(reply->deleted);
-        w.endObject();
-    }
-    if (!attachments.isEmpty()) // rare enough for the generic writer
-        w.key("attachments").raw(QJsonDocument(toJsonArray(attachments)).toJson(QJsonDocument::Compact));
     w.endObject();
 }
 

@@ -554,6 +554,9 @@ void TestProtocol::directlyWrittenFramesMatchTheGenericEncoding()
                                    {QStringLiteral("event"), QStringLiteral("message")},
                                    {QStringLiteral("data"), event.toJson()}};
     QCOMPARE(parse(encodeEvent(event)), genericEvent);
+    // Byte for byte what QJsonDocument writes (sorted keys), which readers may rely on.
+    QCOMPARE(encodeReply(41, reply), QJsonDocument(genericReply).toJson(QJsonDocument::Compact));
+    QCOMPARE(encodeEvent(event), QJsonDocument(genericEvent).toJson(QJsonDocument::Compact));
     // And a client reads back the very message.
     ProtocolError error;
     const std::optional<ServerFrame> frame = decodeServerFrame(encodeEvent(event), &error);

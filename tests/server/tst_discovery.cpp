@@ -1,11 +1,13 @@
 // LAN discovery on loopback: natterd's UDP responder answers a probe with its name, port and
-// certificate fingerprint; malformed
+// certificate fingerprint; the client core's ServerBrowser collects the answers; malformed
 // probes and probes from outside the local network get no answer; the off switch binds nothing.
 #include "../support/testserver.h"
 
+#include "core/serverbrowser.h"
 #include "discovery/discoveryresponder.h"
 
 #include <QNetworkDatagram>
+#include <QSignalSpy>
 #include <QUdpSocket>
 #include <QtTest>
 
@@ -19,6 +21,7 @@ class TestDiscovery : public QObject
 private Q_SLOTS:
     void serverAnswersAProbe();
     void malformedProbesGetNoAnswer();
+    void browserListsEachServerOnce();
     void offSwitchBindsNothing();
     void onlyLocalNetworksAreAnswered_data();
     void onlyLocalNetworksAreAnswered();
@@ -93,6 +96,32 @@ void TestDiscovery::malformedProbesGetNoAnswer()
     // The server is still serving after the garbage.
     QVERIFY(ask(udp, DiscoveryProbe{}.toDatagram()));
     QVERIFY(!socket.hasPendingDatagrams());
+}
+
+void TestDiscovery::browserListsEachServerOnce()
+{
+    auto first = discoverable(true);
+    auto second = discoverable(false);
+    client::ServerBrowser browser;
+    QSignalSpy found(&browser, &client::ServerBrowser::serverFound);
+    browser.probe(first->server().discoveryPort(), {QHostAddress(QHostAddress::LocalHost)});
+    browser.probe(second->server().discoveryPort(), {QHostAddress(QHostAddress::LocalHost)});
+    QVERIFY(QTest::qWaitFor([&] { return browser.servers().size() == 2; }, 5000));
+    browser.probe(first->server().discoveryPort(), {QHostAddress(QHostAddress::LocalHost)}); // answered again
+    QVERIFY(ask(first->server().discoveryPort(), DiscoveryProbe{}.toDatagram())); // let the answer arrive
+    QTest::qWait(0);
+    QCOMPARE(browser.servers().size(), 2);
+    QCOMPARE(found.size(), 2);
+    QStringList urls;
+    for (const auto &s : browser.servers())
+        urls << s.url().toString();
+    urls.sort();
+    QCOMPARE(urls, (QStringList{QStringLiteral("ws://127.0.0.1:%1").arg(second->port()),
+                                QStringLiteral("wss://127.0.0.1:%1").arg(first->port())}));
+    for (const auto &s : browser.servers()) {
+        if (s.announcement.tls)
+            QCOMPARE(s.announcement.fingerprint, first->server().tlsFingerprint());
+    }
 }
 
 void TestDiscovery::offSwitchBindsNothing()

@@ -1,0 +1,117 @@
+#include "ui/application.h"
+
+#include "ui/logindialog.h"
+#include "ui/mainwindow.h"
+
+#include <QApplication>
+#include <QMessageBox>
+
+namespace natter::ui {
+
+Application::Application(const AppSettings &settings, QObject *parent)
+    : QObject(parent), m_settings(settings)
+{
+    m_controller.session().setDeviceName(QStringLiteral("desktop"));
+    connect(&m_controller, &client::ClientController::sessionInvalid, this, [this] {
+        m_credentials.remove(CredentialStore::accountKey(m_settings.server, m_settings.lastUsername));
+        if (m_main)
+            m_main->deleteLater();
+        showLogin(tr("Your session ended (logged out elsewhere or expired). Please log in again."));
+    });
+}
+
+Application::~Application()
+{
+    delete m_main;
+    delete m_login;
+}
+
+MainWindow *Application::mainWindow() const
+{
+    return m_main;
+}
+
+LoginDialog *Application::loginDialog() const
+{
+    return m_login;
+}
+
+void Application::start()
+{
+    m_controller.setServerUrl(QUrl(serverUrlFromText(m_settings.server)));
+    if (!m_settings.rememberMe || m_settings.lastUsername.isEmpty()) {
+        showLogin();
+        return;
+    }
+    const QString account = CredentialStore::accountKey(m_settings.server, m_settings.lastUsername);
+    m_credentials.load(account, [this](const QString &token, const QString &error) {
+        if (token.isEmpty()) {
+            showLogin(error.isEmpty() ? QString()
+                                      : tr("Could not read the remembered session: %1").arg(error));
+            return;
+        }
+        // Warm start: the cached conversations show while the session resumes.
+        m_controller.openAccount(m_settings.lastUsername);
+        showMain();
+        m_controller.resume(m_settings.lastUsername, token, [this](const auto &reply) {
+            if (!reply.ok() && reply.error.code != ErrorCode::Unavailable) {
+                if (m_main)
+                    m_main->deleteLater();
+                showLogin(tr("Please log in again: %1").arg(reply.error.message));
+            } else if (!reply.ok()) {
+                // Server unreachable: keep the cached view and retry in the background.
+                m_controller.session().setAutoReconnect(true);
+            }
+        });
+    });
+}
+
+void Application::showLogin(const QString &notice)
+{
+    if (!m_login) {
+        m_login = new LoginDialog(m_controller, m_credentials, m_settings);
+        connect(m_login, &QDialog::accepted, this, [this] {
+            m_login->deleteLater();
+            showMain();
+        });
+        connect(m_login, &QDialog::rejected, qApp, &QApplication::quit);
+        connect(m_login, &LoginDialog::rememberFailed, this,
+                [this](const QString &error) { m_rememberError = error; });
+    }
+    m_login->setNotice(notice);
+    m_login->show();
+    m_login->raise();
+}
+
+void Application::showMain()
+{
+    if (!m_main) {
+        m_main = new MainWindow(m_controller, m_settings);
+        m_main->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_main, &MainWindow::logoutRequested, this, &Application::logout);
+    }
+    m_main->show();
+    if (!m_rememberError.isEmpty()) {
+        // Visible but not in the way: the login itself worked.
+        auto *box = new QMessageBox(QMessageBox::Information, tr("Not remembered"),
+                                    tr("Natter could not save your session in the system "
+                                       "keyring, so you will need to log in next time.\n\n%1")
+                                        .arg(std::exchange(m_rememberError, {})),
+                                    QMessageBox::Ok, m_main);
+        box->setObjectName(QStringLiteral("rememberFailed"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
+}
+
+void Application::logout()
+{
+    m_credentials.remove(CredentialStore::accountKey(m_settings.server, m_settings.lastUsername));
+    m_controller.logout([this](const auto &) {
+        if (m_main)
+            m_main->deleteLater();
+        showLogin();
+    });
+}
+
+} // namespace natter::ui

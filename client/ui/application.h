@@ -1,0 +1,43 @@
+#pragma once
+// The application flow: log in (or resume a remembered session), the main window, log out.
+
+#include "core/clientcontroller.h"
+#include "ui/credentialstore.h"
+#include "ui/settings.h"
+
+#include <QObject>
+#include <QPointer>
+
+namespace natter::ui {
+
+class LoginDialog;
+class MainWindow;
+
+class Application : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Application(const AppSettings &settings, QObject *parent = nullptr);
+    ~Application() override;
+
+    /// Resumes the remembered session when the keyring has one, else shows the login dialog.
+    void start();
+
+    client::ClientController &controller() { return m_controller; }
+    MainWindow *mainWindow() const;
+    LoginDialog *loginDialog() const;
+
+private:
+    void showLogin(const QString &notice = QString());
+    void showMain();
+    void logout();
+
+    AppSettings m_settings;
+    client::ClientController m_controller;
+    CredentialStore m_credentials;
+    QPointer<LoginDialog> m_login;
+    QPointer<MainWindow> m_main;
+    QString m_rememberError; ///< "remember me" failed; told once the main window shows
+};
+
+} // namespace natter::ui

@@ -1,0 +1,162 @@
+#include "ui/logindialog.h"
+#include "protocol/limits.h"
+
+#include "core/clientcontroller.h"
+#include "ui/credentialstore.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace natter::ui {
+
+LoginDialog::LoginDialog(client::ClientController &controller, CredentialStore &credentials,
+                         AppSettings &settings, QWidget *parent)
+    : QDialog(parent), m_controller(controller), m_credentials(credentials), m_settings(settings)
+{
+    setWindowTitle(tr("Natter — Log in"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/natter.svg")));
+    auto *logo = new QLabel(this);
+    logo->setPixmap(QIcon(QStringLiteral(":/icons/natter.svg")).pixmap(64, 64));
+    logo->setAlignment(Qt::AlignCenter);
+    auto *welcome = new QLabel(tr("Welcome to Natter"), this);
+    QFont big = welcome->font();
+    big.setPointSizeF(big.pointSizeF() * 1.4);
+    big.setBold(true);
+    welcome->setFont(big);
+    welcome->setAlignment(Qt::AlignCenter);
+    m_notice = new QLabel(this);
+    m_notice->setWordWrap(true);
+    m_notice->hide();
+
+    m_server = new QLineEdit(settings.server, this);
+    m_server->setObjectName(QStringLiteral("server"));
+    m_server->setAccessibleName(tr("Server address"));
+    m_server->setPlaceholderText(tr("host:port"));
+    m_username = new QLineEdit(settings.lastUsername, this);
+    m_username->setObjectName(QStringLiteral("username"));
+    m_username->setAccessibleName(tr("Username"));
+    m_username->setMaxLength(limits::maxUsernameLength);
+    m_password = new QLineEdit(this);
+    m_password->setObjectName(QStringLiteral("password"));
+    m_password->setAccessibleName(tr("Password"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_password->setMaxLength(limits::maxPasswordLength);
+    m_remember = new QCheckBox(tr("&Remember me on this computer"), this);
+    m_remember->setChecked(settings.rememberMe);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("loginStatus"));
+    m_status->setWordWrap(true);
+    m_status->setAccessibleName(tr("Status"));
+
+    auto *buttons = new QDialogButtonBox(this);
+    m_login = buttons->addButton(tr("&Log in"), QDialogButtonBox::AcceptRole);
+    m_login->setDefault(true);
+    m_signup = buttons->addButton(tr("&Create account"), QDialogButtonBox::ActionRole);
+    buttons->addButton(QDialogButtonBox::Cancel);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Server:"), m_server);
+    form->addRow(tr("&Username:"), m_username);
+    form->addRow(tr("&Password:"), m_password);
+    form->addRow(QString(), m_remember);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(logo);
+    layout->addWidget(welcome);
+    layout->addWidget(m_notice);
+    layout->addLayout(form);
+    layout->addWidget(m_status);
+    layout->addWidget(buttons);
+    setMinimumWidth(380);
+
+    connect(m_login, &QPushButton::clicked, this, [this] { submit(false); });
+    connect(m_signup, &QPushButton::clicked, this, [this] { submit(true); });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    QLineEdit *first = m_username->text().isEmpty() ? m_username : m_password;
+    QTimer::singleShot(0, first, [first] { first->setFocus(); });
+}
+
+void LoginDialog::setNotice(const QString &text)
+{
+    m_notice->setText(text);
+    m_notice->setVisible(!text.isEmpty());
+}
+
+QString LoginDialog::username() const
+{
+    return m_username->text().trimmed();
+}
+
+void LoginDialog::setBusy(bool busy)
+{
+    m_login->setEnabled(!busy);
+    m_signup->setEnabled(!busy);
+    m_server->setEnabled(!busy);
+    m_username->setEnabled(!busy);
+    m_password->setEnabled(!busy);
+}
+
+void LoginDialog::submit(bool signup)
+{
+    const QString user = username();
+    const QString password = m_password->text();
+    if (user.size() < limits::minUsernameLength) {
+        m_status->setText(tr("Enter a username of at least %1 characters.").arg(limits::minUsernameLength));
+        return;
+    }
+    if (signup && password.size() < limits::minPasswordLength) {
+        m_status->setText(tr("Choose a password of at least %1 characters.").arg(limits::minPasswordLength));
+        return;
+    }
+    setBusy(true);
+    m_status->setText(signup ? tr("Creating your account…") : tr("Logging in…"));
+    m_controller.setServerUrl(QUrl(serverUrlFromText(m_server->text())));
+    auto done = [this](const client::Reply<SessionReply> &reply) {
+        if (!reply.ok()) {
+            setBusy(false);
+            m_status->setText(reply.error.code == ErrorCode::Unavailable
+                                  ? tr("Cannot reach the server: %1").arg(reply.error.message)
+                                  : reply.error.message);
+            return;
+        }
+        onAuthenticated(reply.value->token);
+    };
+    if (signup)
+        m_controller.signup(user, password, done);
+    else
+        m_controller.login(user, password, done);
+}
+
+void LoginDialog::onAuthenticated(const QString &token)
+{
+    m_settings.server = m_server->text().trimmed();
+    m_settings.lastUsername = username();
+    m_settings.rememberMe = m_remember->isChecked();
+    QSettings qs;
+    m_settings.save(qs);
+    m_password->clear();
+    const QString account = CredentialStore::accountKey(m_settings.server, username());
+    if (!m_remember->isChecked()) {
+        m_credentials.remove(account);
+        accept();
+        return;
+    }
+    m_status->setText(tr("Saving your session in the system keyring…"));
+    m_credentials.store(account, token, [this](const QString &error) {
+        if (!error.isEmpty()) {
+            m_settings.rememberMe = false;
+            QSettings qs;
+            m_settings.save(qs);
+            emit rememberFailed(error);
+        }
+        accept();
+    });
+}
+
+} // namespace natter::ui

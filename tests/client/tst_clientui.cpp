@@ -1,0 +1,317 @@
+// The real windows, offscreen, against a real natterd in-process: log in through the dialog,
+// see the conversation, open it, send with Enter, receive, and the friends panel.
+#include "../support/testserver.h"
+#include "../support/testuser.h"
+#include "ui/application.h"
+#include "ui/chatview.h"
+#include "ui/logindialog.h"
+#include "ui/mainwindow.h"
+#include "ui/searchpanel.h"
+#include "ui/translations.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSettings>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTranslator>
+#include <QtTest>
+
+using namespace natter;
+using namespace natter::test;
+
+class TestClientUi : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void loginOpenRoomSendAndReceive();
+    void wrongPasswordIsShownInTheDialog();
+    void scrollingToTheTopLoadsOlderAndKeepsThePlace();
+    void editAndReplyThroughTheContextMenu();
+    void searchAndJumpToAnOldMessage();
+    void friendRequestAppearsAndCanBeAccepted();
+    void germanAndFrenchTranslationsLoad();
+    void rememberMeWithoutKeyringSaysSo();
+
+private:
+    std::unique_ptr<ui::Application> start();
+    void logIn(ui::Application &app, const QString &name, const QString &password);
+
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<TestUser> bob;
+    RoomId m_room;
+};
+
+void TestClientUi::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestClientUi::init()
+{
+    QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
+    m_server = std::make_unique<TestServer>();
+    QVERIFY(m_server->start());
+    TestUser alice(m_server->url());
+    bob = std::make_unique<TestUser>(m_server->url());
+    QVERIFY(alice.signup(QStringLiteral("alice")).ok());
+    QVERIFY(bob->signup(QStringLiteral("bob")).ok());
+    m_room = makeFriends(alice, *bob);
+    QVERIFY(bob->send(m_room, QStringLiteral("hello from bob")).ok());
+}
+
+void TestClientUi::cleanup()
+{
+    bob.reset();
+    m_server.reset();
+}
+
+std::unique_ptr<ui::Application> TestClientUi::start()
+{
+    ui::AppSettings settings;
+    settings.server = QStringLiteral("127.0.0.1:%1").arg(m_server->port());
+    auto app = std::make_unique<ui::Application>(settings);
+    app->controller().session().setReconnectDelays(20, 200);
+    app->start();
+    return app;
+}
+
+void TestClientUi::logIn(ui::Application &app, const QString &name, const QString &password)
+{
+    ui::LoginDialog *dialog = app.loginDialog();
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    dialog->usernameEdit()->clear();
+    QTest::keyClicks(dialog->usernameEdit(), name);
+    QTest::keyClicks(dialog->passwordEdit(), password);
+    QTest::mouseClick(dialog->loginButton(), Qt::LeftButton);
+}
+
+void TestClientUi::loginOpenRoomSendAndReceive()
+{
+    auto app = start();
+    logIn(*app, QStringLiteral("alice"), TestUser::defaultPassword());
+    QTRY_VERIFY(app->mainWindow());
+    ui::MainWindow *window = app->mainWindow();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    QTRY_COMPARE(window->connectionLabel()->text(), QStringLiteral("Connected"));
+    QListView *list = window->conversationList();
+    QTRY_COMPARE(list->model()->rowCount(), 1);
+    QCOMPARE(list->model()->index(0, 0).data().toString(), QStringLiteral("bob"));
+
+    list->setCurrentIndex(list->model()->index(0, 0)); // open the conversation
+    QCOMPARE(window->currentRoom(), m_room);
+    QListView *timeline = window->chatView()->timelineView();
+    QTRY_COMPARE(timeline->model()->rowCount(), 1);
+    QCOMPARE(timeline->model()->index(0, 0).data().toString(), QStringLiteral("hello from bob"));
+
+    ui::ComposerEdit *composer = window->chatView()->composer();
+    const int before = bob->messages.size();
+    QTest::keyClicks(composer, QStringLiteral("hi bob, from the window"));
+    QTest::keyClick(composer, Qt::Key_Return);
+    QCOMPARE(composer->toPlainText(), QString());
+    QCOMPARE(timeline->model()->rowCount(), 2); // the local echo is there at once
+    QVERIFY(bob->waitMessages(before + 1));
+    QCOMPARE(bob->messages.last().body, QStringLiteral("hi bob, from the window"));
+
+    QVERIFY(bob->send(m_room, QStringLiteral("got it")).ok());
+    QTRY_COMPARE(timeline->model()->rowCount(), 3);
+    QCOMPARE(timeline->model()->index(2, 0).data().toString(), QStringLiteral("got it"));
+}
+
+void TestClientUi::scrollingToTheTopLoadsOlderAndKeepsThePlace()
+{
+    for (int i = 2; i <= 130; ++i)
+        QVERIFY(bob->send(m_room, QStringLiteral("line %1").arg(i)).ok());
+    auto app = start();
+    logIn(*app, QStringLiteral("alice"), TestUser::defaultPassword());
+    QTRY_VERIFY(app->mainWindow());
+    ui::MainWindow *window = app->mainWindow();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    QTRY_COMPARE(window->connectionLabel()->text(), QStringLiteral("Connected"));
+    window->openRoom(m_room);
+    QListView *timeline = window->chatView()->timelineView();
+    QTRY_COMPARE(timeline->model()->rowCount(), 50); // one page, not the whole history
+    QScrollBar *bar = timeline->verticalScrollBar();
+    QTRY_VERIFY(bar->value() == bar->maximum() && bar->maximum() > 0); // at the newest entry
+    QTest::qWait(100);
+    QCOMPARE(timeline->model()->rowCount(), 50); // sitting at the bottom fetches nothing more
+
+    bar->setValue(bar->minimum()); // the user scrolls to the top
+    QTRY_COMPARE(timeline->model()->rowCount(), 100);
+    QTRY_VERIFY(bar->value() > bar->minimum()); // still looking at what was the first entry
+    const QModelIndex top = timeline->indexAt(QPoint(5, 5));
+    QVERIFY(top.isValid());
+    QVERIFY(top.row() >= 45); // the rows loaded above did not push the view
+
+    bar->setValue(bar->minimum());
+    QTRY_COMPARE(timeline->model()->rowCount(), 130);
+    QCOMPARE(timeline->model()->index(0, 0).data().toString(), QStringLiteral("hello from bob"));
+}
+
+void TestClientUi::editAndReplyThroughTheContextMenu()
+{
+    auto app = start();
+    logIn(*app, QStringLiteral("alice"), TestUser::defaultPassword());
+    QTRY_VERIFY(app->mainWindow());
+    ui::MainWindow *window = app->mainWindow();
+    QTRY_COMPARE(window->connectionLabel()->text(), QStringLiteral("Connected"));
+    window->openRoom(m_room);
+    ui::ChatView *chat = window->chatView();
+    QListView *timeline = chat->timelineView();
+    QTRY_COMPARE(timeline->model()->rowCount(), 1);
+    auto action = [&](int row, const QString &text) -> QAction * {
+        auto *menu = new QMenu(chat);
+        chat->fillContextMenu(*menu, timeline->model()->index(row, 0));
+        for (QAction *a : menu->actions())
+            if (a->text() == text)
+                return a;
+        return nullptr;
+    };
+    QVERIFY(!action(0, QStringLiteral("Edit"))); // bob's message: reply, not edit
+    QAction *reply = action(0, QStringLiteral("Reply"));
+    QVERIFY(reply);
+    reply->trigger();
+    const int before = bob->messages.size();
+    QTest::keyClicks(chat->composer(), QStringLiteral("hello yourself"));
+    QTest::keyClick(chat->composer(), Qt::Key_Return);
+    QVERIFY(bob->waitMessages(before + 1));
+    QCOMPARE(bob->messages.last().reply->body, QStringLiteral("hello from bob"));
+    QTRY_COMPARE(timeline->model()->index(1, 0).data(client::TimelineModel::DeliveryRole).toInt(),
+                 int(client::TimelineModel::Delivery::Sent));
+
+    QAction *edit = action(1, QStringLiteral("Edit"));
+    QVERIFY(edit);
+    edit->trigger();
+    QCOMPARE(chat->composer()->toPlainText(), QStringLiteral("hello yourself"));
+    chat->composer()->selectAll();
+    QTest::keyClicks(chat->composer(), QStringLiteral("hello again"));
+    QTest::keyClick(chat->composer(), Qt::Key_Return);
+    QTRY_COMPARE(timeline->model()->index(1, 0).data().toString(), QStringLiteral("hello again"));
+    QVERIFY(timeline->model()->index(1, 0).data(client::TimelineModel::EditedRole).toBool());
+    QCOMPARE(timeline->model()->rowCount(), 2);
+    QVERIFY(bob->waitMessages(before + 2));
+    QVERIFY(action(1, QStringLiteral("Show edit history")));
+}
+
+void TestClientUi::searchAndJumpToAnOldMessage()
+{
+    QVERIFY(bob->send(m_room, QStringLiteral("the haystack has a golden needle")).ok());
+    for (int i = 0; i < 120; ++i)
+        QVERIFY(bob->send(m_room, QStringLiteral("filler %1").arg(i)).ok());
+    auto app = start();
+    logIn(*app, QStringLiteral("alice"), TestUser::defaultPassword());
+    QTRY_VERIFY(app->mainWindow());
+    ui::MainWindow *window = app->mainWindow();
+    QTRY_COMPARE(window->connectionLabel()->text(), QStringLiteral("Connected"));
+    ui::SearchPanel *search = window->searchPanel();
+    window->sideTabs()->setCurrentWidget(search);
+    QTest::keyClicks(search->queryEdit(), QStringLiteral("golden needle"));
+    QListView *results = search->results();
+    // The server indexes new messages shortly after their commit: search again until it has.
+    QVERIFY(QTest::qWaitFor([&] {
+        QTest::keyClick(search->queryEdit(), Qt::Key_Return);
+        return QTest::qWaitFor([&] { return results->model()->rowCount() > 0; }, 300);
+    }, 10000));
+    QCOMPARE(results->model()->rowCount(), 1);
+    const QModelIndex hit = results->model()->index(0, 0);
+    QVERIFY(hit.data().toString().contains(QStringLiteral("needle")));
+    QCOMPARE(hit.data(client::SearchModel::SeqRole).toLongLong(), 2);
+
+    emit results->activated(hit); // what a double-click or Enter does
+    QCOMPARE(window->currentRoom(), m_room);
+    QListView *timeline = window->chatView()->timelineView();
+    QTRY_VERIFY(timeline->currentIndex().isValid());
+    QCOMPARE(timeline->currentIndex().data(client::TimelineModel::SeqRole).toLongLong(), 2);
+    QCOMPARE(timeline->currentIndex().data().toString(), QStringLiteral("the haystack has a golden needle"));
+    QVERIFY(timeline->model()->rowCount() >= 121); // older pages were loaded to get there
+}
+
+void TestClientUi::wrongPasswordIsShownInTheDialog()
+{
+    auto app = start();
+    logIn(*app, QStringLiteral("alice"), QStringLiteral("not-the-password"));
+    ui::LoginDialog *dialog = app->loginDialog();
+    QTRY_VERIFY(dialog->loginButton()->isEnabled());
+    QVERIFY(!dialog->statusLabel()->text().isEmpty());
+    QVERIFY(!app->mainWindow());
+    QVERIFY(dialog->isVisible());
+}
+
+void TestClientUi::friendRequestAppearsAndCanBeAccepted()
+{
+    TestUser carol(m_server->url());
+    QVERIFY(carol.signup(QStringLiteral("carol")).ok());
+    auto app = start();
+    logIn(*app, QStringLiteral("alice"), TestUser::defaultPassword());
+    QTRY_VERIFY(app->mainWindow());
+    ui::MainWindow *window = app->mainWindow();
+    QTRY_COMPARE(window->connectionLabel()->text(), QStringLiteral("Connected"));
+    FriendRequestRequest ask;
+    ask.userId = app->controller().me().id;
+    QVERIFY(carol.call(ask).ok());
+    QTRY_COMPARE(window->sideTabs()->tabText(1), QStringLiteral("Friends (1)"));
+    window->sideTabs()->setCurrentIndex(1);
+    auto *friends = window->sideTabs()->currentWidget()->findChild<QListView *>(QStringLiteral("friendsList"));
+    QVERIFY(friends);
+    friends->setCurrentIndex(friends->model()->index(0, 0));
+    QCOMPARE(friends->currentIndex().data().toString(), QStringLiteral("carol"));
+    QPushButton *accept = nullptr;
+    for (QPushButton *b : window->sideTabs()->currentWidget()->findChildren<QPushButton *>())
+        if (b->text() == QStringLiteral("Accept") && b->isVisible())
+            accept = b;
+    QVERIFY(accept);
+    QTest::mouseClick(accept, Qt::LeftButton);
+    QTRY_COMPARE(window->conversationList()->model()->rowCount(), 2); // the new direct room
+    QTRY_COMPARE(window->sideTabs()->tabText(1), QStringLiteral("Friends"));
+}
+
+void TestClientUi::germanAndFrenchTranslationsLoad()
+{
+    QCOMPARE(ui::installTranslations(*qApp, QStringLiteral("de")), QStringLiteral("de"));
+    {
+        client::ClientController controller;
+        ui::AppSettings settings;
+        ui::MainWindow window(controller, settings);
+        QCOMPARE(window.sideTabs()->tabText(1), QStringLiteral("Freunde"));
+        QCOMPARE(window.connectionLabel()->text(), QStringLiteral("Offline"));
+    }
+    QCOMPARE(QCoreApplication::translate("Timeline", "%1 joined"), QStringLiteral("%1 ist beigetreten"));
+    for (QTranslator *t : qApp->findChildren<QTranslator *>())
+        QCoreApplication::removeTranslator(t);
+    QCOMPARE(ui::installTranslations(*qApp, QStringLiteral("fr")), QStringLiteral("fr"));
+    QCOMPARE(QCoreApplication::translate("natter::ui::MainWindow", "Connected"), QStringLiteral("Connecté"));
+    for (QTranslator *t : qApp->findChildren<QTranslator *>())
+        QCoreApplication::removeTranslator(t);
+    QCOMPARE(ui::installTranslations(*qApp, QStringLiteral("sv")), QStringLiteral("en")); // not shipped
+}
+
+void TestClientUi::rememberMeWithoutKeyringSaysSo()
+{
+    // The test environment has no Secret Service: the login must still work, the user is told
+    // that they will not be remembered, and nothing is written in its place.
+    qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/natter-test-bus");
+    auto app = start();
+    app->loginDialog()->rememberBox()->setChecked(true);
+    logIn(*app, QStringLiteral("alice"), TestUser::defaultPassword());
+    QTRY_VERIFY_WITH_TIMEOUT(app->mainWindow(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(app->mainWindow()->findChild<QMessageBox *>(QStringLiteral("rememberFailed")), 10000);
+    auto *box = app->mainWindow()->findChild<QMessageBox *>(QStringLiteral("rememberFailed"));
+    QVERIFY(box->text().contains(QStringLiteral("keyring")));
+    QSettings settings;
+    QCOMPARE(settings.value(QStringLiteral("rememberMe")).toBool(), false);
+    box->close();
+}
+
+QTEST_MAIN(TestClientUi)
+#include "tst_clientui.moc"

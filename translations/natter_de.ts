@@ -1,0 +1,967 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="de">
+<context>
+    <name>FriendPicker</name>
+    <message>
+        <source>Friends to invite</source>
+        <translation>Freunde zum Einladen</translation>
+    </message>
+</context>
+<context>
+    <name>Presence</name>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Abwesend</translation>
+    </message>
+    <message>
+        <source>Do not disturb</source>
+        <translation>Bitte nicht stören</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>%1 created the room</source>
+        <translation>%1 hat den Raum erstellt</translation>
+    </message>
+    <message>
+        <source>%1 joined</source>
+        <translation>%1 ist beigetreten</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 hat den Raum verlassen</translation>
+    </message>
+    <message>
+        <source>%1 removed %2</source>
+        <translation>%1 hat %2 entfernt</translation>
+    </message>
+    <message>
+        <source>%1 renamed the room to "%2"</source>
+        <translation>%1 hat den Raum in „%2“ umbenannt</translation>
+    </message>
+    <message>
+        <source>%1 set the topic to "%2"</source>
+        <translation>%1 hat das Thema auf „%2“ gesetzt</translation>
+    </message>
+    <message>
+        <source>%1 made %2 %3</source>
+        <translation>%1 hat %2 zu %3 gemacht</translation>
+    </message>
+    <message>
+        <source>%1 made %2 the owner</source>
+        <translation>%1 hat %2 zum Eigentümer gemacht</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Natter chat client</source>
+        <translation>Natter-Chatprogramm</translation>
+    </message>
+    <message>
+        <source>Server to connect to (host:port).</source>
+        <translation>Server, mit dem verbunden wird (Host:Port).</translation>
+    </message>
+    <message>
+        <source>Username to fill in.</source>
+        <translation>Vorausgefüllter Benutzername.</translation>
+    </message>
+</context>
+<context>
+    <name>natter::client::ClientController</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Friend request</source>
+        <translation>Freundschaftsanfrage</translation>
+    </message>
+    <message>
+        <source>%1 wants to be your friend</source>
+        <translation>%1 möchte mit dir befreundet sein</translation>
+    </message>
+    <message>
+        <source>New friend</source>
+        <translation>Neuer Freund</translation>
+    </message>
+    <message>
+        <source>%1 accepted your friend request</source>
+        <translation>%1 hat deine Freundschaftsanfrage angenommen</translation>
+    </message>
+    <message>
+        <source>Invitation</source>
+        <translation>Einladung</translation>
+    </message>
+    <message>
+        <source>%1 invited you to %2</source>
+        <translation>%1 hat dich in %2 eingeladen</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Entfernt</translation>
+    </message>
+    <message>
+        <source>%1 removed you from a group</source>
+        <translation>%1 hat dich aus einer Gruppe entfernt</translation>
+    </message>
+    <message>
+        <source>Group deleted</source>
+        <translation>Gruppe gelöscht</translation>
+    </message>
+    <message>
+        <source>%1 deleted a group you were in</source>
+        <translation>%1 hat eine Gruppe gelöscht, in der du warst</translation>
+    </message>
+    <message>
+        <source>A message cannot be empty.</source>
+        <translation>Eine Nachricht darf nicht leer sein.</translation>
+    </message>
+</context>
+<context>
+    <name>natter::client::ConversationListModel</name>
+    <message>
+        <source>(nobody)</source>
+        <translation>(niemand)</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: (deleted)</source>
+        <translation>%1: (gelöscht)</translation>
+    </message>
+</context>
+<context>
+    <name>natter::client::FriendsModel</name>
+    <message>
+        <source>Wants to be your friend</source>
+        <translation>Möchte mit dir befreundet sein</translation>
+    </message>
+    <message>
+        <source>Request sent</source>
+        <translation>Anfrage gesendet</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Blockiert</translation>
+    </message>
+    <message>
+        <source>Friend</source>
+        <translation>Freund</translation>
+    </message>
+</context>
+<context>
+    <name>natter::client::MembersModel</name>
+    <message>
+        <source>Owner</source>
+        <translation>Eigentümer</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+</context>
+<context>
+    <name>natter::ui::AddFriendDialog</name>
+    <message>
+        <source>Add a friend</source>
+        <translation>Freund hinzufügen</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Search for a username</source>
+        <translation>Nach einem Benutzernamen suchen</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Suchergebnisse</translation>
+    </message>
+    <message>
+        <source>Send friend request</source>
+        <translation>Freundschaftsanfrage senden</translation>
+    </message>
+    <message>
+        <source>Find people by the start of their username:</source>
+        <translation>Finde Leute über den Anfang ihres Benutzernamens:</translation>
+    </message>
+    <message>
+        <source>Nobody found.</source>
+        <translation>Niemand gefunden.</translation>
+    </message>
+    <message>
+        <source>Could not send the request: %1</source>
+        <translation>Die Anfrage konnte nicht gesendet werden: %1</translation>
+    </message>
+    <message>
+        <source>Friend request sent to %1.</source>
+        <translation>Freundschaftsanfrage an %1 gesendet.</translation>
+    </message>
+</context>
+<context>
+    <name>natter::ui::Application</name>
+    <message>
+        <source>Your session ended (logged out elsewhere or expired). Please log in again.</source>
+        <translation>Deine Sitzung ist beendet (anderswo abgemeldet oder abgelaufen). Bitte melde dich erneut an.</translation>
+    </message>
+    <message>
+        <source>Could not read the remembered session: %1</source>
+        <translation>Die gemerkte Sitzung konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Please log in again: %1</source>
+        <translation>Bitte melde dich erneut an: %1</translation>
+    </message>
+    <message>
+        <source>Not remembered</source>
+        <translation>Nicht gemerkt</translation>
+    </message>
+    <message>
+        <source>Natter could not save your session in the system keyring, so you will need to log in next time.
+
+%1</source>
+        <translation>Natter konnte deine Sitzung nicht im Schlüsselbund des Systems speichern; du musst dich beim nächsten Mal wieder anmelden.
+
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>natter::ui::ChatView</name>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Write a message…</source>
+        <translation>Nachricht schreiben …</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Send the message (Enter)</source>
+        <translation>Nachricht senden (Eingabetaste)</translation>
+    </message>
+    <message>
+        <source>Pick a conversation on the left, or add a friend to start one.</source>
+        <translation>Wähle links eine Unterhaltung oder füge einen Freund hinzu, um eine zu beginnen.</translation>
+    </message>
+    <message>
+        <source>This conversation is closed.</source>
+        <translation>Diese Unterhaltung ist geschlossen.</translation>
+    </message>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 schreibt …</translation>
+    </message>
+    <message>
+        <source>%1 are typing…</source>
+        <translation>%1 schreiben …</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>Text kopieren</translation>
+    </message>
+    <message>
+        <source>Retry sending</source>
+        <translation>Erneut senden</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Abbrechen (Esc)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Replying to %1: %2</source>
+        <translation>Antwort an %1: %2</translation>
+    </message>
+    <message>
+        <source>Editing your message</source>
+        <translation>Du bearbeitest deine Nachricht</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Show edit history</source>
+        <translation>Bearbeitungsverlauf anzeigen</translation>
+    </message>
+    <message>
+        <source>Delete message</source>
+        <translation>Nachricht löschen</translation>
+    </message>
+    <message>
+        <source>Delete this message for everyone? This cannot be undone.</source>
+        <translation>Diese Nachricht für alle löschen? Das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Edit history</source>
+        <translation>Bearbeitungsverlauf</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Now — %1</source>
+        <translation>Jetzt — %1</translation>
+    </message>
+</context>
+<context>
+    <name>natter::ui::ConversationDelegate</name>
+    <message>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+</context>
+<context>
+    <name>natter::ui::CreateGroupDialog</name>
+    <message>
+        <source>New group</source>
+        <translation>Neue Gruppe</translation>
+    </message>
+    <message>
+        <source>Group name</source>
+        <translation>Gruppenname</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Thema</translation>
+    </message>
+    <message>
+        <source>Listed in the directory: anyone may join</source>
+        <translation>Im Verzeichnis gelistet: jeder darf beitreten</translation>
+    </message>
+    <message>
+        <source>New members see the whole history</source>
+        <translation>Neue Mitglieder sehen den ganzen Verlauf</translation>
+    </message>
+    <message>
+        <source>New members see messages from when they joined</source>
+        <translation>Neue Mitglieder sehen Nachrichten ab ihrem Beitritt</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Erstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Topic:</source>
+        <translation>&amp;Thema:</translation>
+    </message>
+    <message>
+        <source>&amp;History:</source>
+        <translation>&amp;Verlauf:</translation>
+    </message>
+    <message>
+        <source>&amp;Invite:</source>
+        <translation>&amp;Einladen:</translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>Wird erstellt …</translation>
+    </message>
+    <message>
+        <source>Could not create the group: %1</source>
+        <translation>Die Gruppe konnte nicht erstellt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>natter::ui::CredentialStore</name>
+    <message>
+        <source>no system keyring is available (%1)</source>
+        <translation>kein Schlüsselbund des Systems verfügbar (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>natter::ui::FriendsPanel</name>
+    <message>
+        <source>Friends and requests</source>
+        <translation>Freunde und Anfragen</translation>
+    </message>
+    <message>
+        <source>Add friend…</source>
+        <translation>Freund hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Blockieren</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Annehmen</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>Freigeben</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Cancel request</source>
+        <translation>Anfrage zurückziehen</translation>
+    </message>
+    <message>
+        <source>Unfriend</source>
+        <translation>Freundschaft beenden</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>natter::ui::GroupsPanel</name>
+    <message>
+        <source>New group…</source>
+        <translation>Neue Gruppe …</translation>
+    </message>
+    <message>
+        <source>Invitations</source>
+        <translation>Einladungen</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Beitreten</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Search open groups</source>
+        <translation>Offene Gruppen suchen</translation>
+    </message>
+    <message>
+        <source>Open groups</source>
+        <translation>Offene Gruppen</translation>
+    </message>
+    <message>
+        <source>Join group</source>
+        <translation>Gruppe beitreten</translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation>Verzeichnis</translation>
+    </message>
+    <message>
+        <source>Could not join: %1</source>
+        <translation>Beitritt nicht möglich: %1</translation>
+    </message>
+</context>
+<context>
+    <name>natter::ui::LoginDialog</name>
+    <message>
+        <source>Natter — Log in</source>
+        <translation>Natter — Anmelden</translation>
+    </message>
+    <message>
+        <source>Welcome to Natter</source>
+        <translation>Willkommen bei Natter</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <source>host:port</source>
+        <translation>Host:Port</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>&amp;Remember me on this computer</source>
+        <translation>Auf diesem Computer &amp;angemeldet bleiben</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>&amp;Log in</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <source>&amp;Create account</source>
+        <translation>&amp;Konto erstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Enter a username of at least %1 characters.</source>
+        <translation>Gib einen Benutzernamen mit mindestens %1 Zeichen ein.</translation>
+    </message>
+    <message>
+        <source>Choose a password of at least %1 characters.</source>
+        <translation>Wähle ein Passwort mit mindestens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Creating your account…</source>
+        <translation>Dein Konto wird erstellt …</translation>
+    </message>
+    <message>
+        <source>Logging in…</source>
+        <translation>Anmeldung läuft …</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server: %1</source>
+        <translation>Der Server ist nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>Saving your session in the system keyring…</source>
+        <translation>Sitzung wird im Schlüsselbund gespeichert …</translation>
+    </message>
+</context>
+<context>
+    <name>natter::ui::MainWindow</name>
+    <message>
+        <source>Connection state</source>
+        <translation>Verbindungsstatus</translation>
+    </message>
+    <message>
+        <source>Your status</source>
+        <translation>Dein Status</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Abwesend</translation>
+    </message>
+    <message>
+        <source>Do not disturb</source>
+        <translation>Bitte nicht stören</translation>
+    </message>
+    <message>
+        <source>The group was deleted.</source>
+        <translation>Die Gruppe wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>You are no longer in that group.</source>
+        <translation>Du bist nicht mehr in dieser Gruppe.</translation>
+    </message>
+    <message>
+        <source>Filter conversations (Ctrl+K)</source>
+        <translation>Unterhaltungen filtern (Strg+K)</translation>
+    </message>
+    <message>
+        <source>Filter conversations</source>
+        <translation>Unterhaltungen filtern</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Unterhaltungen</translation>
+    </message>
+    <message>
+        <source>Chats</source>
+        <translation>Chats</translation>
+    </message>
+    <message>
+        <source>Friends</source>
+        <translation>Freunde</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Gruppen</translation>
+    </message>
+    <message>
+        <source>Friends (%1)</source>
+        <translation>Freunde (%1)</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>&amp;Natter</source>
+        <translation>&amp;Natter</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Conversation</source>
+        <translation>&amp;Unterhaltung</translation>
+    </message>
+    <message>
+        <source>&amp;Add friend…</source>
+        <translation>Freund &amp;hinzufügen …</translation>
+    </message>
+    <message>
+        <source>&amp;New group…</source>
+        <translation>&amp;Neue Gruppe …</translation>
+    </message>
+    <message>
+        <source>&amp;Invite friends…</source>
+        <translation>Freunde &amp;einladen …</translation>
+    </message>
+    <message>
+        <source>Group &amp;settings…</source>
+        <translation>Gruppen&amp;einstellungen …</translation>
+    </message>
+    <message>
+        <source>&amp;Leave group</source>
+        <translation>Gruppe &amp;verlassen</translation>
+    </message>
+    <message>
+        <source>&amp;Previous conversation</source>
+        <translation>&amp;Vorherige Unterhaltung</translation>
+    </message>
+    <message>
+        <source>N&amp;ext conversation</source>
+        <translation>Nä&amp;chste Unterhaltung</translation>
+    </message>
+    <message>
+        <source>&amp;Find conversation</source>
+        <translation>Unterhaltung &amp;finden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Show &amp;members</source>
+        <translation>&amp;Mitglieder anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Chats</source>
+        <translation>&amp;Chats</translation>
+    </message>
+    <message>
+        <source>&amp;Friends</source>
+        <translation>&amp;Freunde</translation>
+    </message>
+    <message>
+        <source>&amp;Groups</source>
+        <translation>&amp;Gruppen</translation>
+    </message>
+    <message>
+        <source>Go to &amp;newest message</source>
+        <translation>Zur &amp;neuesten Nachricht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Natter</source>
+        <translation>&amp;Über Natter</translation>
+    </message>
+    <message>
+        <source>About Natter</source>
+        <translation>Über Natter</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Natter&lt;/b&gt; %1&lt;br&gt;Chat on your local network.</source>
+        <translation>&lt;b&gt;Natter&lt;/b&gt; %1&lt;br&gt;Chatten im lokalen Netzwerk.</translation>
+    </message>
+    <message>
+        <source>Natter</source>
+        <translation>Natter</translation>
+    </message>
+    <message>
+        <source>Show Natter</source>
+        <translation>Natter anzeigen</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisiere …</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde …</translation>
+    </message>
+    <message>
+        <source>Connection lost — reconnecting… Messages you write are sent when back.</source>
+        <translation>Verbindung verloren — verbinde neu … Geschriebene Nachrichten werden danach gesendet.</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>%1 (mentioned you)</source>
+        <translation>%1 (hat dich erwähnt)</translation>
+    </message>
+    <message>
+        <source>(%1) Natter — %2</source>
+        <translation>(%1) Natter — %2</translation>
+    </message>
+    <message>
+        <source>Natter — %1</source>
+        <translation>Natter — %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Natter: %n unread</source>
+        <translation>
+            <numerusform>Natter: %n ungelesen</numerusform><numerusform>Natter: %n ungelesen</numerusform></translation>
+    </message>
+    <message>
+        <source>Invite friends to %1</source>
+        <translation>Freunde in %1 einladen</translation>
+    </message>
+    <message>
+        <source>Group settings</source>
+        <translation>Gruppeneinstellungen</translation>
+    </message>
+    <message>
+        <source>Listed in the directory: anyone may join</source>
+        <translation>Im Verzeichnis gelistet: jeder darf beitreten</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Topic:</source>
+        <translation>&amp;Thema:</translation>
+    </message>
+    <message>
+        <source>You own "%1". Delete the group for everyone?</source>
+        <translation>Dir gehört „%1“. Die Gruppe für alle löschen?</translation>
+    </message>
+    <message>
+        <source>Leave "%1"?</source>
+        <translation>„%1“ verlassen?</translation>
+    </message>
+    <message>
+        <source>Leave group</source>
+        <translation>Gruppe verlassen</translation>
+    </message>
+    <message>
+        <source>Remove from group</source>
+        <translation>Aus der Gruppe entfernen</translation>
+    </message>
+    <message>
+        <source>Make admin</source>
+        <translation>Zum Admin machen</translation>
+    </message>
+    <message>
+        <source>Remove admin rights</source>
+        <translation>Admin-Rechte entziehen</translation>
+    </message>
+    <message>
+        <source>Make owner</source>
+        <translation>Zum Eigentümer machen</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>&amp;Search messages</source>
+        <translation>Nachrichten &amp;suchen</translation>
+    </message>
+</context>
+<context>
+    <name>natter::ui::MessageDelegate</name>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet …</translation>
+    </message>
+    <message>
+        <source>Not sent: %1. Right-click to retry.</source>
+        <translation>Nicht gesendet: %1. Rechtsklick zum erneuten Senden.</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Gestern</translation>
+    </message>
+    <message>
+        <source>This message was deleted.</source>
+        <translation>Diese Nachricht wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>deleted message</source>
+        <translation>gelöschte Nachricht</translation>
+    </message>
+    <message>
+        <source>an earlier message</source>
+        <translation>eine frühere Nachricht</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>(edited)</source>
+        <translation>(bearbeitet)</translation>
+    </message>
+</context>
+<context>
+    <name>natter::ui::SearchPanel</name>
+    <message>
+        <source>Search messages (Ctrl+F)</source>
+        <translation>Nachrichten suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Search messages</source>
+        <translation>Nachrichten suchen</translation>
+    </message>
+    <message>
+        <source>Only in this conversation</source>
+        <translation>Nur in dieser Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Suchergebnisse</translation>
+    </message>
+    <message>
+        <source>Search failed: %1</source>
+        <translation>Suche fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>No messages found.</source>
+        <translation>Keine Nachrichten gefunden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n Treffer</numerusform><numerusform>%n Treffer</numerusform></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft …</translation>
+    </message>
+</context>
+<context>
+    <name>natter::ui::SearchResultDelegate</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>natter::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>Show notifications for new messages and requests</source>
+        <translation>Benachrichtigungen für neue Nachrichten und Anfragen anzeigen</translation>
+    </message>
+    <message>
+        <source>Enter sends the message (Shift+Enter for a new line)</source>
+        <translation>Eingabetaste sendet (Umschalt+Eingabe für neue Zeile)</translation>
+    </message>
+    <message>
+        <source>A new language applies after restarting Natter.</source>
+        <translation>Eine neue Sprache gilt nach dem Neustart von Natter.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+</context>
+</TS>
