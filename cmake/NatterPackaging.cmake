@@ -43,8 +43,9 @@ if(CMAKE_SYSTEM_NAME STREQUAL "Linux")
     set(CPACK_DEBIAN_CLIENT_PACKAGE_NAME "natter-client")
     set(CPACK_DEBIAN_CLIENT_DESCRIPTION "Natter chat client\n The desktop client for Natter servers on a local network.")
     # qt6-qpa-plugins: the xcb/wayland platform plugins; libqt6sql6-sqlite: the client's cache;
-    # libssl3: TLS to the server; qt6-translations-l10n: Qt's own dialogs in the user's language.
-    set(CPACK_DEBIAN_CLIENT_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6sql6-sqlite (>= 6.4), libssl3")
+    # libssl3: TLS to the server; libqt6svg6: the SVG icon engine and image plugins (the icons are
+    # SVG); qt6-translations-l10n: Qt's own dialogs in the user's language.
+    set(CPACK_DEBIAN_CLIENT_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6sql6-sqlite (>= 6.4), libssl3, libqt6svg6")
     set(CPACK_DEBIAN_CLIENT_PACKAGE_RECOMMENDS "qt6-translations-l10n, qt6-wayland")
 
     install(FILES ${PROJECT_SOURCE_DIR}/installer/natterd.conf DESTINATION etc/natter COMPONENT server)
@@ -57,6 +58,8 @@ if(CMAKE_SYSTEM_NAME STREQUAL "Linux")
         install(TARGETS natter RUNTIME DESTINATION usr/bin COMPONENT client)
         install(FILES ${PROJECT_SOURCE_DIR}/installer/natter.desktop DESTINATION usr/share/applications
                 COMPONENT client)
+        install(FILES ${PROJECT_SOURCE_DIR}/resources/icons/natter.svg
+                DESTINATION usr/share/icons/hicolor/scalable/apps COMPONENT client)
     endif()
 elseif(WIN32)
     set(CPACK_GENERATOR "ZIP")            # an NSIS/WiX installer would go here

@@ -39,6 +39,22 @@ grep -qx /etc/natter/natterd.conf <<<"$conffiles" || fail "conffiles"
 archive="$(tar -tzf "$tgz")"
 grep -q 'usr/bin/natterd$' <<<"$archive" || fail "archive lacks usr/bin/natterd"
 
+client="$(ls "$work"/packages/natter-client_*.deb 2>/dev/null || true)"
+if [ -n "$client" ]; then
+    echo "== metadata of $(basename "$client")"
+    cinfo="$(dpkg-deb --info "$client")"
+    for dep in qt6-qpa-plugins libqt6sql6-sqlite libssl3 libqt6svg6 libqt6widgets6; do
+        grep -q "Depends:.*$dep" <<<"$cinfo" || fail "client Depends lacks $dep"
+    done
+    ccontents="$(dpkg-deb --contents "$client")"
+    for f in ./usr/bin/natter ./usr/share/applications/natter.desktop; do
+        grep -q " $f\$" <<<"$ccontents" || fail "client package lacks $f"
+    done
+    dpkg-deb -x "$client" "$work/client-root"
+    clibs="$(ldd "$work/client-root/usr/bin/natter")"
+    if grep -q "$build\|not found" <<<"$clibs"; then echo "$clibs"; fail "natter's libraries"; fi
+fi
+
 echo "== extract into a fresh tree"
 root="$work/root"
 dpkg-deb -x "$deb" "$root"
