@@ -5,6 +5,7 @@
 
 #include "protocol/limits.h"
 
+#include <QStandardPaths>
 #include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
@@ -23,11 +24,14 @@ const QString keyUsername = QStringLiteral("username");
 
 ClientController::ClientController(QObject *parent)
     : QObject(parent),
+      m_trusted(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                + QStringLiteral("/trusted-servers.ini")),
       m_conversations(m_users),
       m_friends(m_users),
       m_members(m_users),
       m_search(m_users)
 {
+    m_session.connection().setTrustedServers(&m_trusted);
     m_search.setSearcher([this](const SearchRequest &request, auto done) {
         m_session.connection().send(request, this, [done](const Reply<SearchReply> &r) {
             done(r.ok() ? std::optional(*r.value) : std::nullopt, r.ok() ? QString() : r.error.message);

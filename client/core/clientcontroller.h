@@ -53,6 +53,9 @@ public:
     void logout(Done done = {});
 
     ClientSession &session() { return m_session; }
+    /// Pinned server certificates (trust on first use), in the application data folder; the
+    /// session's connection checks self-signed certificates against it.
+    TrustedServers &trustedServers() { return m_trusted; }
     LocalCache &cache() { return m_cache; }
     Outbox &outbox() { return *m_outbox; }
     UserDirectory &users() { return m_users; }
@@ -135,6 +138,7 @@ private:
     void closeAccount();
     template <class Req> void run(const Req &request, Done done);
 
+    TrustedServers m_trusted;
     ClientSession m_session;
     LocalCache m_cache;
     UserDirectory m_users;

@@ -80,6 +80,10 @@ void Connection::open(const QUrl &url)
                     QMetaObject::invokeMethod(
                         this, [this, epoch] { onSocketGone(epoch); }, Qt::QueuedConnection);
             });
+    if (m_trusted) {
+        auto *pinner = new CertificatePinner(socket, *m_trusted, socket);
+        connect(pinner, &CertificatePinner::refused, this, &Connection::certificateRefused);
+    }
     m_socket = socket;
     setState(State::Connecting);
     m_connectTimer.start(m_requestTimeoutMs);

@@ -3,6 +3,7 @@
 // with timeouts, and typed server events. Knows nothing about accounts, rooms or reconnecting;
 // ClientSession builds that on top.
 
+#include "core/trustedservers.h"
 #include "core/reply.h"
 #include "protocol/attachmentrequests.h"
 #include "protocol/codec.h"
@@ -38,6 +39,11 @@ public:
     /// reported by stateChanged(), then ready() or handshakeFailed()/disconnected(). Opening and
     /// the handshake together must finish within requestTimeout().
     void open(const QUrl &url);
+    /// Pins self-signed server certificates (trust on first use) for connections opened from now
+    /// on: a wss:// certificate that does not verify is accepted only when `trusted` holds its
+    /// fingerprint; otherwise the connection is dropped and certificateRefused() says why.
+    /// `trusted` must outlive this Connection; null (the default) turns pinning off.
+    void setTrustedServers(const TrustedServers *trusted) { m_trusted = trusted; }
     /// Closes politely. Unless already Disconnected, disconnected() is emitted (synchronously)
     /// and every pending request then fails with Unavailable.
     void close();
@@ -72,6 +78,9 @@ public:
 
 signals:
     void stateChanged(natter::client::Connection::State state);
+    /// The server's certificate is not (or no longer) the pinned one: Unknown on first use (ask
+    /// the user to compare `presented` and accept it), Changed when it differs from `pinned`.
+    void certificateRefused(const natter::client::PinCheck &check);
     /// The hello handshake succeeded; requests may be sent now.
     void ready(const natter::HelloReply &hello);
     /// The server refused hello (or it timed out); the connection is closed right after.
@@ -133,6 +142,7 @@ private:
     void setState(State state);
 
     QWebSocket *m_socket = nullptr;
+    const TrustedServers *m_trusted = nullptr;
     quint64 m_epoch = 0; ///< bumped per open(); stale socket callbacks compare against it
     State m_state = State::Disconnected;
     QUrl m_url;

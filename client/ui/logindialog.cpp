@@ -2,8 +2,12 @@
 #include "protocol/limits.h"
 
 #include "core/clientcontroller.h"
+#include "core/connection.h"
 #include "ui/credentialstore.h"
 
+#include <optional>
+#include <memory>
+#include <QMessageBox>
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -102,6 +106,24 @@ void LoginDialog::setBusy(bool busy)
     m_password->setEnabled(!busy);
 }
 
+void LoginDialog::askAboutCertificate(const client::PinCheck &check, bool signup)
+{
+    const bool changed = check.verdict == client::TrustedServers::Verdict::Changed;
+    const QString text = changed
+        ? tr("The certificate of %1 has CHANGED since you accepted it.\n\nAccepted: %2\nNow: %3\n\n"
+             "Accept the new one only if your administrator confirms it.")
+              .arg(check.server.authority(), check.pinned, check.presented)
+        : tr("%1 presents a certificate this computer does not know.\n\nSHA-256 fingerprint:\n%2\n\n"
+             "Accept it only if it matches the fingerprint your administrator published.")
+              .arg(check.server.authority(), check.presented);
+    const auto answer = QMessageBox::warning(this, tr("Server certificate"), text,
+                                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes)
+        return;
+    m_controller.trustedServers().accept(check.server, check.presented);
+    submit(signup);
+}
+
 void LoginDialog::submit(bool signup)
 {
     const QString user = username();
@@ -117,7 +139,21 @@ void LoginDialog::submit(bool signup)
     setBusy(true);
     m_status->setText(signup ? tr("Creating your account…") : tr("Logging in…"));
     m_controller.setServerUrl(QUrl(serverUrlFromText(m_server->text())));
-    auto done = [this](const client::Reply<SessionReply> &reply) {
+    // One answer per attempt: a refused certificate is asked about after the attempt failed.
+    auto refusal = std::make_shared<std::optional<client::PinCheck>>();
+    auto watch = std::make_shared<QMetaObject::Connection>(
+        connect(&m_controller.session().connection(), &client::Connection::certificateRefused, this,
+                [refusal](const client::PinCheck &check) { *refusal = check; }));
+    auto done = [this, refusal, watch, signup](const client::Reply<SessionReply> &reply) {
+        disconnect(*watch);
+        if (!reply.ok() && refusal->has_value()) {
+            setBusy(false);
+            m_status->setText(tr("The server's certificate was not accepted."));
+            const client::PinCheck check = **refusal;
+            QMetaObject::invokeMethod(this, [this, check, signup] { askAboutCertificate(check, signup); },
+                                      Qt::QueuedConnection);
+            return;
+        }
         if (!reply.ok()) {
             setBusy(false);
             m_status->setText(reply.error.code == ErrorCode::Unavailable

@@ -12,6 +12,7 @@ class QPushButton;
 
 namespace natter::client {
 class ClientController;
+struct PinCheck;
 }
 
 namespace natter::ui {
@@ -45,6 +46,8 @@ signals:
 
 private:
     void submit(bool signup);
+    /// Asks the user to accept a server certificate the connection refused, then tries again.
+    void askAboutCertificate(const client::PinCheck &check, bool signup);
     void setBusy(bool busy);
     void onAuthenticated(const QString &token);
 

@@ -34,6 +34,9 @@ namespace natter {
     X(MessageDeleted, "message_deleted", "the message was deleted")                               \
     X(WindowClosed, "window_closed", "the time allowed to edit or delete this message has passed") \
     X(InvalidQuery, "invalid_query", "the search query is malformed")                             \
+    X(SignupClosed, "signup_closed", "this server does not accept new accounts; ask its administrator") \
+    X(InviteRequired, "invite_required", "signing up here needs an invite code from an administrator") \
+    X(InvalidInvite, "invalid_invite", "the invite code is unknown, expired or used up")           \
     X(Unavailable, "unavailable", "the server is busy or shutting down; retry later")             \
     X(TooLarge, "too_large", "the file exceeds the server's attachment size limit")                \
     X(HashMismatch, "hash_mismatch", "the uploaded bytes do not match the announced SHA-256")      \

@@ -17,6 +17,7 @@
 #define NATTER_REQUESTS(X)                                                                         \
     X(HelloRequest)                                                                                \
     X(SignupRequest)                                                                               \
+    X(CreateInviteCodeRequest)                                                                     \
     X(LoginRequest)                                                                                \
     X(ResumeRequest)                                                                               \
     X(LogoutRequest)                                                                               \

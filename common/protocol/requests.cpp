@@ -29,7 +29,8 @@ QJsonObject HelloReply::toJson() const
 {
     return {{QStringLiteral("version"), version},
             {QStringLiteral("features"), QJsonArray::fromStringList(features)},
-            {QStringLiteral("server"), server}};
+            {QStringLiteral("server"), server},
+            {QStringLiteral("signup"), signup}};
 }
 
 HelloReply HelloReply::fromJson(JsonReader &r)
@@ -38,6 +39,10 @@ HelloReply HelloReply::fromJson(JsonReader &r)
     h.version = int(r.integer("version", 1, 1 << 30));
     h.features = r.stringList("features", limits::maxFeatures, limits::maxFeatureLength);
     h.server = r.string("server", 0, 128);
+    h.signup = r.string("signup", 1, 16);
+    if (r.ok() && h.signup != QLatin1String("open") && h.signup != QLatin1String("invite")
+        && h.signup != QLatin1String("closed"))
+        r.fail("signup", QStringLiteral("must be open, invite or closed"));
     return h;
 }
 
@@ -45,7 +50,8 @@ QJsonObject SessionReply::toJson() const
 {
     return {{QStringLiteral("user"), user.toJson()},
             {QStringLiteral("token"), token},
-            {QStringLiteral("expiresAt"), expiresAt}};
+            {QStringLiteral("expiresAt"), expiresAt},
+            {QStringLiteral("admin"), admin}};
 }
 
 SessionReply SessionReply::fromJson(JsonReader &r)
@@ -54,6 +60,7 @@ SessionReply SessionReply::fromJson(JsonReader &r)
     s.user = r.object<User>("user", &User::fromJson);
     s.token = r.string("token", 1, limits::maxTokenLength);
     s.expiresAt = r.integer("expiresAt", 0, maxInt);
+    s.admin = r.boolean("admin");
     return s;
 }
 
@@ -131,13 +138,48 @@ HelloRequest HelloRequest::fromJson(JsonReader &r)
     return h;
 }
 
-QJsonObject SignupRequest::toJson() const { return credentialsJson(*this); }
+QJsonObject SignupRequest::toJson() const
+{
+    QJsonObject o = credentialsJson(*this);
+    if (!inviteCode.isEmpty())
+        o.insert(QStringLiteral("inviteCode"), inviteCode);
+    return o;
+}
 
 SignupRequest SignupRequest::fromJson(JsonReader &r)
 {
     SignupRequest s;
     readCredentials(r, s);
+    s.inviteCode = r.optionalString("inviteCode", 1, limits::maxInviteCodeLength).value_or(QString());
     return s;
+}
+
+QJsonObject InviteCodeReply::toJson() const
+{
+    return {{QStringLiteral("code"), code}, {QStringLiteral("uses"), uses}, {QStringLiteral("expiresAt"), expiresAt}};
+}
+
+InviteCodeReply InviteCodeReply::fromJson(JsonReader &r)
+{
+    InviteCodeReply c;
+    c.code = r.string("code", 1, limits::maxInviteCodeLength);
+    c.uses = int(r.integer("uses", 1, limits::maxInviteCodeUses));
+    c.expiresAt = r.integer("expiresAt", 0, maxInt);
+    return c;
+}
+
+QJsonObject CreateInviteCodeRequest::toJson() const
+{
+    return {{QStringLiteral("uses"), uses}, {QStringLiteral("validHours"), validHours}};
+}
+
+CreateInviteCodeRequest CreateInviteCodeRequest::fromJson(JsonReader &r)
+{
+    CreateInviteCodeRequest c;
+    c.uses = int(r.optionalInteger("uses", 1, limits::maxInviteCodeUses).value_or(1));
+    c.validHours = int(r.optionalInteger("validHours", 1, limits::maxInviteCodeValidHours)
+                           .value_or(limits::defaultInviteCodeValidHours));
+    return c;
 }
 
 QJsonObject LoginRequest::toJson() const { return credentialsJson(*this); }

@@ -2,6 +2,7 @@
 // Every request a client may send, with the reply it gets. Each request struct names its wire
 // type, its Reply type, and reads/writes its `data` object. registry.h lists them all once.
 
+#include "protocol/limits.h"
 #include "protocol/types.h"
 
 #include <QStringList>
@@ -21,6 +22,7 @@ struct HelloReply
     int version = 0;
     QStringList features;
     QString server;
+    QString signup = QStringLiteral("open"); ///< "open", "invite" or "closed": who may sign up
     QJsonObject toJson() const;
     static HelloReply fromJson(JsonReader &r);
 };
@@ -31,8 +33,19 @@ struct SessionReply
     User user;
     QString token;
     qint64 expiresAt = 0; ///< ms since epoch
+    bool admin = false;   ///< the account administers the server (may create invite codes)
     QJsonObject toJson() const;
     static SessionReply fromJson(JsonReader &r);
+};
+
+/// Answer to admin.createInviteCode.
+struct InviteCodeReply
+{
+    QString code;          ///< give it to the new user; shown once, only its hash is stored
+    int uses = 1;          ///< sign-ups it allows
+    qint64 expiresAt = 0;  ///< ms since epoch
+    QJsonObject toJson() const;
+    static InviteCodeReply fromJson(JsonReader &r);
 };
 
 struct UserListReply
@@ -106,6 +119,7 @@ struct SignupRequest : Credentials
 {
     static constexpr const char *type = "auth.signup";
     using Reply = SessionReply;
+    QString inviteCode; ///< needed when the server's sign-up mode is "invite"; empty = none
     QJsonObject toJson() const;
     static SignupRequest fromJson(JsonReader &r);
 };
@@ -133,6 +147,17 @@ struct LogoutRequest
     using Reply = EmptyReply;
     QJsonObject toJson() const { return {}; }
     static LogoutRequest fromJson(JsonReader &) { return {}; }
+};
+
+/// An administrator creates an invite code for sign-ups in "invite" mode.
+struct CreateInviteCodeRequest
+{
+    static constexpr const char *type = "admin.createInviteCode";
+    using Reply = InviteCodeReply;
+    int uses = 1;
+    int validHours = limits::defaultInviteCodeValidHours;
+    QJsonObject toJson() const;
+    static CreateInviteCodeRequest fromJson(JsonReader &r);
 };
 
 struct UserSearchRequest

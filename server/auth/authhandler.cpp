@@ -1,6 +1,7 @@
 #include "auth/authhandler.h"
 
 #include "auth/credentialpolicy.h"
+#include "auth/invitecodes.h"
 #include "auth/sessiontokens.h"
 #include "core/serverconfig.h"
 #include "net/connectionregistry.h"
@@ -21,6 +22,39 @@ struct LoginLookup
 {
     std::optional<UserRecord> record;
 };
+
+/// What the sign-up job decided.
+struct SignupOutcome
+{
+    std::optional<User> user; ///< set when the account was created
+    bool admin = false;
+    ErrorCode refusal = ErrorCode::UsernameTaken; ///< why not, when `user` is empty
+};
+
+/// Inside the write job, so two sign-ups cannot both be "the first".
+SignupOutcome createAccount(Repositories &r, SignupMode mode, const QString &username, const QString &hash,
+                            const QString &inviteCode)
+{
+    SignupOutcome out;
+    const bool first = r.users.count() == 0;
+    if (!first && mode == SignupMode::Closed) {
+        out.refusal = ErrorCode::SignupClosed;
+        return out;
+    }
+    if (!first && mode == SignupMode::Invite && inviteCode.isEmpty()) {
+        out.refusal = ErrorCode::InviteRequired;
+        return out;
+    }
+    if (r.users.findByName(username))
+        return out; // taken: checked before the code is used up
+    if (!first && mode == SignupMode::Invite && !r.invites.consume(hashInviteCode(inviteCode), now())) {
+        out.refusal = ErrorCode::InvalidInvite;
+        return out;
+    }
+    out.user = r.users.create(username, hash, now(), first);
+    out.admin = first;
+    return out;
+}
 } // namespace
 
 AuthHandler::AuthHandler(const ServerConfig &config, Storage &storage, ConnectionRegistry &registry,
@@ -57,32 +91,59 @@ void AuthHandler::handle(const RequestContext &ctx, const SignupRequest &req)
             endAuth(ctx);
             return ctx.fail(ErrorCode::Internal, QStringLiteral("password hashing failed"));
         }
-        // The account and its first session are stored together: both or neither.
-        const QString token = newSessionToken();
-        const qint64 expiresAt = now() + m_config.sessionLifetimeMs;
-        m_storage.write<std::optional<User>>(
-            this,
-            [username = req.username, hash, device = req.device, tokenHash = hashSessionToken(token),
-             expiresAt](Repositories &r) {
-                std::optional<User> user = r.users.create(username, hash, now());
-                if (user)
-                    r.sessions.create(tokenHash, user->id, device, now(), expiresAt);
-                return user;
-            },
-            [this, ctx, token, expiresAt](const StorageResult<std::optional<User>> &result) {
-                endAuth(ctx);
-                if (!result.ok())
-                    return ctx.fail(ErrorCode::Internal, QStringLiteral("could not store the account"));
-                if (!*result.value)
-                    return ctx.fail(ErrorCode::UsernameTaken);
-                qCInfo(lcAuth) << "new account" << (*result.value)->username;
-                authenticate(ctx, **result.value, token, expiresAt);
-            });
+        storeAccount(ctx, req, hash);
     });
     if (!queued) {
         endAuth(ctx);
         ctx.fail(ErrorCode::Unavailable, QStringLiteral("the server is busy; retry in a moment"));
     }
+}
+
+void AuthHandler::storeAccount(const RequestContext &ctx, const SignupRequest &req, const QString &passwordHash)
+{
+    // The account and its first session are stored together: both or neither.
+    const QString token = newSessionToken();
+    const qint64 expiresAt = now() + m_config.sessionLifetimeMs;
+    m_storage.write<SignupOutcome>(
+        this,
+        [mode = m_config.signupMode, req, passwordHash, tokenHash = hashSessionToken(token),
+         expiresAt](Repositories &r) {
+            SignupOutcome out = createAccount(r, mode, req.username, passwordHash, req.inviteCode);
+            if (out.user)
+                r.sessions.create(tokenHash, out.user->id, req.device, now(), expiresAt);
+            return out;
+        },
+        [this, ctx, token, expiresAt](const StorageResult<SignupOutcome> &result) {
+            endAuth(ctx);
+            if (!result.ok())
+                return ctx.fail(ErrorCode::Internal, QStringLiteral("could not store the account"));
+            if (!result.value->user)
+                return ctx.fail(result.value->refusal);
+            qCInfo(lcAuth) << "new account" << result.value->user->username
+                           << (result.value->admin ? "(administrator)" : "");
+            authenticate(ctx, *result.value->user, result.value->admin, token, expiresAt);
+        });
+}
+
+void AuthHandler::handle(const RequestContext &ctx, const CreateInviteCodeRequest &req)
+{
+    const QString code = newInviteCode();
+    const qint64 expiresAt = now() + qint64(req.validHours) * 3600 * 1000;
+    m_storage.write<bool>(
+        this,
+        [user = ctx.userId(), hash = hashInviteCode(code), uses = req.uses, expiresAt](Repositories &r) {
+            if (!r.users.isAdmin(user))
+                return false;
+            r.invites.create(hash, user, uses, now(), expiresAt);
+            return true;
+        },
+        [ctx, code, uses = req.uses, expiresAt](const StorageResult<bool> &result) {
+            if (!result.ok())
+                return ctx.fail(ErrorCode::Internal, QStringLiteral("could not store the invite code"));
+            if (!*result.value)
+                return ctx.fail(ErrorCode::Forbidden, QStringLiteral("only the server's administrators may do that"));
+            ctx.reply(InviteCodeReply{code, uses, expiresAt});
+        });
 }
 
 void AuthHandler::handle(const RequestContext &ctx, const LoginRequest &req)
@@ -114,7 +175,7 @@ void AuthHandler::handle(const RequestContext &ctx, const LoginRequest &req)
                     return ctx.fail(ErrorCode::InvalidCredentials);
                 }
                 m_throttle.recordSuccess(req.username);
-                startSession(ctx, record->user, req.device);
+                startSession(ctx, record->user, record->admin, req.device);
             });
             if (!queued) {
                 endAuth(ctx);
@@ -124,7 +185,7 @@ void AuthHandler::handle(const RequestContext &ctx, const LoginRequest &req)
         });
 }
 
-void AuthHandler::startSession(const RequestContext &ctx, const User &user, const QString &device)
+void AuthHandler::startSession(const RequestContext &ctx, const User &user, bool admin, const QString &device)
 {
     const QString token = newSessionToken();
     const qint64 expiresAt = now() + m_config.sessionLifetimeMs;
@@ -134,22 +195,22 @@ void AuthHandler::startSession(const RequestContext &ctx, const User &user, cons
             r.sessions.create(hash, user.id, device, now(), expiresAt);
             return true;
         },
-        [this, ctx, user, token, expiresAt](const StorageResult<bool> &result) {
+        [this, ctx, user, admin, token, expiresAt](const StorageResult<bool> &result) {
             endAuth(ctx);
             if (!result.ok())
                 return ctx.fail(ErrorCode::Internal, QStringLiteral("could not store the session"));
-            authenticate(ctx, user, token, expiresAt);
+            authenticate(ctx, user, admin, token, expiresAt);
         });
 }
 
-void AuthHandler::authenticate(const RequestContext &ctx, const User &user, const QString &token,
+void AuthHandler::authenticate(const RequestContext &ctx, const User &user, bool admin, const QString &token,
                                qint64 expiresAt)
 {
     if (!ctx.alive())
         return;
     ctx.connection()->setAuthenticated(user, hashSessionToken(token));
     m_registry.add(user.id, ctx.connection());
-    ctx.reply(SessionReply{user, token, expiresAt});
+    ctx.reply(SessionReply{user, token, expiresAt, admin});
     Q_EMIT sessionsChanged(user.id);
 }
 
@@ -174,7 +235,7 @@ void AuthHandler::handle(const RequestContext &ctx, const ResumeRequest &req)
                 return ctx.fail(ErrorCode::Internal);
             if (!*result.value)
                 return ctx.fail(ErrorCode::InvalidToken);
-            authenticate(ctx, (*result.value)->user, token, (*result.value)->expiresAt);
+            authenticate(ctx, (*result.value)->user, (*result.value)->admin, token, (*result.value)->expiresAt);
         });
 }
 

@@ -22,7 +22,11 @@ public:
     AuthHandler(const ServerConfig &config, Storage &storage, ConnectionRegistry &registry,
                 QObject *parent = nullptr);
 
+    /// Applies the sign-up mode: the first account of an empty database is always accepted and
+    /// becomes the administrator; then "closed" refuses, "invite" consumes a valid code.
     void handle(const RequestContext &ctx, const SignupRequest &req);
+    /// Administrators only (checked against the database, so a revoked admin cannot).
+    void handle(const RequestContext &ctx, const CreateInviteCodeRequest &req);
     void handle(const RequestContext &ctx, const LoginRequest &req);
     void handle(const RequestContext &ctx, const ResumeRequest &req);
     void handle(const RequestContext &ctx, const LogoutRequest &req);
@@ -35,9 +39,10 @@ Q_SIGNALS:
     void sessionsChanged(natter::UserId user);
 
 private:
-    void startSession(const RequestContext &ctx, const User &user, const QString &device);
-    void authenticate(const RequestContext &ctx, const User &user, const QString &token,
+    void startSession(const RequestContext &ctx, const User &user, bool admin, const QString &device);
+    void authenticate(const RequestContext &ctx, const User &user, bool admin, const QString &token,
                       qint64 expiresAt);
+    void storeAccount(const RequestContext &ctx, const SignupRequest &req, const QString &passwordHash);
     bool beginAuth(const RequestContext &ctx);
     void endAuth(const RequestContext &ctx);
 

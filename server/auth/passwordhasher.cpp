@@ -51,6 +51,15 @@ bool PasswordHasher::hash(const QString &password, QObject *context,
     });
 }
 
+QString PasswordHasher::hashNow(const QString &password) const
+{
+    const QByteArray utf8 = password.toUtf8();
+    char out[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str(out, utf8.constData(), quint64(utf8.size()), m_opsLimit, m_memLimit) != 0)
+        return {};
+    return QString::fromLatin1(out);
+}
+
 bool PasswordHasher::verify(const QString &hash, const QString &password, QObject *context,
                             std::function<void(bool)> done)
 {

@@ -17,6 +17,9 @@ public:
 
     /// False when too much work is queued (the caller answers "unavailable").
     bool hash(const QString &password, QObject *context, std::function<void(const QString &hash)> done);
+    /// Hashes on the calling thread; for natterd's admin commands, never the event loop.
+    /// Returns an empty string when hashing fails.
+    QString hashNow(const QString &password) const;
     /// An empty `hash` verifies against a dummy so unknown users take as long as known ones.
     bool verify(const QString &hash, const QString &password, QObject *context,
                 std::function<void(bool ok)> done);

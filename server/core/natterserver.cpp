@@ -3,6 +3,7 @@
 #include "attachments/attachmentshandler.h"
 #include "auth/authhandler.h"
 #include "core/requestrouter.h"
+#include "discovery/discoveryresponder.h"
 #include "friends/friendshandler.h"
 #include "groups/groupshandler.h"
 #include "messages/messageshandler.h"
@@ -14,10 +15,13 @@
 #include "storage/repositories.h"
 #include "storage/storage.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QFileInfo>
+#include <QHostInfo>
 #include <QStandardPaths>
 #include <QLoggingCategory>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QWebSocketServer>
@@ -39,6 +43,12 @@ bool NatterServer::start(QString *error)
         m_config.storage.dataDir = m_config.storage.backend == StorageConfig::Backend::Sqlite
             ? QFileInfo(m_config.storage.sqlitePath).absolutePath()
             : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (m_config.tls) {
+        TlsIdentity identity;
+        if (!loadOrCreateTlsIdentity(m_config.tlsCertFile, m_config.tlsKeyFile, m_config.storage.dataDir, &identity, error))
+            return false;
+        m_tls = identity;
+    }
     m_storage = std::make_unique<Storage>(m_config.storage);
     if (!m_storage->open(error))
         return false;
@@ -62,9 +72,26 @@ bool NatterServer::start(QString *error)
     m_ws->setHandshakeTimeout(m_config.handshakeTimeoutMs);
     connect(m_ws, &QWebSocketServer::newConnection, this, &NatterServer::acceptWebSocket);
 
-    // Our own listener so accepted sockets get TCP_NODELAY before the upgrade.
-    m_tcp = new QTcpServer(this);
-    connect(m_tcp, &QTcpServer::newConnection, this, &NatterServer::acceptTcp);
+    // Our own listener so accepted sockets get TCP_NODELAY before the upgrade. With TLS it is a
+    // QSslServer, which hands a socket over only once its TLS handshake is done.
+    if (m_tls) {
+        auto *ssl = new QSslServer(this);
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificate(m_tls->certificate);
+        tls.setLocalCertificateChain(QList<QSslCertificate>{m_tls->certificate} + m_tls->chain);
+        tls.setPrivateKey(m_tls->key);
+        tls.setProtocol(QSsl::TlsV1_2OrLater);
+        tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+        ssl->setSslConfiguration(tls);
+        ssl->setHandshakeTimeout(m_config.handshakeTimeoutMs); // a stalled TLS handshake is dropped
+        connect(ssl, &QSslServer::errorOccurred, this, [](QSslSocket *, QAbstractSocket::SocketError error) {
+            qCDebug(lcServer) << "TLS handshake failed:" << error;
+        });
+        m_tcp = ssl;
+    } else {
+        m_tcp = new QTcpServer(this);
+    }
+    connect(m_tcp, &QTcpServer::pendingConnectionAvailable, this, &NatterServer::acceptTcp);
     if (!m_tcp->listen(m_config.address, m_config.port)) {
         *error = QStringLiteral("cannot listen on %1:%2: %3")
                      .arg(m_config.address.toString())
@@ -72,6 +99,7 @@ bool NatterServer::start(QString *error)
                      .arg(m_tcp->errorString());
         return false;
     }
+    startDiscovery();
     m_helloTimer.setInterval(qMax(100, m_config.helloTimeoutMs / 4));
     connect(&m_helloTimer, &QTimer::timeout, this, &NatterServer::dropExpiredHandshakes);
     m_helloTimer.start();
@@ -82,8 +110,8 @@ bool NatterServer::start(QString *error)
     connect(&m_maintenanceTimer, &QTimer::timeout, this, &NatterServer::runMaintenance);
     m_maintenanceTimer.start();
     runMaintenance();
-    qCInfo(lcServer) << "listening on" << m_config.address.toString() << port() << "with"
-                     << m_config.storage.describe();
+    qCInfo(lcServer) << "listening on" << m_config.address.toString() << port() << (m_tls ? "(wss)" : "(ws)")
+                     << "with" << m_config.storage.describe();
     return true;
 }
 
@@ -94,6 +122,7 @@ void NatterServer::stop()
     m_maintenanceTimer.stop();
     if (m_tcp)
         m_tcp->close();
+    m_discovery.reset();
     const QSet<ClientConnection *> connections = m_connections;
     for (ClientConnection *c : connections) {
         c->disconnect(this);
@@ -107,6 +136,29 @@ void NatterServer::stop()
     if (m_storage)
         m_storage->close();
 }
+
+void NatterServer::startDiscovery()
+{
+    if (!m_config.discovery)
+        return;
+    DiscoveryAnnouncement a;
+    a.name = (m_config.displayName.isEmpty() ? QHostInfo::localHostName() : m_config.displayName)
+                 .left(discovery::maxNameLength);
+    if (a.name.isEmpty())
+        a.name = QStringLiteral("natterd");
+    a.port = port();
+    a.tls = m_tls.has_value();
+    a.fingerprint = tlsFingerprint();
+    a.server = QStringLiteral("%1/%2").arg(m_config.serverName, QCoreApplication::applicationVersion());
+    m_discovery = std::make_unique<DiscoveryResponder>(a);
+    QString why;
+    if (!m_discovery->start(m_config.address, m_config.discoveryPort, &why)) {
+        qCWarning(lcServer) << why << "- LAN discovery is off";
+        m_discovery.reset();
+    }
+}
+
+quint16 NatterServer::discoveryPort() const { return m_discovery ? m_discovery->port() : 0; }
 
 quint16 NatterServer::port() const { return m_tcp ? m_tcp->serverPort() : 0; }
 

@@ -1,11 +1,13 @@
 #pragma once
 
 #include "core/serverconfig.h"
+#include "tls/tlsidentity.h"
 #include "net/connectionregistry.h"
 
 #include <QObject>
 #include <QSet>
 #include <QTimer>
+#include <optional>
 #include <memory>
 
 class QTcpServer;
@@ -14,6 +16,8 @@ class QWebSocketServer;
 namespace natter::server {
 
 class AttachmentsHandler;
+class DiscoveryResponder;
+
 class AuthHandler;
 class ClientConnection;
 class FriendsHandler;
@@ -45,11 +49,16 @@ public:
     void runMaintenance();
 
     quint16 port() const;
+    /// SHA-256 fingerprint of the TLS certificate served ("AB:CD:…"); empty with --no-tls.
+    QString tlsFingerprint() const { return m_tls ? m_tls->fingerprint : QString(); }
+    /// The UDP port answering discovery probes; 0 when discovery is off.
+    quint16 discoveryPort() const;
     int connectionCount() const { return int(m_connections.size()); }
     Storage &storage() { return *m_storage; }
     const ServerConfig &config() const { return m_config; }
 
 private:
+    void startDiscovery();
     void acceptTcp();
     void acceptWebSocket();
     void dropExpiredHandshakes();
@@ -69,6 +78,8 @@ private:
     std::unique_ptr<AttachmentsHandler> m_attachments;
     std::unique_ptr<RequestRouter> m_router;
     QTcpServer *m_tcp = nullptr;
+    std::optional<TlsIdentity> m_tls;
+    std::unique_ptr<DiscoveryResponder> m_discovery;
     QWebSocketServer *m_ws = nullptr;
     QSet<ClientConnection *> m_connections;
     QTimer m_helloTimer;

@@ -43,7 +43,7 @@ QStringList RequestRouter::serverFeatures()
 {
     return {QStringLiteral("auth.v1"), QStringLiteral("friends.v1"), QStringLiteral("messages.v1"),
             QStringLiteral("sync.v1"), QStringLiteral("groups.v1"), QStringLiteral("presence.v1"), QStringLiteral("notifications.v1"),
-            QStringLiteral("lifecycle.v1"), QStringLiteral("search.v1"),
+            QStringLiteral("lifecycle.v1"), QStringLiteral("signup.v1"), QStringLiteral("search.v1"),
             QStringLiteral("attachments.v1")};
 }
 
@@ -140,7 +140,7 @@ void RequestRouter::hello(const RequestContext &ctx, const HelloRequest &req)
                             .arg(req.version));
     ctx.connection()->setHandshaken();
     const QString server = QStringLiteral("%1/%2").arg(m_config.serverName, QCoreApplication::applicationVersion());
-    ctx.reply(HelloReply{limits::protocolVersion, serverFeatures(), server});
+    ctx.reply(HelloReply{limits::protocolVersion, serverFeatures(), server, signupModeName(m_config.signupMode)});
 }
 
 } // namespace natter::server

@@ -8,12 +8,33 @@
 
 namespace natter::server {
 
+/// Who may create an account. Whatever the mode, the first account of an empty database may
+/// always be created, and becomes the administrator.
+enum class SignupMode { Open, Invite, Closed };
+
+inline QString signupModeName(SignupMode mode)
+{
+    return mode == SignupMode::Open ? QStringLiteral("open")
+         : mode == SignupMode::Invite ? QStringLiteral("invite") : QStringLiteral("closed");
+}
+
 /// Everything natterd can be told; the command line fills it, tests set it directly.
 struct ServerConfig
 {
     QHostAddress address = QHostAddress::Any;
     quint16 port = 7447;
     StorageConfig storage;
+    QString configFile;                  ///< the --config file, absolute, or empty
+
+    // TLS (wss://). Off only when asked for; tests and benchmarks choose explicitly.
+    bool tls = true;
+    QString tlsCertFile;                 ///< the administrator's PEM certificate (chain)...
+    QString tlsKeyFile;                  ///< ...and key; both empty: self-signed in <data dir>/tls
+
+    // LAN discovery (UDP). Tests choose explicitly.
+    bool discovery = true;
+    quint16 discoveryPort = 7448;        ///< 0 picks a free one (tests)
+    QString displayName;                 ///< announced to clients; empty: the host name
     QString serverName = QStringLiteral("natterd");
 
     // Connection hardening.
@@ -29,6 +50,7 @@ struct ServerConfig
     int maxRejectedRequests = 1000;      ///< rate-limited requests in a row before disconnecting
 
     // Accounts.
+    SignupMode signupMode = SignupMode::Open; ///< open, invite (a code from an admin) or closed
     qint64 sessionLifetimeMs = qint64(30) * 24 * 3600 * 1000; ///< sliding expiry of a token
     bool fastPasswordHashing = false;    ///< tests only: libsodium's minimum argon2id cost
     int loginFailuresPerAccount = 5;     ///< failures within the window before a lockout

@@ -5,6 +5,7 @@
 #include "storage/membershiprepository.h"
 #include "storage/messagerepository.h"
 #include "storage/roomrepository.h"
+#include "storage/inviterepository.h"
 #include "storage/searchrepository.h"
 #include "storage/sessionrepository.h"
 #include "storage/userrepository.h"
@@ -18,7 +19,7 @@ public:
     explicit Repositories(QSqlDatabase db, const QString &dataDir = QString())
         : m_cache(std::move(db)), users(m_cache), sessions(m_cache), friends(m_cache),
           rooms(m_cache, m_roomStates), members(m_cache, m_roomStates), messages(m_cache),
-          search(m_cache),
+          search(m_cache), invites(m_cache),
           attachments(m_cache, dataDir)
     {
     }
@@ -41,6 +42,7 @@ public:
     MembershipRepository members;
     MessageRepository messages;
     SearchRepository search;
+    InviteRepository invites;
     AttachmentRepository attachments;
 };
 

@@ -11,6 +11,7 @@ struct SessionRecord
 {
     User user;
     qint64 expiresAt = 0;
+    bool admin = false;
 };
 
 /// Login sessions. Only the SHA-256 of a token is stored; expiry slides on each use.
@@ -26,6 +27,8 @@ public:
     /// Returns whether a session was revoked.
     bool revoke(const QByteArray &tokenHash);
     int purgeExpired(qint64 now);
+    /// Revokes every session of `user` (password reset, account disabled); returns how many.
+    int revokeAll(UserId user);
 
 private:
     StatementCache &m_cache;

@@ -2,23 +2,30 @@
 
 namespace natter::server {
 
-std::optional<User> UserRepository::create(const QString &username, const QString &passwordHash, qint64 now)
+std::optional<User> UserRepository::create(const QString &username, const QString &passwordHash, qint64 now,
+                                           bool admin)
 {
     Statement exists(m_cache, "SELECT 1 FROM users WHERE username_key = ?");
     if (exists.bind(foldName(username)).exec().next())
         return std::nullopt;
-    Statement insert(m_cache, "INSERT INTO users (username, username_key, password_hash, created_at) "
-                              "VALUES (?, ?, ?, ?)");
-    insert.bind(username).bind(foldName(username)).bind(passwordHash).bind(now).exec();
+    Statement insert(m_cache, "INSERT INTO users (username, username_key, password_hash, created_at, admin) "
+                              "VALUES (?, ?, ?, ?, ?)");
+    insert.bind(username).bind(foldName(username)).bind(passwordHash).bind(now).bind(admin ? 1 : 0).exec();
     return User{UserId(insert.lastInsertId()), username};
 }
 
 std::optional<UserRecord> UserRepository::findByName(const QString &username)
 {
-    Statement q(m_cache, "SELECT id, username, password_hash, disabled FROM users WHERE username_key = ?");
+    Statement q(m_cache, "SELECT id, username, password_hash, disabled, admin FROM users WHERE username_key = ?");
     if (!q.bind(foldName(username)).exec().next())
         return std::nullopt;
-    return UserRecord{User{UserId(q.integer(0)), q.text(1)}, q.text(2), q.integer(3) != 0};
+    return UserRecord{User{UserId(q.integer(0)), q.text(1)}, q.text(2), q.integer(3) != 0, q.integer(4) != 0};
+}
+
+bool UserRepository::isAdmin(UserId id)
+{
+    Statement q(m_cache, "SELECT 1 FROM users WHERE id = ? AND admin = 1 AND disabled = 0");
+    return q.bind(id.value).exec().next();
 }
 
 std::optional<User> UserRepository::find(UserId id)
@@ -44,6 +51,43 @@ QList<User> UserRepository::searchByPrefix(const QString &prefix, UserId searche
     while (q.next())
         out.append(User{UserId(q.integer(0)), q.text(1)});
     return out;
+}
+
+QList<UserRecord> UserRepository::list()
+{
+    Statement q(m_cache, "SELECT id, username, disabled, created_at, admin FROM users ORDER BY id");
+    q.exec();
+    QList<UserRecord> out;
+    while (q.next()) {
+        UserRecord r{User{UserId(q.integer(0)), q.text(1)}, QString(), q.integer(2) != 0, q.integer(4) != 0};
+        r.createdAt = q.integer(3);
+        out.append(r);
+    }
+    return out;
+}
+
+qint64 UserRepository::count()
+{
+    Statement q(m_cache, "SELECT COUNT(*) FROM users");
+    return q.exec().next() ? q.integer(0) : 0;
+}
+
+bool UserRepository::setDisabled(UserId id, bool disabled)
+{
+    Statement q(m_cache, "UPDATE users SET disabled = ? WHERE id = ?");
+    return q.bind(disabled ? 1 : 0).bind(id.value).exec().rowsAffected() > 0;
+}
+
+bool UserRepository::setAdmin(UserId id, bool admin)
+{
+    Statement q(m_cache, "UPDATE users SET admin = ? WHERE id = ?");
+    return q.bind(admin ? 1 : 0).bind(id.value).exec().rowsAffected() > 0;
+}
+
+bool UserRepository::setPasswordHash(UserId id, const QString &passwordHash)
+{
+    Statement q(m_cache, "UPDATE users SET password_hash = ? WHERE id = ?");
+    return q.bind(passwordHash).bind(id.value).exec().rowsAffected() > 0;
 }
 
 } // namespace natter::server

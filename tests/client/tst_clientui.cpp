@@ -9,6 +9,7 @@
 #include "ui/searchpanel.h"
 #include "ui/translations.h"
 
+#include <QTimer>
 #include <QApplication>
 #include <QCheckBox>
 #include <QLabel>
@@ -42,6 +43,7 @@ private Q_SLOTS:
     void friendRequestAppearsAndCanBeAccepted();
     void germanAndFrenchTranslationsLoad();
     void rememberMeWithoutKeyringSaysSo();
+    void unknownCertificateIsAskedAboutThenPinned();
 
 private:
     std::unique_ptr<ui::Application> start();
@@ -311,6 +313,44 @@ void TestClientUi::rememberMeWithoutKeyringSaysSo()
     QSettings settings;
     QCOMPARE(settings.value(QStringLiteral("rememberMe")).toBool(), false);
     box->close();
+}
+
+void TestClientUi::unknownCertificateIsAskedAboutThenPinned()
+{
+    TestServer tlsServer([](server::ServerConfig &c) { c.tls = true; });
+    QVERIFY2(tlsServer.start(), qPrintable(tlsServer.error()));
+    const QString fingerprint = tlsServer.server().tlsFingerprint();
+    ui::AppSettings settings;
+    settings.server = tlsServer.url().toString();
+    auto app = std::make_unique<ui::Application>(settings);
+    app->controller().session().setReconnectDelays(20, 200);
+    app->start();
+    ui::LoginDialog *dialog = app->loginDialog();
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+
+    // The question is modal: answer it from a timer, after checking it shows the fingerprint.
+    QString asked;
+    QTimer answer;
+    answer.setInterval(20);
+    connect(&answer, &QTimer::timeout, this, [&] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        asked = box->text();
+        answer.stop();
+        box->button(QMessageBox::Yes)->click();
+    });
+    answer.start();
+    dialog->usernameEdit()->clear();
+    QTest::keyClicks(dialog->usernameEdit(), QStringLiteral("dora"));
+    QTest::keyClicks(dialog->passwordEdit(), TestUser::defaultPassword());
+    QTest::mouseClick(dialog->signupButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!asked.isEmpty(), 10000);
+    QVERIFY2(asked.contains(fingerprint), qPrintable(asked));
+    QTRY_VERIFY_WITH_TIMEOUT(app->mainWindow(), 10000); // accepted: the retry went through
+    QCOMPARE(app->controller().trustedServers().check(tlsServer.url(), fingerprint),
+             client::TrustedServers::Verdict::Trusted);
 }
 
 QTEST_MAIN(TestClientUi)

@@ -1,6 +1,7 @@
 // Protocol round-trips of every frame type, and rejection of malformed frames.
 #include "protocol/binaryframes.h"
 #include "protocol/codec.h"
+#include "protocol/discovery.h"
 #include "protocol/grouprequests.h"
 #include "protocol/searchrequests.h"
 #include "protocol/limits.h"
@@ -131,6 +132,11 @@ private Q_SLOTS:
     void directlyWrittenFramesMatchTheGenericEncoding();
     void lifecycleFieldsAreOptionalAndStrict_data();
     void lifecycleFieldsAreOptionalAndStrict();
+    void discoveryDatagramsRoundTrip();
+    void discoveryDatagramsAreStrict_data();
+    void discoveryDatagramsAreStrict();
+    void signupRepliesAreStrict_data();
+    void signupRepliesAreStrict();
     void searchReplyHighlightsAreChecked_data();
     void searchReplyHighlightsAreChecked();
 };
@@ -149,6 +155,10 @@ void TestProtocol::everyRequestRoundTrips()
     signup.password = QStringLiteral("correct horse");
     signup.device = QStringLiteral("laptop");
     check(signup);
+    signup.inviteCode = QStringLiteral("ABCD-EFGH-JKMN");
+    check(signup);
+    check(CreateInviteCodeRequest{});
+    check(CreateInviteCodeRequest{25, 48});
     LoginRequest login;
     login.username = QStringLiteral("alice");
     login.password = QStringLiteral("pw");
@@ -237,8 +247,14 @@ void TestProtocol::everyReplyRoundTrips()
     QCOMPARE(roundTripReply(EmptyReply{}), QJsonObject());
     const HelloReply hello{1, {QStringLiteral("a"), QStringLiteral("b")}, QStringLiteral("natterd/1")};
     QCOMPARE(roundTripReply(hello), hello.toJson());
+    const HelloReply invite{1, {}, QStringLiteral("natterd/1"), QStringLiteral("invite")};
+    QCOMPARE(roundTripReply(invite), invite.toJson());
     const SessionReply session{alice, QStringLiteral("token"), 1700000000000};
     QCOMPARE(roundTripReply(session), session.toJson());
+    const SessionReply adminSession{alice, QStringLiteral("token"), 1700000000000, true};
+    QCOMPARE(roundTripReply(adminSession), adminSession.toJson());
+    const InviteCodeReply code{QStringLiteral("ABCD-EFGH-JKMN"), 3, 1700000000000};
+    QCOMPARE(roundTripReply(code), code.toJson());
     const UserListReply users{{alice}};
     QCOMPARE(roundTripReply(users), users.toJson());
     const FriendListReply friends{{Friend{alice, FriendState::Friend, RoomId(7)},
@@ -441,6 +457,14 @@ void TestProtocol::malformedFramesAreRejected_data()
     QTest::newRow("search zero room") << QByteArray(R"({"id":1,"type":"search.messages","data":{"query":"x","roomId":0}})") << ErrorCode::InvalidField << "data.roomId";
     QTest::newRow("search bad cursor") << QByteArray(R"({"id":1,"type":"search.messages","data":{"query":"x","before":-3}})") << ErrorCode::InvalidField << "data.before";
     QTest::newRow("search limit too big") << QByteArray(R"({"id":1,"type":"search.messages","data":{"query":"x","limit":51}})") << ErrorCode::InvalidField << "data.limit";
+    QTest::newRow("invite code not string") << QByteArray(R"({"id":1,"type":"auth.signup","data":{"username":"abc","password":"0123456789","inviteCode":7}})") << ErrorCode::InvalidField << "data.inviteCode";
+    QTest::newRow("invite code empty") << QByteArray(R"({"id":1,"type":"auth.signup","data":{"username":"abc","password":"0123456789","inviteCode":""}})") << ErrorCode::InvalidField << "data.inviteCode";
+    QTest::newRow("invite code too long") << (QByteArray(R"({"id":1,"type":"auth.signup","data":{"username":"abc","password":"0123456789","inviteCode":")")
+                                                  + QByteArray(limits::maxInviteCodeLength + 1, 'A') + "\"}}")
+                                          << ErrorCode::InvalidField << "data.inviteCode";
+    QTest::newRow("invite uses zero") << QByteArray(R"({"id":1,"type":"admin.createInviteCode","data":{"uses":0}})") << ErrorCode::InvalidField << "data.uses";
+    QTest::newRow("invite uses string") << QByteArray(R"({"id":1,"type":"admin.createInviteCode","data":{"uses":"2"}})") << ErrorCode::InvalidField << "data.uses";
+    QTest::newRow("invite valid too long") << QByteArray(R"({"id":1,"type":"admin.createInviteCode","data":{"validHours":9000}})") << ErrorCode::InvalidField << "data.validHours";
     QTest::newRow("blank body, no files") << QByteArray(R"({"id":1,"type":"messages.send","data":{"roomId":1,"clientMsgId":"a","body":"","attachmentIds":[]}})") << ErrorCode::InvalidField << "data.body";
     QTest::newRow("repeated file") << QByteArray(R"({"id":1,"type":"messages.send","data":{"roomId":1,"clientMsgId":"a","body":"","attachmentIds":[3,3]}})") << ErrorCode::InvalidField << "data.attachmentIds";
     QTest::newRow("too many files") << QByteArray(R"({"id":1,"type":"messages.send","data":{"roomId":1,"clientMsgId":"a","body":"","attachmentIds":[1,2,3,4,5,6,7,8,9,10,11]}})") << ErrorCode::InvalidField << "data.attachmentIds";
@@ -580,6 +604,98 @@ void TestProtocol::lifecycleFieldsAreOptionalAndStrict()
         QCOMPARE(error.code, ErrorCode::InvalidField);
         QVERIFY2(error.message.contains(failure), qPrintable(error.message));
     }
+}
+
+void TestProtocol::discoveryDatagramsRoundTrip()
+{
+    const auto probe = DiscoveryProbe::fromDatagram(DiscoveryProbe{}.toDatagram(), nullptr);
+    QVERIFY(probe);
+    QCOMPARE(probe->version, 1);
+    DiscoveryAnnouncement a;
+    a.name = QStringLiteral("Büro");
+    a.port = 7447;
+    a.tls = true;
+    a.fingerprint = QStringLiteral("AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89");
+    a.server = QStringLiteral("natterd/0.1.0");
+    const auto back = DiscoveryAnnouncement::fromDatagram(a.toDatagram(), nullptr);
+    QVERIFY(back);
+    QCOMPARE(back->toDatagram(), a.toDatagram());
+    a.tls = false;
+    a.fingerprint.clear();
+    QVERIFY(DiscoveryAnnouncement::fromDatagram(a.toDatagram(), nullptr));
+}
+
+void TestProtocol::discoveryDatagramsAreStrict_data()
+{
+    QTest::addColumn<QByteArray>("datagram");
+    QTest::addColumn<bool>("probe"); ///< read as a probe (else as an announcement)
+    QTest::addColumn<QString>("mentions");
+    const QByteArray fp = "AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89";
+    QTest::newRow("not json") << QByteArray("NATTER?") << true << "JSON";
+    QTest::newRow("other type") << QByteArray(R"({"type":"ssdp","version":1})") << true << "type";
+    QTest::newRow("probe without version") << QByteArray(R"({"type":"natter.discover"})") << true << "version";
+    QTest::newRow("probe version string") << QByteArray(R"({"type":"natter.discover","version":"1"})") << true << "version";
+    QTest::newRow("too large") << (QByteArray(R"({"type":"natter.discover","version":1,"pad":")") + QByteArray(2000, 'x') + "\"}")
+                               << true << "large";
+    QTest::newRow("no name") << QByteArray(R"({"type":"natter.server","version":1,"port":7447,"tls":false,"fingerprint":"","server":""})")
+                             << false << "name";
+    QTest::newRow("port zero") << QByteArray(R"({"type":"natter.server","version":1,"name":"a","port":0,"tls":false,"fingerprint":"","server":""})")
+                               << false << "port";
+    QTest::newRow("tls without fingerprint") << QByteArray(R"({"type":"natter.server","version":1,"name":"a","port":1,"tls":true,"fingerprint":"","server":""})")
+                                             << false << "fingerprint";
+    QTest::newRow("lower-case fingerprint") << (QByteArray(R"({"type":"natter.server","version":1,"name":"a","port":1,"tls":true,"fingerprint":")")
+                                                + fp.toLower() + R"(","server":""})")
+                                            << false << "fingerprint";
+    QTest::newRow("fingerprint without tls") << (QByteArray(R"({"type":"natter.server","version":1,"name":"a","port":1,"tls":false,"fingerprint":")")
+                                                 + fp + R"(","server":""})")
+                                             << false << "fingerprint";
+}
+
+void TestProtocol::discoveryDatagramsAreStrict()
+{
+    QFETCH(QByteArray, datagram);
+    QFETCH(bool, probe);
+    QFETCH(QString, mentions);
+    ProtocolError error;
+    const bool accepted = probe ? DiscoveryProbe::fromDatagram(datagram, &error).has_value()
+                                : DiscoveryAnnouncement::fromDatagram(datagram, &error).has_value();
+    QVERIFY(!accepted);
+    QVERIFY2(error.message.contains(mentions), qPrintable(error.message));
+}
+
+void TestProtocol::signupRepliesAreStrict_data()
+{
+    QTest::addColumn<QByteArray>("hello");   ///< data of a hello reply
+    QTest::addColumn<QByteArray>("session"); ///< data of a session reply
+    QTest::addColumn<QString>("failure");    ///< empty: both accepted
+    const QByteArray user = R"("user":{"id":1,"username":"alice"},"token":"t","expiresAt":5)";
+    QTest::newRow("valid") << QByteArray(R"({"version":1,"features":[],"server":"s","signup":"closed"})")
+                           << ("{" + user + R"(,"admin":true})") << QString();
+    QTest::newRow("unknown mode") << QByteArray(R"({"version":1,"features":[],"server":"s","signup":"maybe"})")
+                                  << ("{" + user + R"(,"admin":false})") << QStringLiteral("signup");
+    QTest::newRow("no mode") << QByteArray(R"({"version":1,"features":[],"server":"s"})")
+                             << ("{" + user + R"(,"admin":false})") << QStringLiteral("signup");
+    QTest::newRow("admin missing") << QByteArray(R"({"version":1,"features":[],"server":"s","signup":"open"})")
+                                   << ("{" + user + "}") << QStringLiteral("admin");
+    QTest::newRow("admin not boolean") << QByteArray(R"({"version":1,"features":[],"server":"s","signup":"open"})")
+                                       << ("{" + user + R"(,"admin":1})") << QStringLiteral("admin");
+}
+
+void TestProtocol::signupRepliesAreStrict()
+{
+    QFETCH(QByteArray, hello);
+    QFETCH(QByteArray, session);
+    QFETCH(QString, failure);
+    ProtocolError helloError, sessionError;
+    const bool helloOk = readData<HelloReply>(QJsonDocument::fromJson(hello).object(), &helloError).has_value();
+    const bool sessionOk = readData<SessionReply>(QJsonDocument::fromJson(session).object(), &sessionError).has_value();
+    if (failure.isEmpty()) {
+        QVERIFY2(helloOk && sessionOk, qPrintable(helloError.message + sessionError.message));
+        return;
+    }
+    QCOMPARE(helloOk && sessionOk, false);
+    const QString message = helloOk ? sessionError.message : helloError.message;
+    QVERIFY2(message.contains(failure), qPrintable(message));
 }
 
 void TestProtocol::searchReplyHighlightsAreChecked_data()

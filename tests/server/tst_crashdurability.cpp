@@ -21,7 +21,7 @@ public:
         m_process.start(QStringLiteral(NATTERD_PATH),
                         {QStringLiteral("--listen"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
                          QStringLiteral("0"), QStringLiteral("--data-dir"), dataDir,
-                         QStringLiteral("--log-level"), QStringLiteral("warning")});
+                         QStringLiteral("--log-level"), QStringLiteral("warning"), QStringLiteral("--no-tls")});
         if (!m_process.waitForStarted(5000))
             return false;
         static const QRegularExpression listening(QStringLiteral("listening on [^:]+:(\\d+)"));

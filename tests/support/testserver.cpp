@@ -8,6 +8,8 @@ TestServer::TestServer(const std::function<void(server::ServerConfig &)> &tweak)
     m_config.port = 0;
     m_config.storage.sqlitePath = databasePath();
     m_config.fastPasswordHashing = true;
+    m_config.tls = false;       // plain ws:// unless a test asks for TLS (tst_tls)
+    m_config.discovery = false; // no UDP port unless a test asks (tst_discovery)
     m_config.storage.searchIndexDelayMs = 0; // searchable at once (tst_storage covers the delay)
     if (tweak)
         tweak(m_config);
@@ -40,6 +42,9 @@ void TestServer::stop()
     m_server.reset();
 }
 
-QUrl TestServer::url() const { return QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(m_port)); }
+QUrl TestServer::url() const
+{
+    return QUrl(QStringLiteral("%1://127.0.0.1:%2").arg(m_config.tls ? QStringLiteral("wss") : QStringLiteral("ws")).arg(m_port));
+}
 
 } // namespace natter::test
