@@ -129,6 +129,7 @@ DE = {
  'Downloading %1…': '%1 wird heruntergeladen …', 'Downloading %1… %2%': '%1 wird heruntergeladen … %2 %',
  'Saved %1 to %2': '%1 unter %2 gespeichert', 'Could not download %1: %2': '%1 konnte nicht heruntergeladen werden: %2',
  'Sending with %n file(s)…': ['Wird mit %n Datei gesendet …', 'Wird mit %n Dateien gesendet …'],
+ '%1: 📎 %2': '%1: 📎 %2', '%1: 📎 %n files': ['%1: 📎 %n Datei', '%1: 📎 %n Dateien'],
 }
 
 FR = {
@@ -255,6 +256,7 @@ FR = {
  'Downloading %1…': 'Téléchargement de %1…', 'Downloading %1… %2%': 'Téléchargement de %1… %2 %',
  'Saved %1 to %2': '%1 enregistré dans %2', 'Could not download %1: %2': 'Impossible de télécharger %1 : %2',
  'Sending with %n file(s)…': ['Envoi avec %n fichier…', 'Envoi avec %n fichiers…'],
+ '%1: 📎 %2': '%1 : 📎 %2', '%1: 📎 %n files': ['%1 : 📎 %n fichier', '%1 : 📎 %n fichiers'],
 }
 
 # English: only the plural forms (the source texts serve as the singular translations).
@@ -263,6 +265,7 @@ EN = {
  'Natter: %n unread': ['Natter: %n unread', 'Natter: %n unread'],
  'At most %n files can be sent with one message.': ['At most %n file can be sent with one message.', 'At most %n files can be sent with one message.'],
  'Sending with %n file(s)…': ['Sending with %n file…', 'Sending with %n files…'],
+ '%1: 📎 %n files': ['%1: 📎 %n file', '%1: 📎 %n files'],
 }
 
 def fill(path, table, plurals_only=False):

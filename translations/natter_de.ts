@@ -149,6 +149,15 @@
         <source>%1: (deleted)</source>
         <translation>%1: (gelöscht)</translation>
     </message>
+    <message>
+        <source>%1: 📎 %2</source>
+        <translation>%1: 📎 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: 📎 %n files</source>
+        <translation>
+            <numerusform>%1: 📎 %n Datei</numerusform><numerusform>%1: 📎 %n Dateien</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>natter::client::FriendsModel</name>

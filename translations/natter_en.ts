@@ -149,6 +149,15 @@
         <source>%1: %2</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>%1: 📎 %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1: 📎 %n files</source>
+        <translation>
+            <numerusform>%1: 📎 %n file</numerusform><numerusform>%1: 📎 %n files</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>natter::client::FriendsModel</name>

@@ -433,6 +433,20 @@ void TestClientModels::timelineAppliesEditsAndDeletes()
     QVERIFY(list.index(0).data(ConversationListModel::PreviewRole).toString().endsWith(QStringLiteral("yes!")));
     QCOMPARE(list.index(0).data(ConversationListModel::UnreadRole).toInt(), 0); // edits are never unread
     QCOMPARE(list.index(0).data(ConversationListModel::LastSeqRole).toLongLong(), 5);
+
+    // A message with files and no text names its file(s) in the preview.
+    Message files = msg(6, kBob, QStringLiteral(" "));
+    files.attachments = {Attachment{AttachmentId(1), QStringLiteral("plan.pdf"), 10,
+                                    QStringLiteral("application/pdf"), QString(64, u'c')}};
+    list.addMessage(files, true, false);
+    QCOMPARE(list.index(0).data(ConversationListModel::PreviewRole).toString(),
+             QStringLiteral("bob: 📎 plan.pdf"));
+    files.seq = 7;
+    files.id = MessageId(2000);
+    files.attachments.append(files.attachments.first());
+    list.addMessage(files, true, false);
+    QCOMPARE(list.index(0).data(ConversationListModel::PreviewRole).toString(),
+             QStringLiteral("bob: 📎 2 files"));
 }
 
 void TestClientModels::timelineShowsAttachmentsUntilDeleted()
