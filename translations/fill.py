@@ -117,6 +117,19 @@ DE = {
  '%n result(s)': ['%n Treffer', '%n Treffer'],
  'Searching…': 'Suche läuft …',
  '%1 · %2': '%1 · %2',
+ 'Attachments to send': 'Zu sendende Anhänge', 'Cannot read %1.': '%1 kann nicht gelesen werden.',
+ 'At most %n files can be sent with one message.': ['Mit einer Nachricht kann höchstens %n Datei gesendet werden.', 'Mit einer Nachricht können höchstens %n Dateien gesendet werden.'],
+ '%1 (%2)': '%1 (%2)', 'Upload progress': 'Fortschritt des Hochladens', 'Retry': 'Wiederholen',
+ 'Upload %1 again': '%1 erneut hochladen', 'Remove %1': '%1 entfernen', 'Remove this file': 'Diese Datei entfernen',
+ 'Ready': 'Bereit', 'Waiting for the connection…': 'Warte auf die Verbindung …',
+ 'Too large for this server': 'Zu groß für diesen Server', 'Attach files': 'Dateien anhängen',
+ 'Attach files (or drop or paste them here)': 'Dateien anhängen (oder hier ablegen oder einfügen)',
+ 'Waiting for the files to finish uploading': 'Warte, bis die Dateien hochgeladen sind',
+ 'Open %1': '%1 öffnen', 'Save %1 as…': '%1 speichern unter …', 'Save attachment': 'Anhang speichern',
+ 'Downloading %1…': '%1 wird heruntergeladen …', 'Downloading %1… %2%': '%1 wird heruntergeladen … %2 %',
+ 'Saved %1 to %2': '%1 unter %2 gespeichert', 'Could not download %1: %2': '%1 konnte nicht heruntergeladen werden: %2',
+ 'Sending with %n file(s)…': ['Wird mit %n Datei gesendet …', 'Wird mit %n Dateien gesendet …'],
+ '%1: 📎 %2': '%1: 📎 %2', '%1: 📎 %n files': ['%1: 📎 %n Datei', '%1: 📎 %n Dateien'],
 }
 
 FR = {
@@ -231,14 +244,38 @@ FR = {
  '%n result(s)': ['%n résultat', '%n résultats'],
  'Searching…': 'Recherche…',
  '%1 · %2': '%1 · %2',
+ 'Attachments to send': 'Pièces jointes à envoyer', 'Cannot read %1.': 'Impossible de lire %1.',
+ 'At most %n files can be sent with one message.': ['Un message peut contenir au plus %n fichier.', 'Un message peut contenir au plus %n fichiers.'],
+ '%1 (%2)': '%1 (%2)', 'Upload progress': 'Progression de l’envoi', 'Retry': 'Réessayer',
+ 'Upload %1 again': 'Envoyer %1 à nouveau', 'Remove %1': 'Retirer %1', 'Remove this file': 'Retirer ce fichier',
+ 'Ready': 'Prêt', 'Waiting for the connection…': 'En attente de la connexion…',
+ 'Too large for this server': 'Trop volumineux pour ce serveur', 'Attach files': 'Joindre des fichiers',
+ 'Attach files (or drop or paste them here)': 'Joindre des fichiers (ou les déposer ou coller ici)',
+ 'Waiting for the files to finish uploading': 'En attente de la fin de l’envoi des fichiers',
+ 'Open %1': 'Ouvrir %1', 'Save %1 as…': 'Enregistrer %1 sous…', 'Save attachment': 'Enregistrer la pièce jointe',
+ 'Downloading %1…': 'Téléchargement de %1…', 'Downloading %1… %2%': 'Téléchargement de %1… %2 %',
+ 'Saved %1 to %2': '%1 enregistré dans %2', 'Could not download %1: %2': 'Impossible de télécharger %1 : %2',
+ 'Sending with %n file(s)…': ['Envoi avec %n fichier…', 'Envoi avec %n fichiers…'],
+ '%1: 📎 %2': '%1 : 📎 %2', '%1: 📎 %n files': ['%1 : 📎 %n fichier', '%1 : 📎 %n fichiers'],
 }
 
-def fill(path, table):
+# English: only the plural forms (the source texts serve as the singular translations).
+EN = {
+ '%n result(s)': ['%n result', '%n results'],
+ 'Natter: %n unread': ['Natter: %n unread', 'Natter: %n unread'],
+ 'At most %n files can be sent with one message.': ['At most %n file can be sent with one message.', 'At most %n files can be sent with one message.'],
+ 'Sending with %n file(s)…': ['Sending with %n file…', 'Sending with %n files…'],
+ '%1: 📎 %n files': ['%1: 📎 %n file', '%1: 📎 %n files'],
+}
+
+def fill(path, table, plurals_only=False):
     tree = ET.parse(path)
     missing = []
     for message in tree.getroot().iter('message'):
         source = message.find('source').text
         tr = message.find('translation')
+        if plurals_only and message.get('numerus') != 'yes':
+            continue
         value = table.get(source)
         if value is None:
             missing.append(source)
@@ -261,4 +298,7 @@ for lang, table in (('de', DE), ('fr', FR)):
     for m in missing:
         print(f'{lang}: untranslated: {m!r}', file=sys.stderr)
     bad = bad or bool(missing)
+for m in fill(root / 'natter_en.ts', EN, plurals_only=True):
+    print(f'en: plural forms missing: {m!r}', file=sys.stderr)
+    bad = True
 sys.exit(1 if bad else 0)

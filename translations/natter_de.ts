@@ -149,6 +149,15 @@
         <source>%1: (deleted)</source>
         <translation>%1: (gelöscht)</translation>
     </message>
+    <message>
+        <source>%1: 📎 %2</source>
+        <translation>%1: 📎 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: 📎 %n files</source>
+        <translation>
+            <numerusform>%1: 📎 %n Datei</numerusform><numerusform>%1: 📎 %n Dateien</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>natter::client::FriendsModel</name>
@@ -244,6 +253,62 @@
         <translation>Natter konnte deine Sitzung nicht im Schlüsselbund des Systems speichern; du musst dich beim nächsten Mal wieder anmelden.
 
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>natter::ui::AttachmentStrip</name>
+    <message>
+        <source>Attachments to send</source>
+        <translation>Zu sendende Anhänge</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>%1 kann nicht gelesen werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n files can be sent with one message.</source>
+        <translation>
+            <numerusform>Mit einer Nachricht kann höchstens %n Datei gesendet werden.</numerusform><numerusform>Mit einer Nachricht können höchstens %n Dateien gesendet werden.</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Upload progress</source>
+        <translation>Fortschritt des Hochladens</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Upload %1 again</source>
+        <translation>%1 erneut hochladen</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <source>Remove this file</source>
+        <translation>Diese Datei entfernen</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Waiting for the connection…</source>
+        <translation>Warte auf die Verbindung …</translation>
+    </message>
+    <message>
+        <source>Too large for this server</source>
+        <translation>Zu groß für diesen Server</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -355,6 +420,46 @@
     <message>
         <source>Now — %1</source>
         <translation>Jetzt — %1</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Dateien anhängen</translation>
+    </message>
+    <message>
+        <source>Attach files (or drop or paste them here)</source>
+        <translation>Dateien anhängen (oder hier ablegen oder einfügen)</translation>
+    </message>
+    <message>
+        <source>Waiting for the files to finish uploading</source>
+        <translation>Warte, bis die Dateien hochgeladen sind</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>%1 öffnen</translation>
+    </message>
+    <message>
+        <source>Save %1 as…</source>
+        <translation>%1 speichern unter …</translation>
+    </message>
+    <message>
+        <source>Save attachment</source>
+        <translation>Anhang speichern</translation>
+    </message>
+    <message>
+        <source>Downloading %1…</source>
+        <translation>%1 wird heruntergeladen …</translation>
+    </message>
+    <message>
+        <source>Downloading %1… %2%</source>
+        <translation>%1 wird heruntergeladen … %2 %</translation>
+    </message>
+    <message>
+        <source>Saved %1 to %2</source>
+        <translation>%1 unter %2 gespeichert</translation>
+    </message>
+    <message>
+        <source>Could not download %1: %2</source>
+        <translation>%1 konnte nicht heruntergeladen werden: %2</translation>
     </message>
 </context>
 <context>
@@ -888,6 +993,11 @@
     <message>
         <source>(edited)</source>
         <translation>(bearbeitet)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending with %n file(s)…</source>
+        <translation>
+            <numerusform>Wird mit %n Datei gesendet …</numerusform><numerusform>Wird mit %n Dateien gesendet …</numerusform></translation>
     </message>
 </context>
 <context>

@@ -149,6 +149,15 @@
         <source>%1: (deleted)</source>
         <translation>%1 : (supprimé)</translation>
     </message>
+    <message>
+        <source>%1: 📎 %2</source>
+        <translation>%1 : 📎 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: 📎 %n files</source>
+        <translation>
+            <numerusform>%1 : 📎 %n fichier</numerusform><numerusform>%1 : 📎 %n fichiers</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>natter::client::FriendsModel</name>
@@ -244,6 +253,62 @@
         <translation>Natter n’a pas pu enregistrer votre session dans le trousseau du système ; vous devrez vous reconnecter la prochaine fois.
 
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>natter::ui::AttachmentStrip</name>
+    <message>
+        <source>Attachments to send</source>
+        <translation>Pièces jointes à envoyer</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>Impossible de lire %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n files can be sent with one message.</source>
+        <translation>
+            <numerusform>Un message peut contenir au plus %n fichier.</numerusform><numerusform>Un message peut contenir au plus %n fichiers.</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Upload progress</source>
+        <translation>Progression de l’envoi</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Upload %1 again</source>
+        <translation>Envoyer %1 à nouveau</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Retirer %1</translation>
+    </message>
+    <message>
+        <source>Remove this file</source>
+        <translation>Retirer ce fichier</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Prêt</translation>
+    </message>
+    <message>
+        <source>Waiting for the connection…</source>
+        <translation>En attente de la connexion…</translation>
+    </message>
+    <message>
+        <source>Too large for this server</source>
+        <translation>Trop volumineux pour ce serveur</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec : %1</translation>
     </message>
 </context>
 <context>
@@ -355,6 +420,46 @@
     <message>
         <source>Now — %1</source>
         <translation>Maintenant — %1</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Joindre des fichiers</translation>
+    </message>
+    <message>
+        <source>Attach files (or drop or paste them here)</source>
+        <translation>Joindre des fichiers (ou les déposer ou coller ici)</translation>
+    </message>
+    <message>
+        <source>Waiting for the files to finish uploading</source>
+        <translation>En attente de la fin de l’envoi des fichiers</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Ouvrir %1</translation>
+    </message>
+    <message>
+        <source>Save %1 as…</source>
+        <translation>Enregistrer %1 sous…</translation>
+    </message>
+    <message>
+        <source>Save attachment</source>
+        <translation>Enregistrer la pièce jointe</translation>
+    </message>
+    <message>
+        <source>Downloading %1…</source>
+        <translation>Téléchargement de %1…</translation>
+    </message>
+    <message>
+        <source>Downloading %1… %2%</source>
+        <translation>Téléchargement de %1… %2 %</translation>
+    </message>
+    <message>
+        <source>Saved %1 to %2</source>
+        <translation>%1 enregistré dans %2</translation>
+    </message>
+    <message>
+        <source>Could not download %1: %2</source>
+        <translation>Impossible de télécharger %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -888,6 +993,11 @@
     <message>
         <source>(edited)</source>
         <translation>(modifié)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending with %n file(s)…</source>
+        <translation>
+            <numerusform>Envoi avec %n fichier…</numerusform><numerusform>Envoi avec %n fichiers…</numerusform></translation>
     </message>
 </context>
 <context>

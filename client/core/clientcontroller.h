@@ -3,6 +3,7 @@
 // directory and models, wired together. No Widgets; the UI observes the models and signals
 // and calls the methods below. Owns everything it hands out; no singletons.
 
+#include "core/attachmenttransfer.h"
 #include "core/clientsession.h"
 #include "protocol/lifecyclerequests.h"
 #include "core/localcache.h"
@@ -80,7 +81,23 @@ public:
     void markRead(RoomId room);
 
     /// Writes a message into the outbox (quoting `replyTo` if valid); it shows as pending at once.
-    QString sendMessage(RoomId room, const QString &body, MessageId replyTo = MessageId());
+    /// `attachmentIds` are finished uploads (uploadAttachment()); text may then be empty.
+    QString sendMessage(RoomId room, const QString &body, MessageId replyTo = MessageId(),
+                        const QList<AttachmentId> &attachmentIds = {});
+
+    // Attachments (docs/protocol.md §15)
+    /// Starts uploading the file at `path` into `room` at once. The caller owns the uploader
+    /// (parented to `owner`); its finished() gives the id to pass to sendMessage(). Failures
+    /// (e.g. TooLarge: over the server's limit) arrive as failed(); resume() after a reconnect.
+    AttachmentUploader *uploadAttachment(RoomId room, const QString &path, QObject *owner);
+    /// Downloads `attachment` to `path`, checked against its SHA-256 (owned by `owner`).
+    AttachmentDownloader *downloadAttachment(const Attachment &attachment, const QString &path,
+                                             QObject *owner);
+    /// The image thumbnail of `attachment`, from the account's disk cache (keyed by sha256) or
+    /// fetched once; `done` gets its file path, or an empty string if there is none.
+    void fetchThumbnail(const Attachment &attachment, std::function<void(const QString &path)> done);
+    /// The cached thumbnail file of `attachment` if it exists, else an empty string.
+    QString cachedThumbnail(const Attachment &attachment) const;
     /// Edits one's own message / deletes a message (docs/protocol.md §5.13). Online only: the
     /// change shows when the server's edited/deleted entry arrives.
     void editMessage(RoomId room, MessageId message, const QString &body, Done done = {});
@@ -161,6 +178,8 @@ private:
     bool m_roomsDirty = false;
     QTimer m_flushTimer;
     quint64 m_directoryGeneration = 0;
+    /// Thumbnails being fetched, by sha256, with who waits for them.
+    QHash<QString, QList<std::function<void(const QString &)>>> m_thumbnailWaiters;
 };
 
 // ---- templates ----------------------------------------------------------------------------

@@ -48,13 +48,15 @@ void ClientController::markRead(RoomId room)
     m_session.connection().send(request, this, {});
 }
 
-QString ClientController::sendMessage(RoomId room, const QString &body, MessageId replyTo)
+QString ClientController::sendMessage(RoomId room, const QString &body, MessageId replyTo,
+                                      const QList<AttachmentId> &attachmentIds)
 {
     const QString text = body.trimmed();
-    if (text.isEmpty() || !room.isValid())
+    if ((text.isEmpty() && attachmentIds.isEmpty()) || !room.isValid())
         return QString();
     setTyping(room, false);
-    return m_outbox->enqueue(room, text.left(limits::maxBodyLength), replyTo);
+    return m_outbox->enqueue(room, text.left(limits::maxBodyLength), replyTo,
+                             attachmentIds.mid(0, limits::maxAttachmentsPerMessage));
 }
 
 void ClientController::editMessage(RoomId room, MessageId message, const QString &body, Done done)

@@ -69,7 +69,8 @@ public:
     /// generated when empty. The stored message is delivered through messageReceived() once,
     /// before `callback` runs.
     void sendMessage(RoomId room, const QString &body, ReplyCallback<SendReply> callback,
-                     const QString &clientMsgId = QString(), MessageId replyTo = MessageId());
+                     const QString &clientMsgId = QString(), MessageId replyTo = MessageId(),
+                     const QList<AttachmentId> &attachmentIds = {});
     /// Edits one's own message. The resulting `edited` entry is delivered through
     /// messageReceived() like any other entry (once), before `callback` runs.
     void editMessage(RoomId room, MessageId message, const QString &body, ReplyCallback<SendReply> callback);

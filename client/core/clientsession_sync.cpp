@@ -194,7 +194,8 @@ void ClientSession::onRoomEvent(const Room &room)
 }
 
 void ClientSession::sendMessage(RoomId room, const QString &body, ReplyCallback<SendReply> callback,
-                                const QString &clientMsgId, MessageId replyTo)
+                                const QString &clientMsgId, MessageId replyTo,
+                                const QList<AttachmentId> &attachmentIds)
 {
     SendRequest request;
     request.roomId = room;
@@ -202,6 +203,7 @@ void ClientSession::sendMessage(RoomId room, const QString &body, ReplyCallback<
     request.clientMsgId =
         clientMsgId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : clientMsgId;
     request.replyTo = replyTo;
+    request.attachmentIds = attachmentIds;
     sendEntryRequest(request, std::move(callback));
 }
 

@@ -23,7 +23,8 @@ Q_LOGGING_CATEGORY(lcCache, "natter.client.cache")
 const QStringList &migrationFiles()
 {
     static const QStringList files = {QStringLiteral(":/natter/client/sql/0001_initial.sql"),
-                                      QStringLiteral(":/natter/client/sql/0002_lifecycle.sql")};
+                                      QStringLiteral(":/natter/client/sql/0002_lifecycle.sql"),
+                                      QStringLiteral(":/natter/client/sql/0003_attachments.sql")};
     return files;
 }
 
@@ -314,6 +315,17 @@ void LocalCache::saveCursors(const QHash<RoomId, Seq> &cursors)
 
 // ---- outbox -------------------------------------------------------------------------------
 
+namespace {
+/// Attachment ids as stored in outbox.attachment_ids: decimal, comma-separated.
+QString attachmentIdList(const QList<AttachmentId> &ids)
+{
+    QStringList out;
+    for (AttachmentId id : ids)
+        out.append(QString::number(id.value));
+    return out.join(u',');
+}
+} // namespace
+
 QList<OutboxEntry> LocalCache::outbox() const
 {
     QList<OutboxEntry> out;
@@ -321,19 +333,25 @@ QList<OutboxEntry> LocalCache::outbox() const
         return out;
     QSqlQuery q(m_db);
     q.exec(QStringLiteral("SELECT client_msg_id, room_id, body, created_at, failed, error, "
-                          "reply_to FROM outbox ORDER BY position"));
-    while (q.next())
-        out.append({q.value(0).toString(), RoomId(q.value(1).toLongLong()), q.value(2).toString(),
-                    q.value(3).toLongLong(), q.value(4).toBool(), q.value(5).toString(),
-                    MessageId(q.value(6).toLongLong())});
+                          "reply_to, attachment_ids FROM outbox ORDER BY position"));
+    while (q.next()) {
+        OutboxEntry e{q.value(0).toString(), RoomId(q.value(1).toLongLong()), q.value(2).toString(),
+                      q.value(3).toLongLong(), q.value(4).toBool(), q.value(5).toString(),
+                      MessageId(q.value(6).toLongLong())};
+        const QStringList ids = q.value(7).toString().split(u',', Qt::SkipEmptyParts);
+        for (const QString &id : ids)
+            e.attachmentIds.append(AttachmentId(id.toLongLong()));
+        out.append(e);
+    }
     return out;
 }
 
 void LocalCache::addOutbox(const OutboxEntry &e)
 {
     exec(QStringLiteral("INSERT OR REPLACE INTO outbox(client_msg_id, room_id, body, created_at, "
-                        "failed, error, reply_to) VALUES(?, ?, ?, ?, ?, ?, ?)"),
-         {e.clientMsgId, e.roomId.value, e.body, e.createdAt, e.failed, e.error, e.replyTo.value});
+                        "failed, error, reply_to, attachment_ids) VALUES(?, ?, ?, ?, ?, ?, ?, ?)"),
+         {e.clientMsgId, e.roomId.value, e.body.isNull() ? QStringLiteral("") : e.body, e.createdAt, e.failed, e.error, e.replyTo.value,
+          attachmentIdList(e.attachmentIds)});
 }
 
 void LocalCache::removeOutbox(const QString &clientMsgId)

@@ -21,6 +21,7 @@ struct OutboxEntry
     bool failed = false;  ///< the server refused it; waits for the user's retry or discard
     QString error;        ///< why it failed
     MessageId replyTo;    ///< the message it quotes, if any
+    QList<AttachmentId> attachmentIds = {}; ///< finished uploads sent with it (attachments.finish)
 };
 
 /// One SQLite database per account. Every method runs on the calling thread; writes are small

@@ -27,9 +27,11 @@ void Outbox::load()
     flush();
 }
 
-QString Outbox::enqueue(RoomId room, const QString &body, MessageId replyTo)
+QString Outbox::enqueue(RoomId room, const QString &body, MessageId replyTo,
+                        const QList<AttachmentId> &attachmentIds)
 {
     OutboxEntry e;
+    e.attachmentIds = attachmentIds;
     e.replyTo = replyTo;
     e.clientMsgId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     e.roomId = room;
@@ -102,7 +104,7 @@ void Outbox::flush()
             [this, id](const Reply<SendReply> &r) {
                 onReply(id, r.ok(), r.ok() ? r.value->message : Message(), r.error);
             },
-            id, e.replyTo);
+            id, e.replyTo, e.attachmentIds);
         return;
     }
 }

@@ -27,7 +27,9 @@ public:
     void load();
     /// Adds a message, persists it before returning, and sends it as soon as possible.
     /// Returns its clientMsgId.
-    QString enqueue(RoomId room, const QString &body, MessageId replyTo = MessageId());
+    /// `attachmentIds` are finished uploads (the caller waits for attachments.finish first).
+    QString enqueue(RoomId room, const QString &body, MessageId replyTo = MessageId(),
+                    const QList<AttachmentId> &attachmentIds = {});
     /// Moves a failed entry back to pending and sends it.
     void retry(const QString &clientMsgId);
     /// Drops a failed (or pending, not yet sent) entry.

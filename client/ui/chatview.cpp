@@ -2,7 +2,9 @@
 
 #include "core/clientcontroller.h"
 #include "protocol/lifecyclerequests.h"
+#include "ui/attachmentstrip.h"
 #include "ui/messagedelegate.h"
+#include "ui/thumbnailcache.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -74,7 +76,10 @@ ChatView::ChatView(client::ClientController &controller, QWidget *parent)
     m_list->setObjectName(QStringLiteral("timeline"));
     m_list->setAccessibleName(tr("Messages"));
     m_list->setModel(m_proxy);
-    m_list->setItemDelegate(new MessageDelegate(m_list));
+    m_thumbnails = new ThumbnailCache(controller, this);
+    auto *delegate = new MessageDelegate(m_list);
+    delegate->setThumbnails(m_thumbnails);
+    m_list->setItemDelegate(delegate);
     m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_list->setResizeMode(QListView::Adjust);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -91,6 +96,18 @@ ChatView::ChatView(client::ClientController &controller, QWidget *parent)
     m_send = new QPushButton(QIcon(QStringLiteral(":/icons/send.svg")), tr("Send"), this);
     m_send->setObjectName(QStringLiteral("sendButton"));
     m_send->setToolTip(tr("Send the message (Enter)"));
+    m_attach = new QToolButton(this);
+    m_attach->setObjectName(QStringLiteral("attachButton"));
+    m_attach->setIcon(QIcon(QStringLiteral(":/icons/attach.svg")));
+    m_attach->setAccessibleName(tr("Attach files"));
+    m_attach->setToolTip(tr("Attach files (or drop or paste them here)"));
+    m_attachments = new AttachmentStrip(controller, this);
+    m_transfer = new QLabel(this);
+    m_transfer->setObjectName(QStringLiteral("transferStatus"));
+    m_transfer->setTextFormat(Qt::PlainText);
+    m_transfer->setWordWrap(true);
+    m_transfer->hide();
+    setAcceptDrops(true);
 
     m_modeBar = new QWidget(this);
     m_modeLabel = new QLabel(m_modeBar);
@@ -119,6 +136,7 @@ ChatView::ChatView(client::ClientController &controller, QWidget *parent)
     header->addWidget(m_title);
     header->addWidget(m_topic);
     auto *composerRow = new QHBoxLayout;
+    composerRow->addWidget(m_attach, 0, Qt::AlignBottom);
     composerRow->addWidget(m_composer, 1);
     composerRow->addWidget(m_send, 0, Qt::AlignBottom);
     auto *body = new QVBoxLayout(m_body);
@@ -126,7 +144,9 @@ ChatView::ChatView(client::ClientController &controller, QWidget *parent)
     body->addLayout(header);
     body->addWidget(m_list, 1);
     body->addWidget(m_typing);
+    body->addWidget(m_transfer);
     body->addWidget(m_modeBar);
+    body->addWidget(m_attachments);
     body->addLayout(composerRow);
     auto *outer = new QVBoxLayout(this);
     outer->addWidget(m_body);
@@ -148,6 +168,13 @@ void ChatView::connectSignals()
     connect(m_composer, &ComposerEdit::submitted, this, &ChatView::send);
     connect(m_composer, &QPlainTextEdit::textChanged, this, &ChatView::onTextEdited);
     connect(m_send, &QPushButton::clicked, this, &ChatView::send);
+    connect(m_composer, &QPlainTextEdit::textChanged, this, &ChatView::updateSendEnabled);
+    connect(m_composer, &ComposerEdit::filesDropped, this, &ChatView::attachFiles);
+    connect(m_composer, &ComposerEdit::imagePasted, this, &ChatView::attachImage);
+    connect(m_attach, &QToolButton::clicked, this, &ChatView::chooseFiles);
+    connect(m_attachments, &AttachmentStrip::changed, this, &ChatView::updateSendEnabled);
+    connect(m_thumbnails, &ThumbnailCache::ready, m_list->viewport(), qOverload<>(&QWidget::update));
+    connect(m_list, &QListView::doubleClicked, this, &ChatView::onDoubleClicked);
     connect(m_list->verticalScrollBar(), &QScrollBar::valueChanged, this, &ChatView::onScrolled);
     connect(m_list->verticalScrollBar(), &QScrollBar::rangeChanged, this, [this] {
         QScrollBar *bar = m_list->verticalScrollBar();
@@ -182,6 +209,8 @@ void ChatView::setRoom(RoomId room)
     m_model = room.isValid() ? m_controller.timeline(room) : nullptr;
     m_proxy->setSourceModel(m_model);
     m_composer->clear();
+    m_attachments->clear();
+    m_transfer->hide();
     setMode(Mode::Write, MessageId(), QString());
     m_stickToBottom = true;
     m_distanceFromBottom = -1;
@@ -233,8 +262,10 @@ void ChatView::updateHeader()
     m_title->setText(m_controller.conversations()->title(*info));
     m_topic->setText(info->topic);
     m_topic->setVisible(!info->topic.isEmpty());
+    m_closed = info->closed;
     m_composer->setEnabled(!info->closed);
-    m_send->setEnabled(!info->closed);
+    m_attach->setEnabled(!info->closed);
+    updateSendEnabled();
     m_composer->setPlaceholderText(info->closed ? tr("This conversation is closed.")
                                                 : tr("Write a message…"));
 }
@@ -255,13 +286,23 @@ void ChatView::updateTyping()
 void ChatView::send()
 {
     const QString text = m_composer->toPlainText();
-    if (text.trimmed().isEmpty() || !m_room.isValid())
+    if (!m_room.isValid() || m_closed)
         return;
     if (m_mode == Mode::Edit) {
+        if (text.trimmed().isEmpty())
+            return;
         m_controller.editMessage(m_room, m_target, text,
                                  [this](const auto &error) { report(error); });
     } else {
-        m_controller.sendMessage(m_room, text, m_mode == Mode::Reply ? m_target : MessageId());
+        // Files still uploading (or failed) hold the message back: it is sent with all of them.
+        if (m_attachments->busy())
+            return;
+        const QList<AttachmentId> files = m_attachments->ids();
+        if (text.trimmed().isEmpty() && files.isEmpty())
+            return;
+        m_controller.sendMessage(m_room, text, m_mode == Mode::Reply ? m_target : MessageId(),
+                                 files);
+        m_attachments->clear();
         scrollToBottom();
     }
     m_typingSent = false;
@@ -276,6 +317,7 @@ void ChatView::setMode(Mode mode, MessageId target, const QString &label)
     m_modeLabel->setText(label);
     m_modeBar->setVisible(mode != Mode::Write);
     m_send->setText(mode == Mode::Edit ? tr("Save") : tr("Send"));
+    updateSendEnabled();
 }
 
 void ChatView::cancelMode()
@@ -361,6 +403,7 @@ void ChatView::showContextMenu(const QPoint &pos)
 
 void ChatView::fillContextMenu(QMenu &menu, const QModelIndex &index)
 {
+    fillAttachmentMenu(menu, index);
     const QString body = index.data(TimelineModel::BodyRole).toString();
     const bool stored = index.data(TimelineModel::MessageIdRole).toLongLong() > 0;
     const bool message = !index.data(TimelineModel::IsEventRole).toBool();

@@ -18,6 +18,8 @@ class QPushButton;
 class QIdentityProxyModel;
 class QMenu;
 class QToolButton;
+class QMimeData;
+class QImage;
 
 namespace natter::client {
 class ClientController;
@@ -26,8 +28,13 @@ class TimelineModel;
 
 namespace natter::ui {
 
+class AttachmentStrip;
+class ThumbnailCache;
+
 /// The message editor: Enter sends (Shift+Enter breaks the line), or Ctrl+Enter sends when
 /// enterSends is off.
+/// Files dropped or pasted onto it (local files, or image data) are not inserted as text but
+/// reported with filesDropped() / imagePasted().
 class ComposerEdit : public QPlainTextEdit
 {
     Q_OBJECT
@@ -38,9 +45,13 @@ public:
 
 signals:
     void submitted();
+    void filesDropped(const QStringList &paths);
+    void imagePasted(const QImage &image);
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
+    bool canInsertFromMimeData(const QMimeData *source) const override;
+    void insertFromMimeData(const QMimeData *source) override;
 
 private:
     bool m_enterSends = true;
@@ -74,6 +85,21 @@ public:
     void startEdit(const QModelIndex &index);
     void cancelMode();
 
+    /// Starts uploading local files for the next message (the Attach button, drops, pastes).
+    void attachFiles(const QStringList &paths);
+    AttachmentStrip *attachments() const { return m_attachments; }
+    /// Downloads attachment `which` of the entry at `index` to `path` (progress in the transfer
+    /// line); opens it afterwards if `open`.
+    void downloadAttachment(const QModelIndex &index, int which, const QString &path, bool open);
+    /// Asks where to save attachment `which` of `index`, then downloads it.
+    void saveAttachmentAs(const QModelIndex &index, int which);
+    /// Downloads attachment `which` of `index` into the account's cache and opens it.
+    void openAttachment(const QModelIndex &index, int which);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
 private:
     enum class Mode { Write, Reply, Edit };
     void setMode(Mode mode, MessageId target, const QString &label);
@@ -90,6 +116,11 @@ private:
     void onRowsInserted(int first, int last);
     void showContextMenu(const QPoint &pos);
     void onTextEdited();
+    void updateSendEnabled();
+    void chooseFiles();
+    void attachImage(const QImage &image);
+    void fillAttachmentMenu(QMenu &menu, const QModelIndex &index);
+    void onDoubleClicked(const QModelIndex &index);
 
     client::ClientController &m_controller;
     RoomId m_room;
@@ -102,6 +133,11 @@ private:
     QLabel *m_empty;
     ComposerEdit *m_composer;
     QPushButton *m_send;
+    QToolButton *m_attach;
+    AttachmentStrip *m_attachments;
+    ThumbnailCache *m_thumbnails;
+    QLabel *m_transfer; ///< download progress / result
+    bool m_closed = false; ///< the room is closed: nothing can be sent
     QWidget *m_modeBar;
     QLabel *m_modeLabel;
     Mode m_mode = Mode::Write;

@@ -42,7 +42,7 @@ MainWindow::MainWindow(client::ClientController &controller, AppSettings &settin
     splitter->addWidget(m_chat);
     splitter->addWidget(buildMemberPanel());
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({340, 600, 190});
+    splitter->setSizes({380, 600, 190});
     setCentralWidget(splitter);
 
     m_connection = new QLabel(this);
@@ -126,6 +126,12 @@ QWidget *MainWindow::buildSideBar()
     m_tabs->addTab(groups, QIcon(QStringLiteral(":/icons/group.svg")), tr("Groups"));
     m_search = new SearchPanel(m_controller, this);
     m_tabs->addTab(m_search, QIcon(QStringLiteral(":/icons/search.svg")), tr("Search"));
+    // Every tab stays visible: no scroll arrows, no eliding, so the tab bar's full width is the
+    // side bar's minimum (the splitter keeps it, in every language and with "Friends (n)").
+    m_tabs->setUsesScrollButtons(false);
+    m_tabs->setElideMode(Qt::ElideNone);
+    for (int i = 0; i < m_tabs->count(); ++i)
+        m_tabs->setTabToolTip(i, m_tabs->tabText(i));
     connect(m_search, &SearchPanel::openResult, this, [this](RoomId room, Seq seq) {
         openRoom(room, false);
         m_chat->jumpTo(seq);

@@ -2,10 +2,12 @@
 
 #include "core/models/timelinemodel.h"
 #include "ui/style.h"
+#include "ui/thumbnailcache.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QDateTime>
+#include <QIcon>
 #include <QPainter>
 
 namespace natter::ui {
@@ -14,6 +16,20 @@ using client::TimelineModel;
 
 namespace {
 constexpr int wrapFlags = Qt::TextWordWrap | Qt::TextWrapAnywhere;
+constexpr int maxThumbWidth = 240;
+constexpr int maxThumbHeight = 180;
+constexpr int chipWidth = 280;
+constexpr int attachmentGap = 4;
+
+QList<Attachment> attachmentsOf(const QModelIndex &index)
+{
+    return index.data(TimelineModel::AttachmentsRole).value<QList<Attachment>>();
+}
+
+bool showsImage(const Attachment &a)
+{
+    return a.thumbnail && a.width > 0 && a.height > 0;
+}
 
 QString bodyText(const QModelIndex &index)
 {
@@ -25,7 +41,11 @@ QString bodyText(const QModelIndex &index)
 QString statusText(const QModelIndex &index)
 {
     switch (TimelineModel::Delivery(index.data(TimelineModel::DeliveryRole).toInt())) {
-    case TimelineModel::Delivery::Pending: return MessageDelegate::tr("Sending…");
+    case TimelineModel::Delivery::Pending: {
+        const int files = index.data(TimelineModel::PendingAttachmentsRole).toInt();
+        return files > 0 ? MessageDelegate::tr("Sending with %n file(s)…", "", files)
+                         : MessageDelegate::tr("Sending…");
+    }
     case TimelineModel::Delivery::Failed:
         return MessageDelegate::tr("Not sent: %1. Right-click to retry.")
             .arg(index.data(TimelineModel::ErrorRole).toString());
@@ -59,7 +79,11 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModel
     auto it = m_heights.find(key);
     if (it == m_heights.end())
         it = m_heights.insert(key, computeHeight(option, index));
-    return {width, *it};
+    // Attachments are sized outside the cache: rows with the same text may carry other files.
+    int attachments = 0;
+    for (const Attachment &a : attachmentsOf(index))
+        attachments += attachmentSize(option, a).height() + attachmentGap;
+    return {width, *it + attachments};
 }
 
 int MessageDelegate::computeHeight(const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -68,8 +92,7 @@ int MessageDelegate::computeHeight(const QStyleOptionViewItem &option, const QMo
     const int dayHeader = index.data(TimelineModel::DayStartsRole).toBool() ? fm.height() + 12 : 0;
     if (index.data(TimelineModel::IsEventRole).toBool())
         return dayHeader + fm.height() + 10;
-    const QString body = bodyText(index);
-    int height = fm.boundingRect(QRect(0, 0, textWidth(option), 1 << 20), wrapFlags, body).height();
+    int height = bodyHeight(option, index);
     if (index.data(TimelineModel::ReplyToRole).toLongLong() != 0)
         height += fm.height() + 8;
     if (index.data(TimelineModel::FirstInGroupRole).toBool())
@@ -207,14 +230,118 @@ void MessageDelegate::paint(QPainter *p, const QStyleOptionViewItem &option,
                                              ? QPalette::HighlightedText : QPalette::Text)
                   : dim);
     const QRect textRect(textLeft, y, textWidth(option), opt.rect.bottom() - y);
-    const QRect used = p->boundingRect(textRect, wrapFlags, body);
     p->drawText(textRect, wrapFlags, body);
+    int next = y + bodyHeight(option, index);
+    const QList<Attachment> attachments = attachmentsOf(index);
+    const QList<QRect> rects = attachmentRects(option, index);
+    p->setFont(option.font);
+    for (int i = 0; i < attachments.size() && i < rects.size(); ++i) {
+        drawAttachment(p, option, attachments.at(i), rects.at(i));
+        next = rects.at(i).bottom() + 1 + attachmentGap;
+    }
     const QString status = statusText(index);
     if (!status.isEmpty()) {
         p->setPen(delivery == TimelineModel::Delivery::Failed ? QColor(0xd0, 0x30, 0x30) : dim);
-        p->drawText(QRect(textLeft, used.bottom() + 1, textRect.width(), fm.height() * 3),
-                    wrapFlags, status);
+        p->drawText(QRect(textLeft, next, textRect.width(), fm.height() * 3), wrapFlags, status);
     }
+    p->restore();
+}
+
+int MessageDelegate::bodyHeight(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const QString body = bodyText(index);
+    if (body.isEmpty() && !attachmentsOf(index).isEmpty())
+        return 0;
+    return option.fontMetrics
+        .boundingRect(QRect(0, 0, textWidth(option), 1 << 20), wrapFlags, body)
+        .height();
+}
+
+QSize MessageDelegate::attachmentSize(const QStyleOptionViewItem &option, const Attachment &a) const
+{
+    const int room = qMax(60, textWidth(option));
+    if (showsImage(a)) {
+        QSize s(a.width, a.height);
+        s.scale(qMin(maxThumbWidth, room), maxThumbHeight, Qt::KeepAspectRatio);
+        if (s.width() > a.width || s.height() > a.height)
+            s = QSize(a.width, a.height); // small images keep their size
+        return s.expandedTo(QSize(24, 24));
+    }
+    return {qMin(chipWidth, room), option.fontMetrics.height() * 2 + 10};
+}
+
+QList<QRect> MessageDelegate::attachmentRects(const QStyleOptionViewItem &option,
+                                              const QModelIndex &index) const
+{
+    QList<QRect> out;
+    const QList<Attachment> attachments = attachmentsOf(index);
+    if (attachments.isEmpty() || index.data(TimelineModel::IsEventRole).toBool())
+        return out;
+    const QFontMetrics &fm = option.fontMetrics;
+    int y = option.rect.top() + 2;
+    if (index.data(TimelineModel::DayStartsRole).toBool())
+        y += fm.height() + 12;
+    if (index.data(TimelineModel::FirstInGroupRole).toBool())
+        y += 6 + fm.height() + 4;
+    if (index.data(TimelineModel::ReplyToRole).toLongLong() != 0)
+        y += fm.height() + 6 + 2;
+    y += bodyHeight(option, index);
+    if (y > option.rect.top() + 2)
+        y += attachmentGap;
+    const int left = option.rect.left() + margin + avatarSize + margin;
+    for (const Attachment &a : attachments) {
+        const QRect r(QPoint(left, y), attachmentSize(option, a));
+        out.append(r);
+        y = r.bottom() + 1 + attachmentGap;
+    }
+    return out;
+}
+
+int MessageDelegate::attachmentAt(const QStyleOptionViewItem &option, const QModelIndex &index,
+                                  const QPoint &pos) const
+{
+    const QList<QRect> rects = attachmentRects(option, index);
+    for (int i = 0; i < rects.size(); ++i)
+        if (rects.at(i).contains(pos))
+            return i;
+    return -1;
+}
+
+void MessageDelegate::drawAttachment(QPainter *p, const QStyleOptionViewItem &option,
+                                     const Attachment &a, const QRect &rect) const
+{
+    p->save();
+    const QColor dim = option.palette.color(QPalette::PlaceholderText);
+    if (showsImage(a)) {
+        const QPixmap thumb = m_thumbnails ? m_thumbnails->pixmap(a) : QPixmap();
+        if (!thumb.isNull()) {
+            p->drawPixmap(rect, thumb);
+        } else {
+            p->setPen(option.palette.color(QPalette::Mid));
+            p->setBrush(option.palette.color(QPalette::AlternateBase));
+            p->drawRect(rect.adjusted(0, 0, -1, -1));
+            p->setPen(dim);
+            p->drawText(rect.adjusted(4, 4, -4, -4), Qt::AlignCenter | Qt::TextWrapAnywhere, a.name);
+        }
+        p->restore();
+        return;
+    }
+    p->setRenderHint(QPainter::Antialiasing);
+    p->setPen(option.palette.color(QPalette::Mid));
+    p->setBrush(option.palette.color(QPalette::AlternateBase));
+    p->drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
+    const int icon = qMin(rect.height() - 8, 28);
+    QIcon(QStringLiteral(":/icons/file.svg"))
+        .paint(p, QRect(rect.left() + 6, rect.center().y() - icon / 2, icon, icon));
+    const QFontMetrics &fm = option.fontMetrics;
+    const int textLeft = rect.left() + icon + 12;
+    const int width = rect.right() - 6 - textLeft;
+    p->setPen(option.palette.color(QPalette::Text));
+    p->drawText(QPoint(textLeft, rect.top() + 5 + fm.ascent()),
+                fm.elidedText(a.name, Qt::ElideMiddle, width));
+    p->setPen(dim);
+    p->drawText(QPoint(textLeft, rect.top() + 5 + fm.height() + fm.ascent()),
+                QLocale().formattedDataSize(a.size));
     p->restore();
 }
 

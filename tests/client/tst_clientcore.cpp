@@ -1,6 +1,7 @@
 // ClientController against a real natterd in-process: login, the conversation list and unread
 // counts, sending through the outbox with local echo, warm start from the cache, the outbox
-// across a client restart while the server is down, reconnect and resume, history paging.
+// across a client restart while the server is down, reconnect and resume, history paging,
+// attachments (upload, send, receive, download, the size limit).
 #include "../support/testserver.h"
 #include "../support/testuser.h"
 #include "core/clientcontroller.h"
@@ -29,6 +30,8 @@ private Q_SLOTS:
     void directoryInvitesAndJoiningFillTheModels();
     void presenceTypingAndNotificationsReachTheUi();
     void editDeleteAndReplyReachBothSidesAndTheCache();
+    void attachmentIsSentReceivedAndDownloaded();
+    void attachmentOverTheServerLimitFailsClearly();
 
 private:
     std::unique_ptr<ClientController> makeController();
@@ -369,6 +372,122 @@ void TestClientCore::editDeleteAndReplyReachBothSidesAndTheCache()
     QVERIFY(t->index(0).data(TimelineModel::DeletedRole).toBool());
     QCOMPARE(t->index(1).data(TimelineModel::BodyRole).toString(), QStringLiteral("make it 1:30"));
     QVERIFY(t->index(1).data(TimelineModel::ReplyDeletedRole).toBool());
+}
+
+namespace {
+/// Uploads `path` through the controller; the finished attachment, or nothing on failure.
+std::optional<Attachment> upload(ClientController &c, RoomId room, const QString &path,
+                                 std::optional<ProtocolError> *error = nullptr)
+{
+    QObject owner;
+    AttachmentUploader *up = c.uploadAttachment(room, path, &owner);
+    std::optional<Attachment> done;
+    std::optional<ProtocolError> failed;
+    QObject::connect(up, &AttachmentUploader::finished, [&](const Attachment &a) { done = a; });
+    QObject::connect(up, &AttachmentUploader::failed, [&](const ProtocolError &e) { failed = e; });
+    QTest::qWaitFor([&] { return done || failed; }, 20000);
+    if (error)
+        *error = failed;
+    return done;
+}
+} // namespace
+
+void TestClientCore::attachmentIsSentReceivedAndDownloaded()
+{
+    QTemporaryDir files;
+    QByteArray bytes;
+    for (int i = 0; i < 300000; ++i)
+        bytes.append(char((qint64(i) * 7919) % 251));
+    const QString path = files.filePath(QStringLiteral("report.bin"));
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+    }
+    const QString sha = QString::fromLatin1(
+        QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    auto alice = makeController();
+    QVERIFY(login(*alice, QStringLiteral("alice")));
+    auto bobClient = makeController();
+    QVERIFY(login(*bobClient, QStringLiteral("bob")));
+    TimelineModel *bobs = bobClient->timeline(m_room);
+    QAbstractItemModelTester tester(bobs, QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+    const auto uploaded = upload(*alice, m_room, path);
+    QVERIFY(uploaded.has_value());
+    QCOMPARE(uploaded->size, qint64(bytes.size()));
+    QCOMPARE(uploaded->sha256, sha);
+
+    // Files alone make a message; the outbox sends it with their ids.
+    const QString id = alice->sendMessage(m_room, QString(), MessageId(), {uploaded->id});
+    QVERIFY(!id.isEmpty());
+    TimelineModel *mine = alice->timeline(m_room);
+    const int row = mine->rowForClientMsgId(id);
+    QCOMPARE(mine->index(row).data(TimelineModel::PendingAttachmentsRole).toInt(), 1);
+    QTRY_COMPARE(TimelineModel::Delivery(mine->index(row).data(TimelineModel::DeliveryRole).toInt()),
+                 TimelineModel::Delivery::Sent);
+
+    QTRY_VERIFY(bobs->rowCount() > 0);
+    const QModelIndex received = bobs->index(bobs->rowCount() - 1);
+    const auto got = received.data(TimelineModel::AttachmentsRole).value<QList<Attachment>>();
+    QCOMPARE(got.size(), 1);
+    QCOMPARE(got.first().name, QStringLiteral("report.bin"));
+    QCOMPARE(got.first().size, qint64(bytes.size()));
+    QCOMPARE(got.first().sha256, sha);
+    QCOMPARE(got.first().mimeType, QStringLiteral("application/octet-stream"));
+    QVERIFY(!got.first().thumbnail);
+    QCOMPARE(bobClient->cachedThumbnail(got.first()), QString()); // not an image
+
+    QObject owner;
+    const QString target = files.filePath(QStringLiteral("copy.bin"));
+    AttachmentDownloader *down = bobClient->downloadAttachment(got.first(), target, &owner);
+    QSignalSpy finished(down, &AttachmentDownloader::finished);
+    QSignalSpy failed(down, &AttachmentDownloader::failed);
+    QTRY_VERIFY_WITH_TIMEOUT(finished.count() + failed.count() > 0, 20000);
+    QCOMPARE(failed.count(), 0);
+    QFile copy(target);
+    QVERIFY(copy.open(QIODevice::ReadOnly));
+    QCOMPARE(copy.readAll(), bytes);
+
+    // Deleting the message removes its files from both timelines.
+    std::optional<std::optional<ProtocolError>> deleted;
+    alice->deleteMessage(m_room, MessageId(mine->index(row).data(TimelineModel::MessageIdRole).toLongLong()),
+                         [&](const auto &e) { deleted = e; });
+    QTRY_VERIFY(deleted.has_value());
+    QVERIFY(!deleted->has_value());
+    QTRY_VERIFY(bobs->index(received.row()).data(TimelineModel::DeletedRole).toBool());
+    QVERIFY(bobs->index(received.row()).data(TimelineModel::AttachmentsRole).value<QList<Attachment>>().isEmpty());
+
+    // The outbox keeps attachment ids across a restart.
+    m_server->stop();
+    alice.reset();
+    alice = makeController();
+    QVERIFY(alice->openAccount(QStringLiteral("alice")));
+    alice->sendMessage(m_room, QStringLiteral("later"), MessageId(), {AttachmentId(77), AttachmentId(78)});
+    alice.reset();
+    alice = makeController();
+    QVERIFY(alice->openAccount(QStringLiteral("alice")));
+    QCOMPARE(alice->outbox().size(), 1);
+    QCOMPARE(alice->outbox().entries().first().attachmentIds,
+             QList<AttachmentId>({AttachmentId(77), AttachmentId(78)}));
+}
+
+void TestClientCore::attachmentOverTheServerLimitFailsClearly()
+{
+    QTemporaryDir files;
+    const QString path = files.filePath(QStringLiteral("huge.iso"));
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QVERIFY(f.resize(limits::defaultMaxAttachmentBytes + 1));
+    }
+    auto alice = makeController();
+    QVERIFY(login(*alice, QStringLiteral("alice")));
+    std::optional<ProtocolError> error;
+    QVERIFY(!upload(*alice, m_room, path, &error).has_value());
+    QVERIFY(error.has_value());
+    QCOMPARE(error->code, ErrorCode::TooLarge);
+    QVERIFY(!error->message.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestClientCore)

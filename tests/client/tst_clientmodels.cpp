@@ -70,6 +70,7 @@ private Q_SLOTS:
     void cacheRoundTrips();
     void cacheRefusesNewerSchema();
     void timelineAppliesEditsAndDeletes();
+    void timelineShowsAttachmentsUntilDeleted();
     void cacheMigratesFromVersion1AndAppliesChanges();
     void searchModelPagesAndDropsStaleReplies();
     void mentionRule_data();
@@ -432,6 +433,57 @@ void TestClientModels::timelineAppliesEditsAndDeletes()
     QVERIFY(list.index(0).data(ConversationListModel::PreviewRole).toString().endsWith(QStringLiteral("yes!")));
     QCOMPARE(list.index(0).data(ConversationListModel::UnreadRole).toInt(), 0); // edits are never unread
     QCOMPARE(list.index(0).data(ConversationListModel::LastSeqRole).toLongLong(), 5);
+
+    // A message with files and no text names its file(s) in the preview.
+    Message files = msg(6, kBob, QStringLiteral(" "));
+    files.attachments = {Attachment{AttachmentId(1), QStringLiteral("plan.pdf"), 10,
+                                    QStringLiteral("application/pdf"), QString(64, u'c')}};
+    list.addMessage(files, true, false);
+    QCOMPARE(list.index(0).data(ConversationListModel::PreviewRole).toString(),
+             QStringLiteral("bob: 📎 plan.pdf"));
+    files.seq = 7;
+    files.id = MessageId(2000);
+    files.attachments.append(files.attachments.first());
+    list.addMessage(files, true, false);
+    QCOMPARE(list.index(0).data(ConversationListModel::PreviewRole).toString(),
+             QStringLiteral("bob: 📎 2 files"));
+}
+
+void TestClientModels::timelineShowsAttachmentsUntilDeleted()
+{
+    UserDirectory users;
+    users.addUsers({kAlice, kBob});
+    TimelineModel model(kRoom, users);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setOwnUser(kAlice);
+    Message m = msg(1, kBob, QStringLiteral("photos"));
+    Attachment photo{AttachmentId(5), QStringLiteral("beach.jpg"), 123456, QStringLiteral("image/jpeg"),
+                     QString(64, u'a'), 1024, 768, true};
+    Attachment doc{AttachmentId(6), QStringLiteral("notes.pdf"), 999, QStringLiteral("application/pdf"),
+                   QString(64, u'b')};
+    m.attachments = {photo, doc};
+    model.addMessages({m, msg(2)});
+    QVERIFY(model.roleNames().value(TimelineModel::AttachmentsRole) == "attachments");
+    const auto files = model.index(0).data(TimelineModel::AttachmentsRole).value<QList<Attachment>>();
+    QCOMPARE(files.size(), 2);
+    QCOMPARE(files.at(0), photo);
+    QCOMPARE(files.at(1), doc);
+    QVERIFY(model.index(1).data(TimelineModel::AttachmentsRole).value<QList<Attachment>>().isEmpty());
+    QCOMPARE(model.index(0).data(TimelineModel::PendingAttachmentsRole).toInt(), 0);
+
+    // A pending row says how many files it waits to send with.
+    OutboxEntry pending{QStringLiteral("p"), kRoom, QString(), 5, false, {}, MessageId()};
+    pending.attachmentIds = {AttachmentId(7), AttachmentId(8)};
+    model.addPending(pending);
+    QCOMPARE(model.index(2).data(TimelineModel::PendingAttachmentsRole).toInt(), 2);
+    QVERIFY(model.index(2).data(TimelineModel::AttachmentsRole).value<QList<Attachment>>().isEmpty());
+
+    // Deleted: the files are gone with the text.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.addMessages({change(3, timeline::deleted, m.id, QString(), true)});
+    QCOMPARE(changed.count(), 1);
+    QVERIFY(model.index(0).data(TimelineModel::DeletedRole).toBool());
+    QVERIFY(model.index(0).data(TimelineModel::AttachmentsRole).value<QList<Attachment>>().isEmpty());
 }
 
 void TestClientModels::cacheMigratesFromVersion1AndAppliesChanges()
@@ -470,7 +522,7 @@ void TestClientModels::cacheMigratesFromVersion1AndAppliesChanges()
     LocalCache cache;
     QString error;
     QVERIFY2(cache.open(path, &error), qPrintable(error));
-    QCOMPARE(cache.schemaVersion(), 2);
+    QCOMPARE(cache.schemaVersion(), 3);
     cache.applyChange(change(3, timeline::edited, original.id, QStringLiteral("final"), false));
     const QList<Message> rows = cache.messagesBefore(kRoom, 0, 10);
     QCOMPARE(rows.size(), 2);
@@ -479,6 +531,11 @@ void TestClientModels::cacheMigratesFromVersion1AndAppliesChanges()
     QCOMPARE(rows.at(1).reply->body, QStringLiteral("final"));
     cache.addOutbox({QStringLiteral("r"), kRoom, QStringLiteral("reply"), 1, false, {}, original.id});
     QCOMPARE(cache.outbox().first().replyTo, original.id);
+    QVERIFY(cache.outbox().first().attachmentIds.isEmpty());
+    OutboxEntry withFiles{QStringLiteral("f"), kRoom, QString(), 2, false, {}, MessageId()};
+    withFiles.attachmentIds = {AttachmentId(41), AttachmentId(9)};
+    cache.addOutbox(withFiles);
+    QCOMPARE(cache.outbox().last().attachmentIds, withFiles.attachmentIds); // in order
 }
 
 void TestClientModels::searchModelPagesAndDropsStaleReplies()

@@ -1,8 +1,12 @@
 // The real windows, offscreen, against a real natterd in-process: log in through the dialog,
-// see the conversation, open it, send with Enter, receive, and the friends panel.
+// see the conversation, open it, send with Enter, receive, attachments (thumbnail and chip
+// rows, save), and the friends panel.
 #include "../support/testserver.h"
 #include "../support/testuser.h"
+#include "core/clientcontroller.h"
 #include "ui/application.h"
+#include "ui/attachmentstrip.h"
+#include "ui/messagedelegate.h"
 #include "ui/chatview.h"
 #include "ui/logindialog.h"
 #include "ui/mainwindow.h"
@@ -21,6 +25,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QStandardPaths>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTranslator>
 #include <QtTest>
@@ -39,6 +44,7 @@ private Q_SLOTS:
     void wrongPasswordIsShownInTheDialog();
     void scrollingToTheTopLoadsOlderAndKeepsThePlace();
     void editAndReplyThroughTheContextMenu();
+    void attachmentsAreSentAndShownAsThumbnailAndChip();
     void searchAndJumpToAnOldMessage();
     void friendRequestAppearsAndCanBeAccepted();
     void germanAndFrenchTranslationsLoad();
@@ -107,6 +113,9 @@ void TestClientUi::loginOpenRoomSendAndReceive()
     ui::MainWindow *window = app->mainWindow();
     QVERIFY(QTest::qWaitForWindowExposed(window));
     QTRY_COMPARE(window->connectionLabel()->text(), QStringLiteral("Connected"));
+    QTabBar *tabs = window->sideTabs()->tabBar(); // every side tab fits at the default size
+    QVERIFY(tabs->tabRect(tabs->count() - 1).right() < tabs->width());
+    QVERIFY(tabs->tabRect(0).left() >= 0);
     QListView *list = window->conversationList();
     QTRY_COMPARE(list->model()->rowCount(), 1);
     QCOMPARE(list->model()->index(0, 0).data().toString(), QStringLiteral("bob"));
@@ -159,6 +168,96 @@ void TestClientUi::scrollingToTheTopLoadsOlderAndKeepsThePlace()
     bar->setValue(bar->minimum());
     QTRY_COMPARE(timeline->model()->rowCount(), 130);
     QCOMPARE(timeline->model()->index(0, 0).data().toString(), QStringLiteral("hello from bob"));
+}
+
+void TestClientUi::attachmentsAreSentAndShownAsThumbnailAndChip()
+{
+    QTemporaryDir files;
+    QImage picture(400, 300, QImage::Format_RGB32);
+    picture.fill(QColor(220, 30, 30));
+    const QString png = files.filePath(QStringLiteral("sunset.png"));
+    QVERIFY(picture.save(png));
+    const QString txt = files.filePath(QStringLiteral("notes.txt"));
+    const QByteArray notes("buy milk\n");
+    {
+        QFile f(txt);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(notes);
+    }
+    auto app = start();
+    logIn(*app, QStringLiteral("alice"), TestUser::defaultPassword());
+    QTRY_VERIFY(app->mainWindow());
+    ui::MainWindow *window = app->mainWindow();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    QTRY_COMPARE(window->connectionLabel()->text(), QStringLiteral("Connected"));
+    window->openRoom(m_room);
+    ui::ChatView *chat = window->chatView();
+    QListView *timeline = chat->timelineView();
+    QTRY_COMPARE(timeline->model()->rowCount(), 1);
+    auto *send = chat->findChild<QPushButton *>(QStringLiteral("sendButton"));
+    QVERIFY(send);
+    QVERIFY(!send->isEnabled()); // nothing to send yet
+
+    chat->attachFiles({png, txt});
+    QCOMPARE(chat->attachments()->count(), 2);
+    QVERIFY(chat->attachments()->isVisible());
+    QTRY_VERIFY(chat->attachments()->ready());
+    QVERIFY(send->isEnabled()); // files alone can be sent
+    const int before = bob->messages.size();
+    QTest::mouseClick(send, Qt::LeftButton);
+    QCOMPARE(chat->attachments()->count(), 0);
+    QVERIFY(bob->waitMessages(before + 1));
+    const Message &got = bob->messages.last();
+    QCOMPARE(got.attachments.size(), 2);
+    QCOMPARE(got.attachments.at(0).name, QStringLiteral("sunset.png"));
+    QCOMPARE(got.attachments.at(0).width, 400);
+    QVERIFY(got.attachments.at(0).thumbnail);
+    QCOMPARE(got.attachments.at(1).name, QStringLiteral("notes.txt"));
+    QCOMPARE(got.attachments.at(1).size, qint64(notes.size()));
+
+    const QModelIndex row = timeline->model()->index(1, 0);
+    QTRY_COMPARE(row.data(client::TimelineModel::DeliveryRole).toInt(),
+                 int(client::TimelineModel::Delivery::Sent));
+    auto *delegate = qobject_cast<ui::MessageDelegate *>(timeline->itemDelegate());
+    QVERIFY(delegate);
+    timeline->scrollToBottom();
+    QStyleOptionViewItem option;
+    option.initFrom(timeline);
+    option.rect = timeline->visualRect(row);
+    const QList<QRect> rects = delegate->attachmentRects(option, row);
+    QCOMPARE(rects.size(), 2);
+    QCOMPARE(rects.at(0).size(), QSize(240, 180)); // the image, scaled to fit
+    QCOMPARE(rects.at(1).height(), option.fontMetrics.height() * 2 + 10); // the file chip
+    QVERIFY(option.rect.contains(rects.at(1)));
+
+    // Painting asks for the thumbnail; once fetched (and cached on disk) it is drawn.
+    const Attachment image = row.data(client::TimelineModel::AttachmentsRole)
+                                 .value<QList<Attachment>>().at(0);
+    timeline->viewport()->grab();
+    const QString cached = app->controller().cachedThumbnail(image);
+    QVERIFY(!cached.isEmpty());
+    QTRY_VERIFY(QFileInfo::exists(cached));
+    QTRY_VERIFY([&] {
+        const QColor c = timeline->viewport()->grab().toImage().pixelColor(rects.at(0).center());
+        return c.red() > 180 && c.green() < 80 && c.blue() < 80;
+    }());
+
+    // The context menu offers to open and save each file; saving checks and writes the bytes.
+    QMenu menu;
+    chat->fillContextMenu(menu, row);
+    QStringList texts;
+    for (QAction *a : menu.actions())
+        texts << a->text();
+    QVERIFY(texts.contains(QStringLiteral("Save notes.txt as…")));
+    QVERIFY(texts.contains(QStringLiteral("Open sunset.png")));
+    const QString saved = files.filePath(QStringLiteral("saved.txt"));
+    chat->downloadAttachment(row, 1, saved, false);
+    auto *status = chat->findChild<QLabel *>(QStringLiteral("transferStatus"));
+    QVERIFY(status);
+    QTRY_VERIFY(status->text().startsWith(QStringLiteral("Saved notes.txt")));
+    QFile copy(saved);
+    QVERIFY(copy.open(QIODevice::ReadOnly));
+    QCOMPARE(copy.readAll(), notes);
 }
 
 void TestClientUi::editAndReplyThroughTheContextMenu()
@@ -296,6 +395,15 @@ void TestClientUi::germanAndFrenchTranslationsLoad()
     for (QTranslator *t : qApp->findChildren<QTranslator *>())
         QCoreApplication::removeTranslator(t);
     QCOMPARE(ui::installTranslations(*qApp, QStringLiteral("sv")), QStringLiteral("en")); // not shipped
+    // English has its plural forms.
+    QCOMPARE(ui::installTranslations(*qApp, QStringLiteral("en")), QStringLiteral("en"));
+    QCOMPARE(QCoreApplication::translate("natter::ui::SearchPanel", "%n result(s)", nullptr, 1),
+             QStringLiteral("1 result"));
+    QCOMPARE(QCoreApplication::translate("natter::ui::SearchPanel", "%n result(s)", nullptr, 3),
+             QStringLiteral("3 results"));
+    QCOMPARE(QCoreApplication::translate("natter::ui::MainWindow", "Connected"), QStringLiteral("Connected"));
+    for (QTranslator *t : qApp->findChildren<QTranslator *>())
+        QCoreApplication::removeTranslator(t);
 }
 
 void TestClientUi::rememberMeWithoutKeyringSaysSo()

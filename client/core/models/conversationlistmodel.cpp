@@ -85,6 +85,10 @@ QString ConversationListModel::preview(const Room &room) const
     const QString who = m.senderId == m_own ? tr("You") : m_users.name(m.senderId);
     if (m.deleted)
         return tr("%1: (deleted)").arg(who);
+    if (m.body.trimmed().isEmpty() && !m.attachments.isEmpty()) // files only: name them
+        return m.attachments.size() == 1
+            ? tr("%1: 📎 %2").arg(who, m.attachments.first().name)
+            : tr("%1: 📎 %n files", "", int(m.attachments.size())).arg(who);
     return tr("%1: %2").arg(who, m.body.left(200).simplified());
 }
 

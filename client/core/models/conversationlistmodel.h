@@ -20,7 +20,7 @@ public:
         IsGroupRole,       ///< bool: group room (else direct)
         TitleRole,         ///< QString: group name, or the other member's username (= DisplayRole)
         TopicRole,         ///< QString
-        PreviewRole,       ///< QString: "name: body" of the last message, or a timeline event
+        PreviewRole,       ///< QString: "name: body" of the last message (its files if it has no text), or a timeline event
         LastActivityRole,  ///< QDateTime (local time)
         UnreadRole,        ///< int: unread entries by others
         MentionRole,       ///< int: of those, how many mention the user

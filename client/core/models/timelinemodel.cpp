@@ -40,7 +40,8 @@ QHash<int, QByteArray> TimelineModel::roleNames() const
                   {DayStartsRole, "dayStarts"}, {EditedRole, "edited"},
                   {EditedAtRole, "editedAt"}, {DeletedRole, "deleted"},
                   {ReplyToRole, "replyTo"}, {ReplySenderRole, "replySender"},
-                  {ReplyBodyRole, "replyBody"}, {ReplyDeletedRole, "replyDeleted"}});
+                  {ReplyBodyRole, "replyBody"}, {ReplyDeletedRole, "replyDeleted"},
+                  {AttachmentsRole, "attachments"}, {PendingAttachmentsRole, "pendingAttachments"}});
     return names;
 }
 
@@ -84,6 +85,9 @@ QVariant TimelineModel::entryData(int row, int role) const
     case EditedAtRole:
         return m.editedAt > 0 ? QDateTime::fromMSecsSinceEpoch(m.editedAt) : QDateTime();
     case DeletedRole: return m.deleted;
+    case AttachmentsRole:
+        return QVariant::fromValue(m.deleted || isEvent ? QList<Attachment>() : m.attachments);
+    case PendingAttachmentsRole: return 0;
     case ReplyToRole:
     case ReplySenderRole:
     case ReplyBodyRole:
@@ -123,6 +127,8 @@ QVariant TimelineModel::pendingData(const OutboxEntry &e, int role) const
     case EditedRole:
     case DeletedRole: return false;
     case EditedAtRole: return QDateTime();
+    case AttachmentsRole: return QVariant::fromValue(QList<Attachment>());
+    case PendingAttachmentsRole: return int(e.attachmentIds.size());
     case ReplyToRole:
     case ReplySenderRole:
     case ReplyBodyRole:

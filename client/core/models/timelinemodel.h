@@ -42,6 +42,10 @@ public:
         ReplySenderRole, ///< QString: who wrote the quoted message
         ReplyBodyRole,   ///< QString: start of its current text ("" once deleted or not readable)
         ReplyDeletedRole,///< bool: the quoted message was deleted
+        /// QList<natter::Attachment>: the files sent with the message, in the sender's order;
+        /// empty for events, deleted messages and pending rows (see PendingAttachmentsRole)
+        AttachmentsRole,
+        PendingAttachmentsRole, ///< int: attachments a pending row will be sent with, else 0
     };
     Q_ENUM(Role)
     enum class Delivery { Sent, Pending, Failed };
