@@ -21,7 +21,7 @@ struct StorageConfig
     QString dataDir;
     /// New messages join the search index at most this long after their commit (0: with every
     /// commit). Indexing many messages at once costs far less per message than one by one.
-    int searchIndexDelayMs = 1000;
+    int searchIndexDelayMs = 100;
 
     /// Parses "sqlite:<path>", a bare path, or "postgresql://user:pass@host:port/db".
     static bool fromUrl(const QString &url, StorageConfig *config, QString *error);
