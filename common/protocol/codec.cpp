@@ -114,41 +114,54 @@ QByteArray encodeResult(RequestId id, const QJsonObject &data)
                         {QStringLiteral("data"), data}});
 }
 
+namespace {
+QByteArray messageJson(const Message &m)
+{
+    QByteArray out;
+    out.reserve(200 + m.body.size() * 3);
+    JsonWriter w(out);
+    m.writeJson(w);
+    return out;
+}
+
+// Keys sorted, as QJsonDocument writes them.
+QByteArray replyFrame(RequestId id, bool duplicate, const QByteArray &message)
+{
+    QByteArray out;
+    out.reserve(message.size() + 64);
+    out.append(duplicate ? "{\"data\":{\"duplicate\":true,\"message\":" : "{\"data\":{\"duplicate\":false,\"message\":")
+        .append(message)
+        .append("},\"id\":")
+        .append(QByteArray::number(id))
+        .append(",\"type\":\"result\"}");
+    return out;
+}
+
+QByteArray eventFrame(const QByteArray &message)
+{
+    QByteArray out;
+    out.reserve(message.size() + 64);
+    out.append("{\"data\":{\"message\":").append(message).append("},\"event\":\"message\",\"type\":\"event\"}");
+    return out;
+}
+} // namespace
+
 template <>
 QByteArray encodeReply<SendReply>(RequestId id, const SendReply &reply)
 {
-    QByteArray out;
-    out.reserve(256 + reply.message.body.size() * 3);
-    JsonWriter w(out); // keys sorted, as QJsonDocument writes them
-    w.beginObject();
-    w.key("data");
-    w.beginObject();
-    w.key("duplicate").value(reply.duplicate);
-    w.key("message");
-    reply.message.writeJson(w);
-    w.endObject();
-    w.key("id").value(qint64(id));
-    w.key("type").value(QStringLiteral("result"));
-    w.endObject();
-    return out;
+    return replyFrame(id, reply.duplicate, messageJson(reply.message));
 }
 
 template <>
 QByteArray encodeEvent<MessageEvent>(const MessageEvent &event)
 {
-    QByteArray out;
-    out.reserve(256 + event.message.body.size() * 3);
-    JsonWriter w(out); // keys sorted, as QJsonDocument writes them
-    w.beginObject();
-    w.key("data");
-    w.beginObject();
-    w.key("message");
-    event.message.writeJson(w);
-    w.endObject();
-    w.key("event").value(QStringLiteral("message"));
-    w.key("type").value(QStringLiteral("event"));
-    w.endObject();
-    return out;
+    return eventFrame(messageJson(event.message));
+}
+
+MessageFrames encodeMessageFrames(RequestId id, const SendReply &reply)
+{
+    const QByteArray message = messageJson(reply.message);
+    return {replyFrame(id, reply.duplicate, message), eventFrame(message)};
 }
 
 QByteArray encodeError(std::optional<RequestId> id, const ProtocolError &error)

@@ -62,6 +62,15 @@ QByteArray encodeReply<SendReply>(RequestId id, const SendReply &reply);
 template <>
 QByteArray encodeEvent<MessageEvent>(const MessageEvent &event);
 
+/// The two frames of one new message: the sender's reply and the members' event, with the
+/// message written once (the same bytes as encodeReply and encodeEvent).
+struct MessageFrames
+{
+    QByteArray reply;
+    QByteArray event;
+};
+MessageFrames encodeMessageFrames(RequestId id, const SendReply &reply);
+
 /// A decoded server frame, before its data is read into a typed reply or event.
 struct ServerFrame
 {

@@ -129,10 +129,13 @@ MessagesHandler::MessagesHandler(Storage &storage, ConnectionRegistry &registry,
 {
 }
 
-void MessagesHandler::push(const LifecycleOutcome &out, const RequestContext &ctx)
+void MessagesHandler::replyAndPush(const LifecycleOutcome &out, const RequestContext &ctx)
 {
-    m_registry.pushToUsers(out.members, QString::fromUtf8(encodeEvent(MessageEvent{out.message})),
-                           ctx.connection());
+    const MessageFrames frames = encodeMessageFrames(ctx.id(), SendReply{out.message, out.duplicate});
+    ctx.replyEncoded(frames.reply);
+    if (out.duplicate)
+        return;
+    m_registry.pushToUsers(out.members, QString::fromUtf8(frames.event), ctx.connection());
     if (!out.limitedMembers.isEmpty())
         m_registry.pushToUsers(out.limitedMembers, QString::fromUtf8(encodeEvent(MessageEvent{out.limited})),
                                ctx.connection());
@@ -154,9 +157,7 @@ void MessagesHandler::change(const RequestContext &ctx,
             const LifecycleOutcome &out = *result.value;
             if (out.error)
                 return ctx.fail(out.error->code, out.error->message);
-            ctx.reply(SendReply{out.message, out.duplicate});
-            if (!out.duplicate)
-                push(out, ctx); // no notification: edits and deletes are not news
+            replyAndPush(out, ctx); // no notification: edits and deletes are not news
         });
 }
 
@@ -207,10 +208,9 @@ void MessagesHandler::handle(const RequestContext &ctx, const SendRequest &req)
             const SendOutcome &out = *result.value;
             if (out.error)
                 return ctx.fail(out.error->code, out.error->message);
-            ctx.reply(SendReply{out.message, out.duplicate});
+            replyAndPush(out, ctx);
             if (out.duplicate)
                 return;
-            push(out, ctx);
             m_notifier.notifyMessage(out.message, out.memberUsers);
         });
 }

@@ -41,7 +41,8 @@ private:
     /// Runs a lifecycle write, replies, and pushes the new entry to the room's members.
     void change(const RequestContext &ctx, std::function<void(Repositories &, LifecycleOutcome &)> job);
     /// Pushes an entry: `message` to `members`, the limited copy to `limitedMembers`.
-    void push(const LifecycleOutcome &out, const RequestContext &ctx);
+    /// Sends the reply and the members' events of a stored entry (the entry written once).
+    void replyAndPush(const LifecycleOutcome &out, const RequestContext &ctx);
 
     Storage &m_storage;
     ConnectionRegistry &m_registry;

@@ -19,6 +19,12 @@ public:
     /// The caller's user; valid for authenticated requests.
     UserId userId() const { return m_connection ? m_connection->user().id : UserId(); }
 
+    /// A reply already encoded for this request's id (see encodeMessageFrames).
+    void replyEncoded(const QByteArray &frame) const
+    {
+        if (alive())
+            m_connection->sendUtf8(frame);
+    }
     template <class Reply>
     void reply(const Reply &reply) const
     {

@@ -127,6 +127,15 @@ void TestProtocolFormats::directlyWrittenFramesMatchTheGenericEncoding()
     // Byte for byte what QJsonDocument writes (sorted keys), which readers may rely on.
     QCOMPARE(encodeReply(41, reply), QJsonDocument(genericReply).toJson(QJsonDocument::Compact));
     QCOMPARE(encodeEvent(event), QJsonDocument(genericEvent).toJson(QJsonDocument::Compact));
+    // The send path writes the message once for both frames: the same bytes again.
+    const MessageFrames frames = encodeMessageFrames(41, reply);
+    QCOMPARE(frames.reply, encodeReply(41, reply));
+    QCOMPARE(frames.event, encodeEvent(event));
+    QCOMPARE(encodeMessageFrames(41, SendReply{message, false}).reply,
+             QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("result")},
+                                       {QStringLiteral("id"), 41},
+                                       {QStringLiteral("data"), SendReply{message, false}.toJson()}})
+                 .toJson(QJsonDocument::Compact));
     // And a client reads back the very message.
     ProtocolError error;
     const std::optional<ServerFrame> frame = decodeServerFrame(encodeEvent(event), &error);
