@@ -21,7 +21,8 @@ int codePoints(const QString &text)
     return n;
 }
 
-/// What the database cannot check: texts too short for the index, and exclusions.
+/// What the database cannot check: the texts themselves (the index only names messages holding
+/// their trigrams), and exclusions.
 struct RowCheck
 {
     QStringList mustContain;
@@ -86,7 +87,7 @@ SearchHit toHit(const SearchRow &row, const QStringList &needles)
 
 /// How the candidates are found.
 enum class Mode {
-    Index,    ///< the FTS index drives, newest first; the database checks the indexable texts
+    Index,    ///< the FTS index names candidates, newest first; every text checked here
     Rooms,    ///< the named (small) rooms are read newest first; every text checked here
     IdWindows ///< the readable (or named) rooms, window by window of ids; texts checked here
 };
@@ -97,21 +98,16 @@ Mode plan(Repositories &repos, const SearchQuery &q, const SearchBudget &budget,
           const SearchFilter &filter, QString *match, RowCheck &check)
 {
     QStringList matchParts;
-    QStringList allTexts;
     for (const SearchText &t : q.include) {
-        allTexts.append(t.text);
+        check.mustContain.append(t.text);
         if (codePoints(t.text) >= SearchQuery::minIndexedLength)
-            matchParts.append(SearchRepository::quoteForMatch(t.text));
-        else
-            check.mustContain.append(t.text);
+            matchParts.append(SearchRepository::matchExpression(t.text));
     }
     for (const SearchText &t : q.exclude)
         check.mustNotContain.append(t.text);
     // In small rooms reading the room is cheaper than walking a common text's whole index.
-    if (filter.rooms && repos.search.timelineLength(*filter.rooms) <= budget.roomScanLimit) {
-        check.mustContain = allTexts;
+    if (filter.rooms && repos.search.timelineLength(*filter.rooms) <= budget.roomScanLimit)
         return Mode::Rooms;
-    }
     if (!matchParts.isEmpty()) {
         *match = matchParts.join(QStringLiteral(" AND "));
         return Mode::Index;

@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QSqlError>
 
+#include <algorithm>
+
 namespace natter::server {
 
 void SearchRepository::indexPending()
@@ -57,11 +59,28 @@ QString searchSql(const SearchFilter &f, bool among)
 
 } // namespace
 
-QString SearchRepository::quoteForMatch(const QString &text)
+QString SearchRepository::matchExpression(const QString &text)
 {
-    QString quoted = text;
-    quoted.replace(QLatin1Char('"'), QLatin1String("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
+    QList<qsizetype> starts; // where each code point begins
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (!text.at(i).isLowSurrogate())
+            starts.append(i);
+    }
+    const qsizetype count = starts.size() - 2; // trigrams in the text
+    if (count < 1)
+        return {};
+    starts.append(text.size());
+    const qsizetype wanted = std::min<qsizetype>(count, maxMatchTrigrams);
+    QStringList parts;
+    for (qsizetype k = 0; k < wanted; ++k) {
+        const qsizetype at = wanted == 1 ? 0 : k * (count - 1) / (wanted - 1);
+        QString trigram = text.mid(starts[at], starts[at + 3] - starts[at]);
+        trigram.replace(QLatin1Char('"'), QLatin1String("\"\""));
+        const QString quoted = QLatin1Char('"') + trigram + QLatin1Char('"');
+        if (!parts.contains(quoted, Qt::CaseInsensitive))
+            parts.append(quoted);
+    }
+    return parts.join(QLatin1String(" AND "));
 }
 
 QSqlQuery &SearchRepository::prepared(const QString &sql)

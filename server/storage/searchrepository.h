@@ -52,8 +52,9 @@ public:
     void indexPending();
 
     /// Ids below `beforeId` of messages whose text matches the FTS5 expression `match` (built
-    /// with quoteForMatch() only), highest first, at most `limit`. Not yet filtered by anything
-    /// else: this is the index's share of the work, bounded by `limit`.
+    /// with matchExpression() only), highest first, at most `limit`. Candidates only: a match
+    /// holds every trigram of the texts, not necessarily the texts themselves (the caller
+    /// confirms them), and nothing else is filtered yet. The work is bounded by `limit`.
     QList<qint64> matchingIds(const QString &match, qint64 beforeId, int limit);
     /// The messages among `ids` that pass `filter`, highest id first.
     QList<SearchRow> findAmong(const SearchFilter &filter, const QList<qint64> &ids);
@@ -67,9 +68,12 @@ public:
     /// Every room in which `reader` holds a membership row (current or former).
     QList<SearchableRoom> roomsOf(UserId reader);
 
-    /// `text` as an FTS5 string literal: quoted, with quotes doubled, so no user text is
-    /// ever read as FTS5 syntax.
-    static QString quoteForMatch(const QString &text);
+    /// The FTS5 expression for a text of at least three code points: the AND of its distinct
+    /// trigrams (at most maxMatchTrigrams, spread over the text, the first and last always),
+    /// each a quoted string literal so no user text is ever read as FTS5 syntax. The index
+    /// (migration 12, detail=none) holds no positions, so this names candidates only.
+    static QString matchExpression(const QString &text);
+    static constexpr int maxMatchTrigrams = 12;
 
 private:
     QSqlQuery &prepared(const QString &sql);

@@ -44,6 +44,7 @@ private Q_SLOTS:
     void everyModeAndBudgetFindsTheSame();
     void pagesNeverExceedTheLimit();
     void tinyBudgetsCutPagesShort();
+    void matchExpressionQuotesAndSpreadsTrigrams();
 
 private:
     QList<qint64> expected(const SearchQuery &q, RoomId room) const;
@@ -88,8 +89,9 @@ void TestMessageSearch::initTestCase()
     }
     const QStringList words{QStringLiteral("alpha"), QStringLiteral("Beta"), QStringLiteral("gamma"),
                             QStringLiteral("ok"), QStringLiteral("東京"), QStringLiteral("Grüße"),
-                            QStringLiteral("привет"), QStringLiteral("x"), QStringLiteral("delta")};
-    QRandomGenerator rng(1234);
+                            QStringLiteral("привет"), QStringLiteral("x"), QStringLiteral("delta"),
+                            QStringLiteral("banan"), QStringLiteral("banana")};
+    QRandomGenerator rng(7);
     QList<Seq> seqs(m_rooms.size(), 0);
     for (int i = 0; i < 900; ++i) {
         const int room = i % 3 == 0 ? 4 : rng.bounded(int(m_rooms.size()));
@@ -183,6 +185,8 @@ void TestMessageSearch::everyModeAndBudgetFindsTheSame_data()
         {"sender", QStringLiteral("alpha from:bob")},
         {"sender only", QStringLiteral("from:CAROL")},
         {"short and long", QStringLiteral("ok gamma")},
+        // "banan" holds every trigram of "anana" but not the text: only "banana" may be found.
+        {"trigrams without the text", QStringLiteral("anana")},
     };
     for (const auto &[name, text] : queries) {
         for (int room : {-1, 0, 1, 2, 4})
@@ -239,6 +243,26 @@ void TestMessageSearch::tinyBudgetsCutPagesShort()
 {
     // The comparisons above ran through pages that stopped early with a cursor.
     QVERIFY2(m_shortPagesSeen > 20, qPrintable(QString::number(m_shortPagesSeen)));
+}
+
+void TestMessageSearch::matchExpressionQuotesAndSpreadsTrigrams()
+{
+    QVERIFY(SearchRepository::matchExpression(QStringLiteral("ab")).isEmpty());
+    QCOMPARE(SearchRepository::matchExpression(QStringLiteral("abc")), QStringLiteral("\"abc\""));
+    // Quotes are doubled inside each literal; a repeated trigram (any case) is named once.
+    QCOMPARE(SearchRepository::matchExpression(QStringLiteral("a\"b\"")),
+             QStringLiteral("\"a\"\"b\" AND \"\"\"b\"\"\""));
+    QCOMPARE(SearchRepository::matchExpression(QStringLiteral("abcABC")),
+             QStringLiteral("\"abc\" AND \"bcA\" AND \"cAB\""));
+    // A character outside the BMP is one code point, never split between trigrams.
+    QCOMPARE(SearchRepository::matchExpression(QStringLiteral("x\U0001F600yz")),
+             QStringLiteral("\"x\U0001F600y\" AND \"\U0001F600yz\""));
+    // A long text: at most maxMatchTrigrams, the first and the last among them.
+    const QString text = QStringLiteral("abcdefghijklmnopqrstuvwxyz0123456789");
+    const QStringList parts = SearchRepository::matchExpression(text).split(QStringLiteral(" AND "));
+    QCOMPARE(parts.size(), SearchRepository::maxMatchTrigrams);
+    QCOMPARE(parts.first(), QStringLiteral("\"abc\""));
+    QCOMPARE(parts.last(), QStringLiteral("\"789\""));
 }
 
 QTEST_GUILESS_MAIN(TestMessageSearch)

@@ -266,7 +266,7 @@ void TestStorage::searchIndexFollowsMessagesChangedBeforeAndAfterCommit()
 {
     auto matches = [](Repositories &r, const char *text) {
         Statement q(r.statements(), "SELECT rowid FROM message_search WHERE message_search MATCH ? ORDER BY rowid");
-        q.bind(QString::fromUtf8(text)).exec();
+        q.bind(SearchRepository::matchExpression(QString::fromUtf8(text))).exec();
         QList<qint64> ids;
         while (q.next())
             ids << q.integer(0);
@@ -293,11 +293,11 @@ void TestStorage::searchIndexFollowsMessagesChangedBeforeAndAfterCommit()
     });
     const auto found = writeSync<QList<QList<qint64>>>([&](Repositories &r) {
         integrityCheck(r);
-        QList<QList<qint64>> out{matches(r, "\"edited\""), matches(r, "\"original\""), matches(r, "\"doomed\""),
-                                 matches(r, "\"kept\"")};
+        QList<QList<qint64>> out{matches(r, "edited"), matches(r, "original"), matches(r, "doomed"),
+                                 matches(r, "kept")};
         // Indexed now: a later edit replaces the indexed text at once.
         execDirect(r.database(), QStringLiteral("UPDATE messages SET body = 'alpha final' WHERE id = %1").arg(ids[0]));
-        out << matches(r, "\"edited\"") << matches(r, "\"final\"");
+        out << matches(r, "edited") << matches(r, "final");
         integrityCheck(r);
         return out;
     });
@@ -321,7 +321,7 @@ void TestStorage::newMessagesBecomeSearchableAfterTheDelay()
     auto count = [this](const char *text) {
         return readSync<qint64>([text](Repositories &r) {
             Statement q(r.statements(), "SELECT count(*) FROM message_search WHERE message_search MATCH ?");
-            q.bind(QString::fromUtf8(text)).exec().next();
+            q.bind(SearchRepository::matchExpression(QString::fromUtf8(text))).exec().next();
             return q.integer(0);
         });
     };
@@ -333,13 +333,13 @@ void TestStorage::newMessagesBecomeSearchableAfterTheDelay()
         r.rooms.advanceSeq(room, m->seq, 1);
         return m->id.value;
     });
-    QCOMPARE(count("\"needle\""), 0); // stored, not indexed yet
+    QCOMPARE(count("needle"), 0); // stored, not indexed yet
     writeSync<bool>([id](Repositories &r) {
         execDirect(r.database(), QStringLiteral("UPDATE messages SET body = 'second haystack' WHERE id = %1").arg(id));
         return true;
     });
-    QTRY_COMPARE_WITH_TIMEOUT(count("\"haystack\""), 1, 10000); // indexed without further writes
-    QCOMPARE(count("\"needle\""), 0); // the text edited away before indexing never was
+    QTRY_COMPARE_WITH_TIMEOUT(count("haystack"), 1, 10000); // indexed without further writes
+    QCOMPARE(count("needle"), 0); // the text edited away before indexing never was
     writeSync<bool>([](Repositories &r) {
         execDirect(r.database(), QStringLiteral("INSERT INTO message_search (message_search) VALUES ('integrity-check')"));
         return true;
