@@ -20,8 +20,11 @@ struct StorageConfig
     /// The server's data directory; attachment contents live in its files/ folder.
     QString dataDir;
     /// New messages join the search index at most this long after their commit (0: with every
-    /// commit). Indexing many messages at once costs far less per message than one by one.
-    int searchIndexDelayMs = 100;
+    /// commit), or sooner once searchIndexBatch write jobs have committed since the last time.
+    /// Indexing many messages at once costs far less per message than a few at a time, and the
+    /// batch bound keeps one indexing pass short enough not to hold up the writes behind it.
+    int searchIndexDelayMs = 1000;
+    int searchIndexBatch = 2000;
 
     /// Parses "sqlite:<path>", a bare path, or "postgresql://user:pass@host:port/db".
     static bool fromUrl(const QString &url, StorageConfig *config, QString *error);

@@ -125,7 +125,7 @@ void StorageWorker::runBatch(QVector<Storage::Job> &jobs)
     }
     QString commitError;
     try {
-        if (searchIndexDue())
+        if (searchIndexDue(int(jobs.size())))
             m_repos->beforeCommit();
         Statement(m_repos->statements(), "COMMIT").exec();
     } catch (const StorageError &e) {
@@ -151,11 +151,14 @@ void StorageWorker::runBatch(QVector<Storage::Job> &jobs)
     finishAll(jobs, errors);
 }
 
-bool StorageWorker::searchIndexDue()
+bool StorageWorker::searchIndexDue(int jobs)
 {
     const int delay = m_config.searchIndexDelayMs;
-    if (delay <= 0 || (m_sinceSearchIndex.isValid() && m_sinceSearchIndex.elapsed() >= delay)) {
+    m_jobsSinceSearchIndex += jobs;
+    if (delay <= 0 || m_jobsSinceSearchIndex >= m_config.searchIndexBatch
+        || (m_sinceSearchIndex.isValid() && m_sinceSearchIndex.elapsed() >= delay)) {
         m_sinceSearchIndex.start();
+        m_jobsSinceSearchIndex = 0;
         return true;
     }
     if (!m_sinceSearchIndex.isValid())
@@ -175,6 +178,7 @@ void StorageWorker::indexSearchNow()
     if (!m_repos)
         return;
     m_sinceSearchIndex.start();
+    m_jobsSinceSearchIndex = 0;
     QSqlDatabase &db = m_repos->database();
     try {
         Statement(m_repos->statements(), "BEGIN IMMEDIATE").exec();

@@ -36,8 +36,9 @@ private:
     void runBatch(QVector<Storage::Job> &jobs);
     void runReads(QVector<Storage::Job> &jobs);
     void finishAll(QVector<Storage::Job> &jobs, const QVector<QString> &errors);
-    /// Whether this commit should index new messages; if not, makes sure a later one does.
-    bool searchIndexDue();
+    /// Whether this commit (of `jobs` write jobs) should index new messages; if not, makes sure
+    /// a later one does.
+    bool searchIndexDue(int jobs);
     void indexSearchNow();
 
     StorageConfig m_config;
@@ -51,6 +52,7 @@ private:
     WriteStats m_stats;
     QElapsedTimer m_sinceSearchIndex;
     bool m_searchIndexScheduled = false;
+    int m_jobsSinceSearchIndex = 0;
 };
 
 } // namespace natter::server

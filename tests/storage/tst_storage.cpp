@@ -30,6 +30,7 @@ private Q_SLOTS:
     void insertNextTakesTheNextSeqOnce();
     void searchIndexFollowsMessagesChangedBeforeAndAfterCommit();
     void newMessagesBecomeSearchableAfterTheDelay();
+    void manyNewMessagesAreIndexedBeforeTheDelay();
 
 private:
     template <class R>
@@ -344,6 +345,40 @@ void TestStorage::newMessagesBecomeSearchableAfterTheDelay()
         execDirect(r.database(), QStringLiteral("INSERT INTO message_search (message_search) VALUES ('integrity-check')"));
         return true;
     });
+}
+
+void TestStorage::manyNewMessagesAreIndexedBeforeTheDelay()
+{
+    m_storage.reset();
+    StorageConfig config;
+    config.sqlitePath = m_dir->filePath(QStringLiteral("natter.db"));
+    config.searchIndexDelayMs = 600000; // never within this test
+    config.searchIndexBatch = 3;
+    m_storage = std::make_unique<Storage>(config);
+    QString error;
+    QVERIFY2(m_storage->open(&error), qPrintable(error));
+    const RoomId room = writeSync<RoomId>([](Repositories &r) {
+        const UserId a = r.users.create(QStringLiteral("ba"), QStringLiteral("h"), 0)->id;
+        const UserId b = r.users.create(QStringLiteral("bb"), QStringLiteral("h"), 0)->id;
+        return r.rooms.createDirect(a, b, 0); // the first write job
+    });
+    auto sendAndCount = [&](int k) {
+        writeSync<bool>([room, k](Repositories &r) {
+            const UserId a = r.users.findByName(QStringLiteral("ba"))->user.id;
+            const std::optional<Message> m = r.messages.insertNext(room, a, QStringLiteral("b%1").arg(k),
+                                                                   QStringLiteral("batched needle"), 1);
+            r.rooms.advanceSeq(room, m->seq, 1);
+            return true;
+        });
+        return readSync<qint64>([](Repositories &r) {
+            Statement q(r.statements(), "SELECT count(*) FROM message_search WHERE message_search MATCH ?");
+            q.bind(SearchRepository::matchExpression(QStringLiteral("needle"))).exec().next();
+            return q.integer(0);
+        });
+    };
+    QCOMPARE(sendAndCount(1), 0); // two write jobs committed since the start: not yet
+    QCOMPARE(sendAndCount(2), 2); // the third commits and indexes everything pending
+    QCOMPARE(sendAndCount(3), 2);
 }
 
 void TestStorage::idempotencyKeyFindsTheOriginal()
