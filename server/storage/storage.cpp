@@ -4,6 +4,7 @@
 #include "storage/sqlconnection.h"
 #include "storage/storageerror.h"
 #include "storage/storageworker.h"
+#include "storage/walcheckpointer.h"
 
 #include <QAtomicInt>
 #include <QThread>
@@ -35,11 +36,23 @@ bool Storage::open(QString *error)
     }
     closeConnection(setupName);
 
+    QString e;
+    if (m_config.backend == StorageConfig::Backend::Sqlite) {
+        m_checkpointThread = std::make_unique<QThread>();
+        m_checkpointThread->setObjectName(QStringLiteral("db-checkpoint"));
+        m_checkpointer = new WalCheckpointer(m_config, uniqueConnectionName("db-checkpoint"));
+        m_checkpointer->moveToThread(m_checkpointThread.get());
+        m_checkpointThread->start();
+        QMetaObject::invokeMethod(m_checkpointer, [&] { e = m_checkpointer->openConnection(); },
+                                  Qt::BlockingQueuedConnection);
+    }
     auto start = [this](StorageWorker::Mode mode, const char *role, std::unique_ptr<QThread> &thread,
                         StorageWorker *&worker) -> QString {
         thread = std::make_unique<QThread>();
         thread->setObjectName(QString::fromLatin1(role));
         worker = new StorageWorker(m_config, uniqueConnectionName(role), mode);
+        if (mode == StorageWorker::Mode::Writer)
+            worker->setCheckpointer(m_checkpointer);
         worker->moveToThread(thread.get());
         thread->start();
         QString openError;
@@ -47,7 +60,8 @@ bool Storage::open(QString *error)
                                   Qt::BlockingQueuedConnection);
         return openError;
     };
-    QString e = start(StorageWorker::Mode::Writer, "db-writer", m_writerThread, m_writer);
+    if (e.isEmpty())
+        e = start(StorageWorker::Mode::Writer, "db-writer", m_writerThread, m_writer);
     if (e.isEmpty())
         e = start(StorageWorker::Mode::Reader, "db-reader", m_readerThread, m_reader);
     if (!e.isEmpty()) {
@@ -74,6 +88,14 @@ void Storage::close()
     }
     m_writerThread.reset();
     m_readerThread.reset();
+    if (m_checkpointThread) { // last: the writer may still have asked for a checkpoint
+        WalCheckpointer *c = m_checkpointer;
+        QMetaObject::invokeMethod(c, [c] { c->shutdown(); delete c; }, Qt::BlockingQueuedConnection);
+        m_checkpointer = nullptr;
+        m_checkpointThread->quit();
+        m_checkpointThread->wait();
+        m_checkpointThread.reset();
+    }
 }
 
 void Storage::enqueue(bool write, Job job)
@@ -89,6 +111,11 @@ void Storage::enqueue(bool write, Job job)
     worker->enqueue(std::move(job));
 }
 
-WriteStats Storage::writeStats() const { return m_writer ? m_writer->stats() : WriteStats{}; }
+WriteStats Storage::writeStats() const
+{
+    WriteStats stats = m_writer ? m_writer->stats() : WriteStats{};
+    stats.checkpoints = m_checkpointer ? m_checkpointer->checkpoints() : 0;
+    return stats;
+}
 
 } // namespace natter::server

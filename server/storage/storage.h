@@ -5,7 +5,8 @@
 // batch starts share one transaction and one commit (each job inside its own savepoint, so a
 // failing job rolls back alone). A job's completion is delivered only after the commit that
 // made it durable. Reads go to a separate reader thread with its own connection, so they never
-// wait for a commit in progress (SQLite WAL).
+// wait for a commit in progress (SQLite WAL). On SQLite a third thread copies the WAL back into
+// the database file (WalCheckpointer), so the writer never waits for that.
 
 #include "storage/storageconfig.h"
 
@@ -22,6 +23,7 @@ namespace natter::server {
 
 class Repositories;
 class StorageWorker;
+class WalCheckpointer;
 
 template <class T>
 struct StorageResult
@@ -37,6 +39,8 @@ struct WriteStats
     qint64 batches = 0;
     qint64 jobs = 0;
     qint64 failedCommits = 0;
+    qint64 checkpoints = 0; ///< WAL checkpoints run by WalCheckpointer
+
 };
 
 class Storage : public QObject
@@ -106,6 +110,8 @@ private:
     std::unique_ptr<QThread> m_readerThread;
     StorageWorker *m_writer = nullptr;
     StorageWorker *m_reader = nullptr;
+    std::unique_ptr<QThread> m_checkpointThread;
+    WalCheckpointer *m_checkpointer = nullptr;
 };
 
 } // namespace natter::server

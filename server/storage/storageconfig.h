@@ -25,6 +25,9 @@ struct StorageConfig
     /// batch bound keeps one indexing pass short enough not to hold up the writes behind it.
     int searchIndexDelayMs = 1000;
     int searchIndexBatch = 2000;
+    /// SQLite: once the WAL holds this many pages after a commit, a checkpoint copies them back
+    /// into the database file on a thread of its own (WalCheckpointer), not in the writer.
+    int walCheckpointPages = 4000;
 
     /// Parses "sqlite:<path>", a bare path, or "postgresql://user:pass@host:port/db".
     static bool fromUrl(const QString &url, StorageConfig *config, QString *error);

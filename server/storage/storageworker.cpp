@@ -4,6 +4,7 @@
 #include "storage/sqlconnection.h"
 #include "storage/statement.h"
 #include "storage/storageerror.h"
+#include "storage/walcheckpointer.h"
 
 #include <QLoggingCategory>
 #include <QSqlError>
@@ -13,9 +14,27 @@
 #include <algorithm>
 #include <vector>
 
+#ifdef NATTER_SQLITE_NATIVE
+#include <sqlite3.h>
+#endif
+
 Q_LOGGING_CATEGORY(lcStorage, "natter.server.db")
 
 namespace natter::server {
+
+namespace {
+
+#ifdef NATTER_SQLITE_NATIVE
+/// Replaces SQLite's automatic checkpoint on the writer's connection (sqlite3_wal_hook).
+int reportWalSize(void *checkpointer, sqlite3 *db, const char *schema, int pages)
+{
+    if (static_cast<WalCheckpointer *>(checkpointer)->walGrew(pages))
+        sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    return SQLITE_OK;
+}
+#endif
+
+} // namespace
 
 StorageWorker::StorageWorker(StorageConfig config, QString connectionName, Mode mode)
     : m_config(std::move(config)), m_connectionName(std::move(connectionName)), m_mode(mode)
@@ -33,6 +52,10 @@ QString StorageWorker::openConnection()
             execDirect(m_repos->database(), QStringLiteral("PRAGMA query_only=1"));
         if (m_mode == Mode::Writer && m_config.backend == StorageConfig::Backend::Sqlite)
             indexSearchNow(); // what an earlier run left pending (it stopped before indexing)
+#ifdef NATTER_SQLITE_NATIVE
+        if (m_mode == Mode::Writer && m_checkpointer && m_repos->statements().sqlite())
+            sqlite3_wal_hook(m_repos->statements().sqlite(), &reportWalSize, m_checkpointer);
+#endif
     } catch (const StorageError &e) {
         return e.message();
     }

@@ -11,6 +11,7 @@
 namespace natter::server {
 
 class Repositories;
+class WalCheckpointer;
 
 /// Owns one database connection on its own thread and runs queued jobs on it: as batches in
 /// one transaction (writer) or each in its own read transaction (reader).
@@ -22,6 +23,10 @@ public:
     StorageWorker(StorageConfig config, QString connectionName, Mode mode);
     ~StorageWorker() override;
 
+    /// A writer on SQLite reports the WAL's growth to `checkpointer` instead of checkpointing in
+    /// its commits (when natterd drives SQLite's API itself; else SQLite's own automatic
+    /// checkpoint stays). Call before openConnection(); `checkpointer` must outlive the worker.
+    void setCheckpointer(WalCheckpointer *checkpointer) { m_checkpointer = checkpointer; }
     /// Opens the connection; call on the worker's thread. Returns an error text or empty.
     QString openConnection();
     /// Runs what is queued and closes the connection; call on the worker's thread.
@@ -53,6 +58,7 @@ private:
     QElapsedTimer m_sinceSearchIndex;
     bool m_searchIndexScheduled = false;
     int m_jobsSinceSearchIndex = 0;
+    WalCheckpointer *m_checkpointer = nullptr;
 };
 
 } // namespace natter::server

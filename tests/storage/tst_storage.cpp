@@ -4,6 +4,7 @@
 #include "storage/storage.h"
 #include "storage/storageerror.h"
 
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -18,6 +19,7 @@ private Q_SLOTS:
     void cleanup();
     void writesArriveInOrderAndBatch();
     void batchLimitOfOneCommitsEachWrite();
+    void walIsCheckpointedBesideTheWriterAndStaysBounded();
     void failingJobRollsBackAlone();
     void usernamesAreUniqueCaseInsensitively();
     void readerCannotWrite();
@@ -115,6 +117,40 @@ void TestStorage::batchLimitOfOneCommitsEachWrite()
         }, [&done](const StorageResult<bool> &r) { done += r.ok() && *r.value ? 1 : 0; });
     QTRY_COMPARE(done, 40);
     QCOMPARE(single.writeStats().batches, qint64(40));
+}
+
+void TestStorage::walIsCheckpointedBesideTheWriterAndStaysBounded()
+{
+#ifndef NATTER_SQLITE_NATIVE
+    QSKIP("the WAL hook needs natterd to drive SQLite's API itself");
+#else
+    StorageConfig config;
+    config.sqlitePath = m_dir->filePath(QStringLiteral("wal.db"));
+    config.maxWriteBatch = 1; // a commit per job: the WAL grows by a few pages each time
+    config.walCheckpointPages = 16;
+    Storage storage(config);
+    QString error;
+    QVERIFY2(storage.open(&error), qPrintable(error));
+    const int count = 600;
+    int done = 0;
+    for (int i = 0; i < count; ++i)
+        storage.write<bool>(this, [i](Repositories &r) {
+            return r.users.create(QStringLiteral("wal%1").arg(i), QStringLiteral("h"), 0).has_value();
+        }, [&done](const StorageResult<bool> &r) { done += r.ok() && *r.value ? 1 : 0; });
+    QTRY_COMPARE_WITH_TIMEOUT(done, count, 60000);
+    QVERIFY(storage.writeStats().checkpoints > 0);
+    // Without checkpoints the WAL would hold every commit's pages (well over a thousand); the
+    // file keeps its largest size, so this bounds it at every moment of the run.
+    const qint64 walPages = (QFileInfo(config.sqlitePath + QStringLiteral("-wal")).size() - 32) / (4096 + 24);
+    QVERIFY2(walPages <= 4 * config.walCheckpointPages, qPrintable(QString::number(walPages)));
+    storage.close();
+    Storage reopened(config);
+    QVERIFY2(reopened.open(&error), qPrintable(error));
+    int users = -1;
+    reopened.read<int>(this, [](Repositories &r) { return int(r.users.list().size()); },
+                       [&users](const StorageResult<int> &r) { users = r.ok() ? *r.value : -2; });
+    QTRY_COMPARE(users, count);
+#endif
 }
 
 void TestStorage::failingJobRollsBackAlone()
