@@ -8,6 +8,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QCryptographicHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QtTest>
 
 using namespace natter;
@@ -25,6 +27,7 @@ private Q_SLOTS:
     void deletionsWhileAwayAreCountedOnceOnResume();
     void uploadSurvivesQuitAndIsSentOnceInOrder();
     void fileGoneBeforeRestartFailsTheMessageClearly();
+    void cacheRecordsMigrationsAndKeepsPendingUploads();
 
 private:
     std::unique_ptr<ClientController> makeController();
@@ -345,6 +348,92 @@ void TestClientConnection::fileGoneBeforeRestartFailsTheMessageClearly()
     QCOMPARE(alice->outbox().size(), 0);
     QCOMPARE(alice->pendingUploads().count(), 0);
     QCOMPARE(bob->messages.size(), 1);
+}
+
+void TestClientConnection::cacheRecordsMigrationsAndKeepsPendingUploads()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+    auto recorded = [&path] {
+        QList<int> versions;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
+            db.setDatabaseName(path);
+            if (db.open()) {
+                QSqlQuery q(db);
+                q.exec(QStringLiteral("SELECT version FROM cache_migrations ORDER BY version"));
+                while (q.next())
+                    versions.append(q.value(0).toInt());
+            }
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("peek"));
+        return versions;
+    };
+    OutboxEntry entry;
+    entry.clientMsgId = QStringLiteral("m1");
+    entry.roomId = m_room;
+    entry.body = QStringLiteral("with files");
+    entry.waitingFiles = 2;
+    {
+        LocalCache cache;
+        QString error;
+        QVERIFY2(cache.open(path, &error), qPrintable(error));
+        QCOMPARE(cache.schemaVersion(), LocalCache::latestSchemaVersion());
+        PendingUpload second;
+        second.clientMsgId = QStringLiteral("m1");
+        second.position = 1;
+        second.path = second.name = QStringLiteral("b.bin");
+        second.mimeType = QStringLiteral("application/octet-stream");
+        second.size = 20;
+        second.sha256 = QString(64, u'b');
+        PendingUpload first = second;
+        first.position = 0;
+        first.path = first.name = QStringLiteral("a.bin");
+        cache.addOutbox(entry, {second, first});
+        cache.setUploadProgress(QStringLiteral("m1"), 0, QString(32, u'f'), 7);
+        cache.setUploadFinished(QStringLiteral("m1"), 1, AttachmentId(9));
+    }
+    // Numbers may have gaps (branches reserve them): what was applied is recorded one by one.
+    QCOMPARE(recorded(), QList<int>({1, 2, 3, 5}));
+    {
+        LocalCache cache;
+        QVERIFY(cache.open(path));
+        QCOMPARE(cache.outbox().size(), 1);
+        QCOMPARE(cache.outbox().first().waitingFiles, 2);
+        const QList<PendingUpload> uploads = cache.pendingUploads();
+        QCOMPARE(uploads.size(), 2);
+        QCOMPARE(uploads.at(0).path, QStringLiteral("a.bin")); // by position
+        QCOMPARE(uploads.at(0).uploadId, QString(32, u'f'));
+        QCOMPARE(uploads.at(0).stored, 7);
+        QVERIFY(!uploads.at(0).attachmentId.isValid());
+        QCOMPARE(uploads.at(1).attachmentId, AttachmentId(9));
+        QCOMPARE(uploads.at(1).stored, 20);
+        cache.completeUploads(QStringLiteral("m1"), {AttachmentId(8), AttachmentId(9)});
+        QCOMPARE(cache.pendingUploads().size(), 0);
+        QCOMPARE(cache.outbox().first().waitingFiles, 0);
+        QCOMPARE(cache.outbox().first().attachmentIds, QList<AttachmentId>({AttachmentId(8), AttachmentId(9)}));
+        OutboxEntry other = entry;
+        other.clientMsgId = QStringLiteral("m2");
+        PendingUpload file;
+        file.clientMsgId = other.clientMsgId;
+        file.path = QStringLiteral("c");
+        cache.addOutbox(other, {file});
+        cache.removeOutbox(QStringLiteral("m2")); // discarding takes its files along
+        QCOMPARE(cache.pendingUploads().size(), 0);
+    }
+    {
+        // A migration this build does not know (a newer client's) is refused, not ignored.
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("newer"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QVERIFY(QSqlQuery(db).exec(QStringLiteral("INSERT INTO cache_migrations(version) VALUES(4)")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("newer"));
+    LocalCache cache;
+    QString error;
+    QVERIFY(!cache.open(path, &error));
+    QVERIFY2(error.contains(QStringLiteral("newer")), qPrintable(error));
 }
 
 QTEST_MAIN(TestClientConnection)
