@@ -132,6 +132,32 @@ DE = {
  '%1: 📎 %2': '%1: 📎 %2', '%1: 📎 %n files': ['%1: 📎 %n Datei', '%1: 📎 %n Dateien'],
 }
 
+
+DE.update({  # clientconn: connection status, login screen, remembered session, pending uploads
+ 'Cannot read %1: %2': '%1 kann nicht gelesen werden: %2',
+ 'The file %1 is no longer there.': 'Die Datei %1 ist nicht mehr vorhanden.',
+ 'A file could not be uploaded: %1': 'Eine Datei konnte nicht hochgeladen werden: %1',
+ 'Session kept outside the keyring': 'Sitzung außerhalb des Schlüsselbunds gespeichert',
+ 'No system keyring is available, so Natter keeps your session in its settings file, where other programs running as you can read it. Log out to remove it, or start a keyring (Secret Service) and log in again.\n\n%1': 'Es ist kein Schlüsselbund des Systems verfügbar, daher speichert Natter deine Sitzung in seiner Einstellungsdatei, wo andere Programme, die unter deinem Benutzer laufen, sie lesen können. Melde dich ab, um sie zu entfernen, oder starte einen Schlüsselbund (Secret Service) und melde dich erneut an.\n\n%1',
+ 'Retry now': 'Jetzt erneut versuchen',
+ 'Try to reconnect now instead of waiting': 'Jetzt neu verbinden, statt zu warten',
+ 'Connection lost — reconnecting in %1 s. Messages you write are sent when back.': 'Verbindung verloren – neuer Versuch in %1 s. Was du schreibst, wird gesendet, sobald die Verbindung wieder steht.',
+ 'Connection lost — reconnecting now…': 'Verbindung verloren – verbinde neu …',
+ 'host:port (or ws://host:port without encryption)': 'Host:Port (oder ws://Host:Port ohne Verschlüsselung)',
+ 'A bare host:port connects with TLS (wss://); type ws:// to connect without encryption.': 'Ein bloßes Host:Port verbindet mit TLS (wss://); gib ws:// ein, um ohne Verschlüsselung zu verbinden.',
+ 'Servers on your network': 'Server in deinem Netzwerk', 'Search &again': '&Erneut suchen',
+ 'On your network:': 'In deinem Netzwerk:', 'fingerprint %1…': 'Fingerabdruck %1 …',
+ 'no encryption': 'keine Verschlüsselung',
+ 'This server does not use encryption.': 'Dieser Server verwendet keine Verschlüsselung.',
+ 'Certificate fingerprint (a hint; you are asked to accept the certificate when you connect):\n%1': 'Fingerabdruck des Zertifikats (ein Hinweis; beim Verbinden wirst du gefragt, ob du das Zertifikat annimmst):\n%1',
+ 'The certificate of %1 has CHANGED since you accepted it.\n\nAccepted: %2\nNow: %3\n\nAccept the new one only if your administrator confirms it.': 'Das Zertifikat von %1 hat sich GEÄNDERT, seit du es angenommen hast.\n\nAngenommen: %2\nJetzt: %3\n\nNimm das neue nur an, wenn deine Administration es bestätigt.',
+ '%1 presents a certificate this computer does not know.\n\nSHA-256 fingerprint:\n%2\n\nAccept it only if it matches the fingerprint your administrator published.': '%1 zeigt ein Zertifikat, das dieser Computer nicht kennt.\n\nSHA-256-Fingerabdruck:\n%2\n\nNimm es nur an, wenn es zu dem Fingerabdruck passt, den deine Administration veröffentlicht hat.',
+ 'Server certificate': 'Server-Zertifikat',
+ 'This server does not use TLS. Type ws://%1 to connect without encryption.': 'Dieser Server verwendet kein TLS. Gib ws://%1 ein, um ohne Verschlüsselung zu verbinden.',
+ "The server's certificate was not accepted.": 'Das Zertifikat des Servers wurde nicht angenommen.',
+ 'Send (Enter); the message follows once its files are uploaded': 'Senden (Eingabetaste); die Nachricht folgt, sobald ihre Dateien hochgeladen sind',
+})
+
 FR = {
  'Friends to invite': 'Amis à inviter', 'Online': 'En ligne', 'Away': 'Absent',
  'Do not disturb': 'Ne pas déranger', 'Offline': 'Hors ligne',
@@ -258,6 +284,32 @@ FR = {
  'Sending with %n file(s)…': ['Envoi avec %n fichier…', 'Envoi avec %n fichiers…'],
  '%1: 📎 %2': '%1 : 📎 %2', '%1: 📎 %n files': ['%1 : 📎 %n fichier', '%1 : 📎 %n fichiers'],
 }
+
+
+FR.update({  # clientconn: connection status, login screen, remembered session, pending uploads
+ 'Cannot read %1: %2': 'Impossible de lire %1 : %2',
+ 'The file %1 is no longer there.': "Le fichier %1 n'existe plus.",
+ 'A file could not be uploaded: %1': "Un fichier n'a pas pu être envoyé : %1",
+ 'Session kept outside the keyring': 'Session conservée hors du trousseau',
+ 'No system keyring is available, so Natter keeps your session in its settings file, where other programs running as you can read it. Log out to remove it, or start a keyring (Secret Service) and log in again.\n\n%1': "Aucun trousseau système n'est disponible : Natter conserve donc votre session dans son fichier de réglages, où d'autres programmes lancés sous votre compte peuvent la lire. Déconnectez-vous pour la supprimer, ou démarrez un trousseau (Secret Service) et reconnectez-vous.\n\n%1",
+ 'Retry now': 'Réessayer maintenant',
+ 'Try to reconnect now instead of waiting': 'Se reconnecter maintenant au lieu d’attendre',
+ 'Connection lost — reconnecting in %1 s. Messages you write are sent when back.': 'Connexion perdue — nouvelle tentative dans %1 s. Vos messages partiront au retour de la connexion.',
+ 'Connection lost — reconnecting now…': 'Connexion perdue — reconnexion…',
+ 'host:port (or ws://host:port without encryption)': 'hôte:port (ou ws://hôte:port sans chiffrement)',
+ 'A bare host:port connects with TLS (wss://); type ws:// to connect without encryption.': 'Un simple hôte:port se connecte avec TLS (wss://) ; tapez ws:// pour vous connecter sans chiffrement.',
+ 'Servers on your network': 'Serveurs de votre réseau', 'Search &again': '&Chercher à nouveau',
+ 'On your network:': 'Sur votre réseau :', 'fingerprint %1…': 'empreinte %1…',
+ 'no encryption': 'sans chiffrement',
+ 'This server does not use encryption.': "Ce serveur n'utilise pas de chiffrement.",
+ 'Certificate fingerprint (a hint; you are asked to accept the certificate when you connect):\n%1': 'Empreinte du certificat (une indication ; il vous sera demandé d’accepter le certificat à la connexion) :\n%1',
+ 'The certificate of %1 has CHANGED since you accepted it.\n\nAccepted: %2\nNow: %3\n\nAccept the new one only if your administrator confirms it.': 'Le certificat de %1 a CHANGÉ depuis que vous l’avez accepté.\n\nAccepté : %2\nMaintenant : %3\n\nN’acceptez le nouveau que si votre administrateur le confirme.',
+ '%1 presents a certificate this computer does not know.\n\nSHA-256 fingerprint:\n%2\n\nAccept it only if it matches the fingerprint your administrator published.': '%1 présente un certificat que cet ordinateur ne connaît pas.\n\nEmpreinte SHA-256 :\n%2\n\nN’acceptez-le que s’il correspond à l’empreinte publiée par votre administrateur.',
+ 'Server certificate': 'Certificat du serveur',
+ 'This server does not use TLS. Type ws://%1 to connect without encryption.': "Ce serveur n'utilise pas TLS. Tapez ws://%1 pour vous connecter sans chiffrement.",
+ "The server's certificate was not accepted.": "Le certificat du serveur n'a pas été accepté.",
+ 'Send (Enter); the message follows once its files are uploaded': 'Envoyer (Entrée) ; le message partira une fois ses fichiers envoyés',
+})
 
 # English: only the plural forms (the source texts serve as the singular translations).
 EN = {

@@ -190,6 +190,21 @@
     </message>
 </context>
 <context>
+    <name>natter::client::PendingUploads</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The file %1 is no longer there.</source>
+        <translation>Die Datei %1 ist nicht mehr vorhanden.</translation>
+    </message>
+    <message>
+        <source>A file could not be uploaded: %1</source>
+        <translation>Eine Datei konnte nicht hochgeladen werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>natter::ui::AddFriendDialog</name>
     <message>
         <source>Add a friend</source>
@@ -251,6 +266,18 @@
 
 %1</source>
         <translation>Natter konnte deine Sitzung nicht im Schlüsselbund des Systems speichern; du musst dich beim nächsten Mal wieder anmelden.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Session kept outside the keyring</source>
+        <translation>Sitzung außerhalb des Schlüsselbunds gespeichert</translation>
+    </message>
+    <message>
+        <source>No system keyring is available, so Natter keeps your session in its settings file, where other programs running as you can read it. Log out to remove it, or start a keyring (Secret Service) and log in again.
+
+%1</source>
+        <translation>Es ist kein Schlüsselbund des Systems verfügbar, daher speichert Natter deine Sitzung in seiner Einstellungsdatei, wo andere Programme, die unter deinem Benutzer laufen, sie lesen können. Melde dich ab, um sie zu entfernen, oder starte einen Schlüsselbund (Secret Service) und melde dich erneut an.
 
 %1</translation>
     </message>
@@ -430,10 +457,6 @@
         <translation>Dateien anhängen (oder hier ablegen oder einfügen)</translation>
     </message>
     <message>
-        <source>Waiting for the files to finish uploading</source>
-        <translation>Warte, bis die Dateien hochgeladen sind</translation>
-    </message>
-    <message>
         <source>Open %1</source>
         <translation>%1 öffnen</translation>
     </message>
@@ -460,6 +483,49 @@
     <message>
         <source>Could not download %1: %2</source>
         <translation>%1 konnte nicht heruntergeladen werden: %2</translation>
+    </message>
+    <message>
+        <source>Send (Enter); the message follows once its files are uploaded</source>
+        <translation>Senden (Eingabetaste); die Nachricht folgt, sobald ihre Dateien hochgeladen sind</translation>
+    </message>
+</context>
+<context>
+    <name>natter::ui::ConnectionStatus</name>
+    <message>
+        <source>Connection state</source>
+        <translation>Verbindungsstatus</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Jetzt erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Try to reconnect now instead of waiting</source>
+        <translation>Jetzt neu verbinden, statt zu warten</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisiere …</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde …</translation>
+    </message>
+    <message>
+        <source>Connection lost — reconnecting in %1 s. Messages you write are sent when back.</source>
+        <translation>Verbindung verloren – neuer Versuch in %1 s. Was du schreibst, wird gesendet, sobald die Verbindung wieder steht.</translation>
+    </message>
+    <message>
+        <source>Connection lost — reconnecting now…</source>
+        <translation>Verbindung verloren – verbinde neu …</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
     </message>
 </context>
 <context>
@@ -628,10 +694,6 @@
         <translation>Serveradresse</translation>
     </message>
     <message>
-        <source>host:port</source>
-        <translation>Host:Port</translation>
-    </message>
-    <message>
         <source>Username</source>
         <translation>Benutzername</translation>
     </message>
@@ -691,13 +753,87 @@
         <source>Saving your session in the system keyring…</source>
         <translation>Sitzung wird im Schlüsselbund gespeichert …</translation>
     </message>
+    <message>
+        <source>host:port (or ws://host:port without encryption)</source>
+        <translation>Host:Port (oder ws://Host:Port ohne Verschlüsselung)</translation>
+    </message>
+    <message>
+        <source>A bare host:port connects with TLS (wss://); type ws:// to connect without encryption.</source>
+        <translation>Ein bloßes Host:Port verbindet mit TLS (wss://); gib ws:// ein, um ohne Verschlüsselung zu verbinden.</translation>
+    </message>
+    <message>
+        <source>Servers on your network</source>
+        <translation>Server in deinem Netzwerk</translation>
+    </message>
+    <message>
+        <source>Search &amp;again</source>
+        <translation>&amp;Erneut suchen</translation>
+    </message>
+    <message>
+        <source>On your network:</source>
+        <translation>In deinem Netzwerk:</translation>
+    </message>
+    <message>
+        <source>fingerprint %1…</source>
+        <translation>Fingerabdruck %1 …</translation>
+    </message>
+    <message>
+        <source>no encryption</source>
+        <translation>keine Verschlüsselung</translation>
+    </message>
+    <message>
+        <source>This server does not use encryption.</source>
+        <translation>Dieser Server verwendet keine Verschlüsselung.</translation>
+    </message>
+    <message>
+        <source>Certificate fingerprint (a hint; you are asked to accept the certificate when you connect):
+%1</source>
+        <translation>Fingerabdruck des Zertifikats (ein Hinweis; beim Verbinden wirst du gefragt, ob du das Zertifikat annimmst):
+%1</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 has CHANGED since you accepted it.
+
+Accepted: %2
+Now: %3
+
+Accept the new one only if your administrator confirms it.</source>
+        <translation>Das Zertifikat von %1 hat sich GEÄNDERT, seit du es angenommen hast.
+
+Angenommen: %2
+Jetzt: %3
+
+Nimm das neue nur an, wenn deine Administration es bestätigt.</translation>
+    </message>
+    <message>
+        <source>%1 presents a certificate this computer does not know.
+
+SHA-256 fingerprint:
+%2
+
+Accept it only if it matches the fingerprint your administrator published.</source>
+        <translation>%1 zeigt ein Zertifikat, das dieser Computer nicht kennt.
+
+SHA-256-Fingerabdruck:
+%2
+
+Nimm es nur an, wenn es zu dem Fingerabdruck passt, den deine Administration veröffentlicht hat.</translation>
+    </message>
+    <message>
+        <source>Server certificate</source>
+        <translation>Server-Zertifikat</translation>
+    </message>
+    <message>
+        <source>This server does not use TLS. Type ws://%1 to connect without encryption.</source>
+        <translation>Dieser Server verwendet kein TLS. Gib ws://%1 ein, um ohne Verschlüsselung zu verbinden.</translation>
+    </message>
+    <message>
+        <source>The server's certificate was not accepted.</source>
+        <translation>Das Zertifikat des Servers wurde nicht angenommen.</translation>
+    </message>
 </context>
 <context>
     <name>natter::ui::MainWindow</name>
-    <message>
-        <source>Connection state</source>
-        <translation>Verbindungsstatus</translation>
-    </message>
     <message>
         <source>Your status</source>
         <translation>Dein Status</translation>
@@ -857,26 +993,6 @@
     <message>
         <source>Quit</source>
         <translation>Beenden</translation>
-    </message>
-    <message>
-        <source>Connected</source>
-        <translation>Verbunden</translation>
-    </message>
-    <message>
-        <source>Syncing…</source>
-        <translation>Synchronisiere …</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation>Verbinde …</translation>
-    </message>
-    <message>
-        <source>Connection lost — reconnecting… Messages you write are sent when back.</source>
-        <translation>Verbindung verloren — verbinde neu … Geschriebene Nachrichten werden danach gesendet.</translation>
-    </message>
-    <message>
-        <source>Offline</source>
-        <translation>Offline</translation>
     </message>
     <message>
         <source>%1 (mentioned you)</source>

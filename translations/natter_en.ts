@@ -190,6 +190,21 @@
     </message>
 </context>
 <context>
+    <name>natter::client::PendingUploads</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file %1 is no longer there.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A file could not be uploaded: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>natter::ui::AddFriendDialog</name>
     <message>
         <source>Add a friend</source>
@@ -248,6 +263,16 @@
     </message>
     <message>
         <source>Natter could not save your session in the system keyring, so you will need to log in next time.
+
+%1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Session kept outside the keyring</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No system keyring is available, so Natter keeps your session in its settings file, where other programs running as you can read it. Log out to remove it, or start a keyring (Secret Service) and log in again.
 
 %1</source>
         <translation type="unfinished" />
@@ -428,10 +453,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Waiting for the files to finish uploading</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Open %1</source>
         <translation type="unfinished" />
     </message>
@@ -457,6 +478,49 @@
     </message>
     <message>
         <source>Could not download %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send (Enter); the message follows once its files are uploaded</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>natter::ui::ConnectionStatus</name>
+    <message>
+        <source>Connection state</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Try to reconnect now instead of waiting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connection lost — reconnecting in %1 s. Messages you write are sent when back.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connection lost — reconnecting now…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Offline</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -626,10 +690,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>host:port</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Username</source>
         <translation type="unfinished" />
     </message>
@@ -689,13 +749,76 @@
         <source>Saving your session in the system keyring…</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>host:port (or ws://host:port without encryption)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A bare host:port connects with TLS (wss://); type ws:// to connect without encryption.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Servers on your network</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search &amp;again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>On your network:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>fingerprint %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no encryption</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This server does not use encryption.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Certificate fingerprint (a hint; you are asked to accept the certificate when you connect):
+%1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The certificate of %1 has CHANGED since you accepted it.
+
+Accepted: %2
+Now: %3
+
+Accept the new one only if your administrator confirms it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 presents a certificate this computer does not know.
+
+SHA-256 fingerprint:
+%2
+
+Accept it only if it matches the fingerprint your administrator published.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Server certificate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This server does not use TLS. Type ws://%1 to connect without encryption.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server's certificate was not accepted.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>natter::ui::MainWindow</name>
-    <message>
-        <source>Connection state</source>
-        <translation type="unfinished" />
-    </message>
     <message>
         <source>Your status</source>
         <translation type="unfinished" />
@@ -862,26 +985,6 @@
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Connected</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Syncing…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Connection lost — reconnecting… Messages you write are sent when back.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Offline</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -190,6 +190,21 @@
     </message>
 </context>
 <context>
+    <name>natter::client::PendingUploads</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>The file %1 is no longer there.</source>
+        <translation>Le fichier %1 n'existe plus.</translation>
+    </message>
+    <message>
+        <source>A file could not be uploaded: %1</source>
+        <translation>Un fichier n'a pas pu être envoyé : %1</translation>
+    </message>
+</context>
+<context>
     <name>natter::ui::AddFriendDialog</name>
     <message>
         <source>Add a friend</source>
@@ -251,6 +266,18 @@
 
 %1</source>
         <translation>Natter n’a pas pu enregistrer votre session dans le trousseau du système ; vous devrez vous reconnecter la prochaine fois.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Session kept outside the keyring</source>
+        <translation>Session conservée hors du trousseau</translation>
+    </message>
+    <message>
+        <source>No system keyring is available, so Natter keeps your session in its settings file, where other programs running as you can read it. Log out to remove it, or start a keyring (Secret Service) and log in again.
+
+%1</source>
+        <translation>Aucun trousseau système n'est disponible : Natter conserve donc votre session dans son fichier de réglages, où d'autres programmes lancés sous votre compte peuvent la lire. Déconnectez-vous pour la supprimer, ou démarrez un trousseau (Secret Service) et reconnectez-vous.
 
 %1</translation>
     </message>
@@ -430,10 +457,6 @@
         <translation>Joindre des fichiers (ou les déposer ou coller ici)</translation>
     </message>
     <message>
-        <source>Waiting for the files to finish uploading</source>
-        <translation>En attente de la fin de l’envoi des fichiers</translation>
-    </message>
-    <message>
         <source>Open %1</source>
         <translation>Ouvrir %1</translation>
     </message>
@@ -460,6 +483,49 @@
     <message>
         <source>Could not download %1: %2</source>
         <translation>Impossible de télécharger %1 : %2</translation>
+    </message>
+    <message>
+        <source>Send (Enter); the message follows once its files are uploaded</source>
+        <translation>Envoyer (Entrée) ; le message partira une fois ses fichiers envoyés</translation>
+    </message>
+</context>
+<context>
+    <name>natter::ui::ConnectionStatus</name>
+    <message>
+        <source>Connection state</source>
+        <translation>État de la connexion</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Réessayer maintenant</translation>
+    </message>
+    <message>
+        <source>Try to reconnect now instead of waiting</source>
+        <translation>Se reconnecter maintenant au lieu d’attendre</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connecté</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>Connection lost — reconnecting in %1 s. Messages you write are sent when back.</source>
+        <translation>Connexion perdue — nouvelle tentative dans %1 s. Vos messages partiront au retour de la connexion.</translation>
+    </message>
+    <message>
+        <source>Connection lost — reconnecting now…</source>
+        <translation>Connexion perdue — reconnexion…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
     </message>
 </context>
 <context>
@@ -628,10 +694,6 @@
         <translation>Adresse du serveur</translation>
     </message>
     <message>
-        <source>host:port</source>
-        <translation>hôte:port</translation>
-    </message>
-    <message>
         <source>Username</source>
         <translation>Nom d’utilisateur</translation>
     </message>
@@ -691,13 +753,87 @@
         <source>Saving your session in the system keyring…</source>
         <translation>Enregistrement de la session dans le trousseau…</translation>
     </message>
+    <message>
+        <source>host:port (or ws://host:port without encryption)</source>
+        <translation>hôte:port (ou ws://hôte:port sans chiffrement)</translation>
+    </message>
+    <message>
+        <source>A bare host:port connects with TLS (wss://); type ws:// to connect without encryption.</source>
+        <translation>Un simple hôte:port se connecte avec TLS (wss://) ; tapez ws:// pour vous connecter sans chiffrement.</translation>
+    </message>
+    <message>
+        <source>Servers on your network</source>
+        <translation>Serveurs de votre réseau</translation>
+    </message>
+    <message>
+        <source>Search &amp;again</source>
+        <translation>&amp;Chercher à nouveau</translation>
+    </message>
+    <message>
+        <source>On your network:</source>
+        <translation>Sur votre réseau :</translation>
+    </message>
+    <message>
+        <source>fingerprint %1…</source>
+        <translation>empreinte %1…</translation>
+    </message>
+    <message>
+        <source>no encryption</source>
+        <translation>sans chiffrement</translation>
+    </message>
+    <message>
+        <source>This server does not use encryption.</source>
+        <translation>Ce serveur n'utilise pas de chiffrement.</translation>
+    </message>
+    <message>
+        <source>Certificate fingerprint (a hint; you are asked to accept the certificate when you connect):
+%1</source>
+        <translation>Empreinte du certificat (une indication ; il vous sera demandé d’accepter le certificat à la connexion) :
+%1</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 has CHANGED since you accepted it.
+
+Accepted: %2
+Now: %3
+
+Accept the new one only if your administrator confirms it.</source>
+        <translation>Le certificat de %1 a CHANGÉ depuis que vous l’avez accepté.
+
+Accepté : %2
+Maintenant : %3
+
+N’acceptez le nouveau que si votre administrateur le confirme.</translation>
+    </message>
+    <message>
+        <source>%1 presents a certificate this computer does not know.
+
+SHA-256 fingerprint:
+%2
+
+Accept it only if it matches the fingerprint your administrator published.</source>
+        <translation>%1 présente un certificat que cet ordinateur ne connaît pas.
+
+Empreinte SHA-256 :
+%2
+
+N’acceptez-le que s’il correspond à l’empreinte publiée par votre administrateur.</translation>
+    </message>
+    <message>
+        <source>Server certificate</source>
+        <translation>Certificat du serveur</translation>
+    </message>
+    <message>
+        <source>This server does not use TLS. Type ws://%1 to connect without encryption.</source>
+        <translation>Ce serveur n'utilise pas TLS. Tapez ws://%1 pour vous connecter sans chiffrement.</translation>
+    </message>
+    <message>
+        <source>The server's certificate was not accepted.</source>
+        <translation>Le certificat du serveur n'a pas été accepté.</translation>
+    </message>
 </context>
 <context>
     <name>natter::ui::MainWindow</name>
-    <message>
-        <source>Connection state</source>
-        <translation>État de la connexion</translation>
-    </message>
     <message>
         <source>Your status</source>
         <translation>Votre statut</translation>
@@ -857,26 +993,6 @@
     <message>
         <source>Quit</source>
         <translation>Quitter</translation>
-    </message>
-    <message>
-        <source>Connected</source>
-        <translation>Connecté</translation>
-    </message>
-    <message>
-        <source>Syncing…</source>
-        <translation>Synchronisation…</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation>Connexion…</translation>
-    </message>
-    <message>
-        <source>Connection lost — reconnecting… Messages you write are sent when back.</source>
-        <translation>Connexion perdue — reconnexion… Vos messages seront envoyés au retour.</translation>
-    </message>
-    <message>
-        <source>Offline</source>
-        <translation>Hors ligne</translation>
     </message>
     <message>
         <source>%1 (mentioned you)</source>

@@ -30,7 +30,8 @@ AttachmentUploader::AttachmentUploader(Connection &connection, QObject *parent)
 {
 }
 
-void AttachmentUploader::start(const QString &path, RoomId room, const QString &mimeType, const QString &name)
+void AttachmentUploader::start(const QString &path, RoomId room, const QString &mimeType,
+                               const QString &name, const QString &expectedSha256)
 {
     ++m_generation;
     m_file.close();
@@ -40,6 +41,8 @@ void AttachmentUploader::start(const QString &path, RoomId room, const QString &
     const std::optional<QString> sha = sha256OfFile(m_file);
     if (!sha)
         return fail(localError(QStringLiteral("cannot read %1").arg(path)));
+    if (!expectedSha256.isEmpty() && *sha != expectedSha256)
+        return fail(localError(QStringLiteral("the file %1 changed since it was attached").arg(path)));
     m_request = UploadBeginRequest{room, name.isEmpty() ? QFileInfo(path).fileName() : name, m_file.size(),
                                    mimeType, *sha};
     m_uploadId.clear();

@@ -24,8 +24,10 @@ public:
 
     /// Uploads the file at `path` into `room` under `name` (default: the file's name). The file
     /// is hashed first, on the calling thread. Progress arrives as progress(), the end as
-    /// finished() or failed().
-    void start(const QString &path, RoomId room, const QString &mimeType, const QString &name = QString());
+    /// finished() or failed(). With `expectedSha256`, a file whose content changed since then
+    /// fails (Internal, "the file changed…") before anything is sent.
+    void start(const QString &path, RoomId room, const QString &mimeType, const QString &name = QString(),
+               const QString &expectedSha256 = QString());
     /// After failed() with Unavailable (connection lost) and a new connection: continues where
     /// the server stands.
     void resume();

@@ -42,6 +42,7 @@ ClientController::ClientController(QObject *parent)
         return r ? m_conversations.title(*r) : QString();
     });
     m_outbox = std::make_unique<Outbox>(m_session, m_cache);
+    m_uploads = std::make_unique<PendingUploads>(m_session, m_cache, *m_outbox);
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(cacheFlushDelayMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &ClientController::flushCache);
@@ -137,6 +138,7 @@ bool ClientController::openAccount(const QString &username, QString *error)
     if (m_cache.setting(keyCursorsKnown) == QLatin1String("1"))
         m_session.setCursors(m_cache.cursors());
     m_outbox->load();
+    m_uploads->load();
     qCInfo(lcController) << "opened cache with" << m_conversations.rowCount() << "rooms and"
                          << m_outbox->size() << "unsent messages";
     return true;
@@ -157,6 +159,7 @@ void ClientController::closeAccount()
     m_invites.setInvites({});
     m_search.setQuery(QString());
     m_outbox->load(); // the closed cache yields nothing
+    m_uploads->load();
 }
 
 template <class Start>
@@ -266,15 +269,17 @@ void ClientController::queryPresence()
 void ClientController::onMessage(const Message &message)
 {
     m_unsaved.append(message);
+    const bool live = m_session.state() == ClientSession::State::Online;
     if (isMessageChange(message)) {
         flushCache(); // the target may still be waiting to be written
+        if (live && message.kind == timeline::deleted)
+            uncountDeleted(message); // before the change blanks the target's text
         m_cache.applyChange(message);
     }
     scheduleFlush();
     const auto it = m_timelines.find(message.roomId.value);
     if (it != m_timelines.end())
         it->second->addMessages({message});
-    const bool live = m_session.state() == ClientSession::State::Online;
     const bool onScreen = message.roomId == m_currentRoom && m_active;
     const bool mention = message.kind == timeline::message && message.senderId != me().id
         && mentions(message.body, me().username);
@@ -282,6 +287,27 @@ void ClientController::onMessage(const Message &message)
     m_roomsDirty = true;
     if (live && onScreen)
         markRead(message.roomId);
+}
+
+void ClientController::uncountDeleted(const Message &entry)
+{
+    // The server no longer counts a deleted message as unread (docs/protocol.md §4.3); the list
+    // follows at once. Entries served during a sync are already reflected in rooms.list.
+    if (const auto target = m_cache.message(entry.roomId, entry.targetId)) {
+        if (target->kind == timeline::message && !target->deleted && target->senderId != me().id)
+            m_conversations.removeUnread(entry.roomId, target->seq,
+                                         mentions(target->body, me().username));
+        return;
+    }
+    const auto room = m_conversations.room(entry.roomId);
+    if (!room || room->unreadCount == 0)
+        return;
+    // Not in the cache (sent before this device's first sync): ask for the counts.
+    m_session.connection().send(RoomListRequest{}, this, [this](const Reply<RoomListReply> &r) {
+        if (r.ok())
+            for (const Room &fresh : r.value->rooms)
+                m_conversations.setCounts(fresh);
+    });
 }
 
 void ClientController::onNotification(const NotificationEvent &e)

@@ -14,6 +14,7 @@
 #include "core/models/searchmodel.h"
 #include "core/models/timelinemodel.h"
 #include "core/outbox.h"
+#include "core/pendinguploads.h"
 #include "core/userdirectory.h"
 
 #include <QObject>
@@ -59,6 +60,8 @@ public:
     TrustedServers &trustedServers() { return m_trusted; }
     LocalCache &cache() { return m_cache; }
     Outbox &outbox() { return *m_outbox; }
+    /// Files of outbox messages still uploading (they survive a restart).
+    PendingUploads &pendingUploads() { return *m_uploads; }
     UserDirectory &users() { return m_users; }
     User me() const { return m_session.user(); }
 
@@ -84,6 +87,16 @@ public:
     /// `attachmentIds` are finished uploads (uploadAttachment()); text may then be empty.
     QString sendMessage(RoomId room, const QString &body, MessageId replyTo = MessageId(),
                         const QList<AttachmentId> &attachmentIds = {});
+
+    /// Writes a message with the files at `paths` into the outbox at once, even offline; the
+    /// files upload in the background (continuing after a restart) and the message is sent
+    /// when they are done, in order with the outbox. A file gone by then fails the message.
+    /// Returns the clientMsgId, or an empty string with `error` when a file cannot be read.
+    QString sendMessageWithFiles(RoomId room, const QString &body, const QStringList &paths,
+                                 MessageId replyTo = MessageId(), QString *error = nullptr)
+    {
+        return m_uploads->send(room, body, paths, replyTo, error);
+    }
 
     // Attachments (docs/protocol.md §15)
     /// Starts uploading the file at `path` into `room` at once. The caller owns the uploader
@@ -145,6 +158,8 @@ private:
     void wireOutbox();
     void onSynced();
     void onMessage(const Message &message);
+    /// A `deleted` entry arrived live: the target stops counting as unread (and as a mention).
+    void uncountDeleted(const Message &entry);
     void onNotification(const NotificationEvent &event);
     void onTyping(const TypingEvent &event);
     void loadOlder(RoomId room, Seq beforeSeq, int limit,
@@ -160,6 +175,7 @@ private:
     LocalCache m_cache;
     UserDirectory m_users;
     std::unique_ptr<Outbox> m_outbox;
+    std::unique_ptr<PendingUploads> m_uploads;
     ConversationListModel m_conversations;
     FriendsModel m_friends;
     MembersModel m_members;

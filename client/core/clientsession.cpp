@@ -18,6 +18,7 @@ constexpr int closeLoggedOut = 4004;
 ClientSession::ClientSession(QObject *parent) : QObject(parent), m_connection(new Connection(this))
 {
     m_reconnectTimer.setSingleShot(true);
+    m_reconnectTimer.setTimerType(Qt::PreciseTimer); // the UI counts down to it
     connect(&m_reconnectTimer, &QTimer::timeout, this, &ClientSession::attemptReconnect);
     connect(m_connection, &Connection::ready, this, &ClientSession::onConnectionReady);
     connect(m_connection, &Connection::handshakeFailed, this,
@@ -201,10 +202,24 @@ bool ClientSession::shouldReconnect() const
 void ClientSession::scheduleReconnect()
 {
     const int delay = m_backoff.next();
+    m_lastDelay = delay;
     setState(State::Reconnecting);
     m_reconnectTimer.start(delay);
     qCDebug(lcSession) << "reconnecting in" << delay << "ms";
     emit reconnectScheduled(delay);
+}
+
+QDateTime ClientSession::nextAttemptAt() const
+{
+    const qint64 left = msUntilNextAttempt();
+    return left < 0 ? QDateTime() : QDateTime::currentDateTimeUtc().addMSecs(left);
+}
+
+qint64 ClientSession::msUntilNextAttempt() const
+{
+    if (!m_reconnectTimer.isActive())
+        return -1;
+    return qBound(0, m_reconnectTimer.remainingTime(), m_lastDelay);
 }
 
 void ClientSession::disconnectFromServer()

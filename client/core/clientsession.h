@@ -6,6 +6,7 @@
 #include "core/connection.h"
 #include "core/roomcursors.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QObject>
 #include <QTimer>
@@ -64,6 +65,16 @@ public:
     /// Reconnects and resumes now (skipping any backoff wait) if a token is known and the
     /// connection is closed; works even with autoReconnect off.
     void reconnectNow();
+    /// The "Retry now" action while Reconnecting: same as reconnectNow().
+    void retryNow() { reconnectNow(); }
+    /// When the next automatic reconnect attempt starts (UTC); invalid while none is scheduled
+    /// (online, offline, or an attempt is under way). The UI counts down to it.
+    QDateTime nextAttemptAt() const;
+    /// Milliseconds until nextAttemptAt() (0 when due, -1 when none is scheduled).
+    qint64 msUntilNextAttempt() const;
+    /// The delay the current (or last) wait was scheduled with; grows with each failed attempt
+    /// (exponential backoff with jitter) and starts again after a successful session.
+    int lastReconnectDelay() const { return m_lastDelay; }
 
     /// Sends a message, quoting `replyTo` if valid. `clientMsgId` (the idempotency key) is
     /// generated when empty. The stored message is delivered through messageReceived() once,
@@ -99,7 +110,8 @@ signals:
     void roomChanged(const natter::Room &room);
     /// The user left or was removed from a room, or it was deleted ("left", "kicked", "deleted").
     void roomRemoved(natter::RoomId room, const QString &reason);
-    /// The connection dropped; the next attempt starts in `delayMs`.
+    /// The connection dropped (or an attempt failed); the next attempt starts in `delayMs`, at
+    /// nextAttemptAt().
     void reconnectScheduled(int delayMs);
     /// Resuming was refused (invalid_token), or the server closed with 4004 because the token
     /// was logged out elsewhere: the token is forgotten and reconnecting stops.
@@ -145,6 +157,7 @@ private:
     bool m_wantOnline = false; ///< a session is established or being re-established
     Backoff m_backoff;
     QTimer m_reconnectTimer;
+    int m_lastDelay = 0;
     QList<ReadyWaiter> m_readyWaiters;
     std::optional<ProtocolError> m_handshakeError;
     quint64 m_generation = 0; ///< bumped per connection loss and per full sync

@@ -73,9 +73,15 @@ void Connection::open(const QUrl &url)
     connect(
         socket, &QWebSocket::disconnected, this, [this, epoch] { onSocketGone(epoch); },
         Qt::QueuedConnection);
+    m_sawCertificate = m_tlsNotSpoken = false;
+    connect(socket, &QWebSocket::sslErrors, this, [this] { m_sawCertificate = true; });
+    connect(socket, &QWebSocket::peerVerifyError, this, [this] { m_sawCertificate = true; });
     connect(socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
             [this, socket, epoch](QAbstractSocket::SocketError e) {
                 qCDebug(lcNet) << "socket error" << e << socket->errorString();
+                if (e == QAbstractSocket::SslHandshakeFailedError && !m_sawCertificate
+                    && m_state == State::Connecting && epoch == m_epoch)
+                    m_tlsNotSpoken = true;
                 if (m_state == State::Connecting) // e.g. refused upgrade: the socket may stay open
                     QMetaObject::invokeMethod(
                         this, [this, epoch] { onSocketGone(epoch); }, Qt::QueuedConnection);
@@ -106,6 +112,10 @@ void Connection::onSocketGone(quint64 epoch)
     if (m_state == State::Connecting) {
         code = abnormalClose;
         reason = m_socket->errorString();
+        if (m_tlsNotSpoken) {
+            reason = QStringLiteral("the server does not use TLS (%1)").arg(reason);
+            emit tlsNotSpoken(m_url);
+        }
     } else if (reason.isEmpty()) {
         reason = m_socket->errorString();
     }

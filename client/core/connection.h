@@ -81,6 +81,10 @@ signals:
     /// The server's certificate is not (or no longer) the pinned one: Unknown on first use (ask
     /// the user to compare `presented` and accept it), Changed when it differs from `pinned`.
     void certificateRefused(const natter::client::PinCheck &check);
+    /// A wss:// connection failed in the TLS handshake without the server presenting a
+    /// certificate: it most likely speaks plain ws:// (then disconnected() follows). Nothing is
+    /// retried without encryption; the user must type ws:// themselves.
+    void tlsNotSpoken(const QUrl &url);
     /// The hello handshake succeeded; requests may be sent now.
     void ready(const natter::HelloReply &hello);
     /// The server refused hello (or it timed out); the connection is closed right after.
@@ -144,6 +148,8 @@ private:
     QWebSocket *m_socket = nullptr;
     const TrustedServers *m_trusted = nullptr;
     quint64 m_epoch = 0; ///< bumped per open(); stale socket callbacks compare against it
+    bool m_sawCertificate = false; ///< the current wss:// attempt got as far as a certificate
+    bool m_tlsNotSpoken = false;   ///< the current wss:// attempt failed before any certificate
     State m_state = State::Disconnected;
     QUrl m_url;
     HelloReply m_hello;

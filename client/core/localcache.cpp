@@ -7,10 +7,13 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QMap>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QUrl>
+#include <algorithm>
 #include <atomic>
 
 namespace natter::client {
@@ -19,12 +22,15 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcCache, "natter.client.cache")
 
-/// Migrations compiled in from client/core/sql/, in order.
-const QStringList &migrationFiles()
+/// Migrations compiled in from client/core/sql/, by number (numbers may have gaps: branches
+/// reserve them).
+const QMap<int, QString> &migrationFiles()
 {
-    static const QStringList files = {QStringLiteral(":/natter/client/sql/0001_initial.sql"),
-                                      QStringLiteral(":/natter/client/sql/0002_lifecycle.sql"),
-                                      QStringLiteral(":/natter/client/sql/0003_attachments.sql")};
+    static const QMap<int, QString> files = {
+        {1, QStringLiteral(":/natter/client/sql/0001_initial.sql")},
+        {2, QStringLiteral(":/natter/client/sql/0002_lifecycle.sql")},
+        {3, QStringLiteral(":/natter/client/sql/0003_attachments.sql")},
+        {5, QStringLiteral(":/natter/client/sql/0005_pending_uploads.sql")}};
     return files;
 }
 
@@ -105,7 +111,7 @@ void LocalCache::close()
 
 int LocalCache::latestSchemaVersion()
 {
-    return int(migrationFiles().size());
+    return migrationFiles().lastKey();
 }
 
 int LocalCache::schemaVersion() const
@@ -116,42 +122,72 @@ int LocalCache::schemaVersion() const
     return q.value(0).toInt();
 }
 
+QSet<int> LocalCache::appliedMigrations()
+{
+    // Caches from before numbered gaps recorded only PRAGMA user_version, having applied
+    // 1..user_version without gaps; the table takes over from there.
+    QSet<int> applied;
+    QSqlQuery q(m_db);
+    const bool hadTable = q.exec(QStringLiteral("SELECT version FROM cache_migrations"));
+    while (hadTable && q.next())
+        applied.insert(q.value(0).toInt());
+    if (!hadTable) {
+        exec(QStringLiteral("CREATE TABLE cache_migrations (version INTEGER PRIMARY KEY)"));
+        for (int v = 1; v <= schemaVersion(); ++v) {
+            exec(QStringLiteral("INSERT INTO cache_migrations(version) VALUES(?)"), {v});
+            applied.insert(v);
+        }
+    }
+    return applied;
+}
+
+bool LocalCache::applyMigration(int version, const QString &file, QString *error)
+{
+    QFile in(file);
+    if (!in.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = QStringLiteral("missing migration %1").arg(version);
+        return false;
+    }
+    // Comment lines go first (they may hold ';'), then one statement per ';'.
+    QString script;
+    for (const QString &line : QString::fromUtf8(in.readAll()).split(QLatin1Char('\n')))
+        if (!line.trimmed().startsWith(QLatin1String("--")))
+            script += line + QLatin1Char('\n');
+    m_db.transaction();
+    bool ok = true;
+    for (const QString &sql : script.split(QLatin1Char(';'), Qt::SkipEmptyParts))
+        if (!sql.trimmed().isEmpty() && !exec(sql))
+            ok = false;
+    ok = ok && exec(QStringLiteral("INSERT INTO cache_migrations(version) VALUES(?)"), {version});
+    ok = ok && exec(QStringLiteral("PRAGMA user_version=%1").arg(qMax(version, schemaVersion())));
+    if (!ok || !m_db.commit()) {
+        m_db.rollback();
+        if (error)
+            *error = QStringLiteral("migration %1 failed: %2").arg(version).arg(m_db.lastError().text());
+        return false;
+    }
+    qCDebug(lcCache) << "applied cache migration" << version;
+    return true;
+}
+
 bool LocalCache::migrate(QString *error)
 {
     const int current = schemaVersion();
-    if (current > latestSchemaVersion()) {
+    const QSet<int> applied = appliedMigrations();
+    const auto unknown = std::find_if(applied.begin(), applied.end(),
+                                      [](int v) { return !migrationFiles().contains(v); });
+    if (current > latestSchemaVersion() || unknown != applied.end()) {
         if (error)
             *error = QStringLiteral("cache schema %1 is newer than this client (%2)")
                          .arg(current)
                          .arg(latestSchemaVersion());
         return false;
     }
-    for (int v = current + 1; v <= latestSchemaVersion(); ++v) {
-        QFile file(migrationFiles().at(v - 1));
-        if (!file.open(QIODevice::ReadOnly)) {
-            if (error)
-                *error = QStringLiteral("missing migration %1").arg(v);
+    // Every known migration not yet applied, in number order.
+    for (auto it = migrationFiles().cbegin(); it != migrationFiles().cend(); ++it)
+        if (!applied.contains(it.key()) && !applyMigration(it.key(), it.value(), error))
             return false;
-        }
-        // Comment lines go first (they may hold ';'), then one statement per ';'.
-        QString script;
-        for (const QString &line : QString::fromUtf8(file.readAll()).split(QLatin1Char('\n')))
-            if (!line.trimmed().startsWith(QLatin1String("--")))
-                script += line + QLatin1Char('\n');
-        m_db.transaction();
-        bool ok = true;
-        for (const QString &sql : script.split(QLatin1Char(';'), Qt::SkipEmptyParts))
-            if (!sql.trimmed().isEmpty() && !exec(sql))
-                ok = false;
-        ok = ok && exec(QStringLiteral("PRAGMA user_version=%1").arg(v));
-        if (!ok || !m_db.commit()) {
-            m_db.rollback();
-            if (error)
-                *error = QStringLiteral("migration %1 failed: %2").arg(v).arg(m_db.lastError().text());
-            return false;
-        }
-        qCDebug(lcCache) << "applied cache migration" << v;
-    }
     return true;
 }
 
@@ -277,6 +313,18 @@ void LocalCache::applyChange(const Message &entry)
     saveMessages(changed);
 }
 
+std::optional<Message> LocalCache::message(RoomId room, MessageId id) const
+{
+    if (!isOpen())
+        return std::nullopt;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT json FROM messages WHERE room_id = ? AND message_id = ? LIMIT 1"));
+    q.addBindValue(room.value);
+    q.addBindValue(id.value);
+    q.exec();
+    return q.next() ? fromText<Message>(q.value(0).toString()) : std::nullopt;
+}
+
 int LocalCache::messageCount(RoomId room) const
 {
     if (!isOpen())
@@ -333,7 +381,7 @@ QList<OutboxEntry> LocalCache::outbox() const
         return out;
     QSqlQuery q(m_db);
     q.exec(QStringLiteral("SELECT client_msg_id, room_id, body, created_at, failed, error, "
-                          "reply_to, attachment_ids FROM outbox ORDER BY position"));
+                          "reply_to, attachment_ids, waiting_files FROM outbox ORDER BY position"));
     while (q.next()) {
         OutboxEntry e{q.value(0).toString(), RoomId(q.value(1).toLongLong()), q.value(2).toString(),
                       q.value(3).toLongLong(), q.value(4).toBool(), q.value(5).toString(),
@@ -341,6 +389,7 @@ QList<OutboxEntry> LocalCache::outbox() const
         const QStringList ids = q.value(7).toString().split(u',', Qt::SkipEmptyParts);
         for (const QString &id : ids)
             e.attachmentIds.append(AttachmentId(id.toLongLong()));
+        e.waitingFiles = q.value(8).toInt();
         out.append(e);
     }
     return out;
@@ -349,14 +398,73 @@ QList<OutboxEntry> LocalCache::outbox() const
 void LocalCache::addOutbox(const OutboxEntry &e)
 {
     exec(QStringLiteral("INSERT OR REPLACE INTO outbox(client_msg_id, room_id, body, created_at, "
-                        "failed, error, reply_to, attachment_ids) VALUES(?, ?, ?, ?, ?, ?, ?, ?)"),
+                        "failed, error, reply_to, attachment_ids, waiting_files) "
+                        "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"),
          {e.clientMsgId, e.roomId.value, e.body.isNull() ? QStringLiteral("") : e.body, e.createdAt, e.failed, e.error, e.replyTo.value,
-          attachmentIdList(e.attachmentIds)});
+          attachmentIdList(e.attachmentIds), e.waitingFiles});
 }
 
 void LocalCache::removeOutbox(const QString &clientMsgId)
 {
+    m_db.transaction();
     exec(QStringLiteral("DELETE FROM outbox WHERE client_msg_id = ?"), {clientMsgId});
+    exec(QStringLiteral("DELETE FROM pending_uploads WHERE client_msg_id = ?"), {clientMsgId});
+    m_db.commit();
+}
+
+void LocalCache::addOutbox(const OutboxEntry &entry, const QList<PendingUpload> &uploads)
+{
+    m_db.transaction();
+    addOutbox(entry);
+    for (const PendingUpload &u : uploads)
+        exec(QStringLiteral("INSERT OR REPLACE INTO pending_uploads(client_msg_id, position, path, "
+                            "name, mime_type, size, sha256, upload_id, stored, attachment_id) "
+                            "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+             {entry.clientMsgId, u.position, u.path, u.name, u.mimeType, u.size, u.sha256,
+              u.uploadId, u.stored, u.attachmentId.value});
+    m_db.commit();
+}
+
+QList<PendingUpload> LocalCache::pendingUploads() const
+{
+    QList<PendingUpload> out;
+    if (!isOpen())
+        return out;
+    QSqlQuery q(m_db);
+    q.exec(QStringLiteral("SELECT u.client_msg_id, u.position, u.path, u.name, u.mime_type, u.size, "
+                          "u.sha256, u.upload_id, u.stored, u.attachment_id FROM pending_uploads u "
+                          "JOIN outbox o ON o.client_msg_id = u.client_msg_id "
+                          "ORDER BY o.position, u.position"));
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toInt(), q.value(2).toString(),
+                    q.value(3).toString(), q.value(4).toString(), q.value(5).toLongLong(),
+                    q.value(6).toString(), q.value(7).toString(), q.value(8).toLongLong(),
+                    AttachmentId(q.value(9).toLongLong())});
+    return out;
+}
+
+void LocalCache::setUploadProgress(const QString &clientMsgId, int position, const QString &uploadId,
+                                   qint64 stored)
+{
+    exec(QStringLiteral("UPDATE pending_uploads SET upload_id = ?, stored = ? "
+                        "WHERE client_msg_id = ? AND position = ?"),
+         {uploadId, stored, clientMsgId, position});
+}
+
+void LocalCache::setUploadFinished(const QString &clientMsgId, int position, AttachmentId attachment)
+{
+    exec(QStringLiteral("UPDATE pending_uploads SET attachment_id = ?, stored = size "
+                        "WHERE client_msg_id = ? AND position = ?"),
+         {attachment.value, clientMsgId, position});
+}
+
+void LocalCache::completeUploads(const QString &clientMsgId, const QList<AttachmentId> &attachments)
+{
+    m_db.transaction();
+    exec(QStringLiteral("UPDATE outbox SET attachment_ids = ?, waiting_files = 0 WHERE client_msg_id = ?"),
+         {attachmentIdList(attachments), clientMsgId});
+    exec(QStringLiteral("DELETE FROM pending_uploads WHERE client_msg_id = ?"), {clientMsgId});
+    m_db.commit();
 }
 
 void LocalCache::setOutboxFailed(const QString &clientMsgId, bool failed, const QString &error)

@@ -6,6 +6,7 @@
 #include "protocol/types.h"
 
 #include <QHash>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -22,6 +23,24 @@ struct OutboxEntry
     QString error;        ///< why it failed
     MessageId replyTo;    ///< the message it quotes, if any
     QList<AttachmentId> attachmentIds = {}; ///< finished uploads sent with it (attachments.finish)
+    /// Files still uploading (PendingUpload rows); the entry is not sent while this is > 0.
+    int waitingFiles = 0;
+};
+
+/// One file of an outbox entry that was still uploading when it was written (cache migration
+/// 5). Kept until the upload finished and the entry got its attachment ids.
+struct PendingUpload
+{
+    QString clientMsgId; ///< the outbox entry it belongs to
+    int position = 0;    ///< order among the entry's files
+    QString path;        ///< the local file
+    QString name;        ///< file name shown to readers
+    QString mimeType;
+    qint64 size = 0;     ///< bytes, and the SHA-256 (hex), when the file was attached
+    QString sha256;
+    QString uploadId;    ///< the server's upload, once begun (a new begin resumes it)
+    qint64 stored = 0;   ///< bytes the server acknowledged, last we heard
+    AttachmentId attachmentId; ///< valid once attachments.finish succeeded
 };
 
 /// One SQLite database per account. Every method runs on the calling thread; writes are small
@@ -61,6 +80,8 @@ public:
     /// and to stored replies quoting it.
     void applyChange(const Message &entry);
     int messageCount(RoomId room) const;
+    /// The stored message `id` of `room` in its stored state, if the cache holds it.
+    std::optional<Message> message(RoomId room, MessageId id) const;
 
     QHash<RoomId, Seq> cursors() const;
     void saveCursors(const QHash<RoomId, Seq> &cursors);
@@ -68,14 +89,28 @@ public:
     /// Outbox entries in the order they were written.
     QList<OutboxEntry> outbox() const;
     void addOutbox(const OutboxEntry &entry);
+    /// Removes the entry and any pending uploads of it.
     void removeOutbox(const QString &clientMsgId);
     void setOutboxFailed(const QString &clientMsgId, bool failed, const QString &error);
+
+    /// Writes an entry together with its still-uploading files, in one transaction.
+    void addOutbox(const OutboxEntry &entry, const QList<PendingUpload> &uploads);
+    /// Every pending upload, in outbox order, then by position.
+    QList<PendingUpload> pendingUploads() const;
+    void setUploadProgress(const QString &clientMsgId, int position, const QString &uploadId, qint64 stored);
+    void setUploadFinished(const QString &clientMsgId, int position, AttachmentId attachment);
+    /// All files of the entry are finished: it gets `attachments` and stops waiting; its pending
+    /// rows go. One transaction.
+    void completeUploads(const QString &clientMsgId, const QList<AttachmentId> &attachments);
 
     QString setting(const QString &key, const QString &fallback = QString()) const;
     void setSetting(const QString &key, const QString &value);
 
 private:
     bool migrate(QString *error);
+    /// The migrations recorded as applied (creating the record for an older cache).
+    QSet<int> appliedMigrations();
+    bool applyMigration(int version, const QString &file, QString *error);
     bool exec(const QString &sql, const QVariantList &values = {}) const;
 
     QString m_connectionName;

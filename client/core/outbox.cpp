@@ -27,16 +27,60 @@ void Outbox::load()
     flush();
 }
 
-QString Outbox::enqueue(RoomId room, const QString &body, MessageId replyTo,
-                        const QList<AttachmentId> &attachmentIds)
+OutboxEntry Outbox::makeEntry(RoomId room, const QString &body, MessageId replyTo) const
 {
     OutboxEntry e;
-    e.attachmentIds = attachmentIds;
     e.replyTo = replyTo;
     e.clientMsgId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     e.roomId = room;
     e.body = body;
     e.createdAt = QDateTime::currentMSecsSinceEpoch();
+    return e;
+}
+
+QString Outbox::enqueueWithFiles(RoomId room, const QString &body, MessageId replyTo,
+                                 QList<PendingUpload> files)
+{
+    OutboxEntry e = makeEntry(room, body, replyTo);
+    e.waitingFiles = int(files.size());
+    for (PendingUpload &f : files)
+        f.clientMsgId = e.clientMsgId;
+    m_cache.addOutbox(e, files);
+    m_entries.append(e);
+    emit added(e);
+    flush();
+    return e.clientMsgId;
+}
+
+void Outbox::filesReady(const QString &clientMsgId, const QList<AttachmentId> &attachments)
+{
+    const int i = indexOf(clientMsgId);
+    if (i < 0)
+        return;
+    m_cache.completeUploads(clientMsgId, attachments);
+    m_entries[i].attachmentIds = attachments;
+    m_entries[i].waitingFiles = 0;
+    emit changed(m_entries.at(i));
+    flush();
+}
+
+void Outbox::fail(const QString &clientMsgId, const QString &error)
+{
+    const int i = indexOf(clientMsgId);
+    if (i < 0 || m_entries.at(i).failed)
+        return;
+    m_entries[i].failed = true;
+    m_entries[i].error = error;
+    m_cache.setOutboxFailed(clientMsgId, true, error);
+    emit changed(m_entries.at(i));
+    flush();
+}
+
+QString Outbox::enqueue(RoomId room, const QString &body, MessageId replyTo,
+                        const QList<AttachmentId> &attachmentIds)
+{
+    OutboxEntry e = makeEntry(room, body, replyTo);
+    e.attachmentIds = attachmentIds;
     m_cache.addOutbox(e);
     m_entries.append(e);
     emit added(e);
@@ -97,6 +141,8 @@ void Outbox::flush()
     for (const OutboxEntry &e : std::as_const(m_entries)) {
         if (e.failed)
             continue;
+        if (e.waitingFiles > 0)
+            return; // in order: nothing overtakes a message whose files are uploading
         m_inFlight = e.clientMsgId;
         const QString id = e.clientMsgId;
         m_session.sendMessage(

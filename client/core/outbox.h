@@ -30,6 +30,15 @@ public:
     /// `attachmentIds` are finished uploads (the caller waits for attachments.finish first).
     QString enqueue(RoomId room, const QString &body, MessageId replyTo = MessageId(),
                     const QList<AttachmentId> &attachmentIds = {});
+    /// Like enqueue(), for a message whose files are still uploading (`files`, in order; their
+    /// clientMsgId is filled in): persisted with them, shown at once, and held back (with the
+    /// entries after it) until filesReady() or fail().
+    QString enqueueWithFiles(RoomId room, const QString &body, MessageId replyTo,
+                             QList<PendingUpload> files);
+    /// The entry's files are uploaded: it is sent with `attachments` (in its turn).
+    void filesReady(const QString &clientMsgId, const QList<AttachmentId> &attachments);
+    /// Marks an entry failed for a reason found on this side (e.g. its file is gone).
+    void fail(const QString &clientMsgId, const QString &error);
     /// Moves a failed entry back to pending and sends it.
     void retry(const QString &clientMsgId);
     /// Drops a failed (or pending, not yet sent) entry.
@@ -41,7 +50,8 @@ public:
     std::optional<OutboxEntry> find(const QString &clientMsgId) const;
     int size() const { return int(m_entries.size()); }
 
-    /// Sends the next pending entry if the session is Online and nothing is in flight.
+    /// Sends the next pending entry if the session is Online and nothing is in flight. Entries
+    /// go in the order written: one still waiting for its files holds back those after it.
     void flush();
 
 signals:
@@ -54,6 +64,7 @@ signals:
 
 private:
     int indexOf(const QString &clientMsgId) const;
+    OutboxEntry makeEntry(RoomId room, const QString &body, MessageId replyTo) const;
     void onReply(const QString &clientMsgId, bool ok, const Message &message,
                  const ProtocolError &error);
 

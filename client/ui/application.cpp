@@ -18,6 +18,11 @@ Application::Application(const AppSettings &settings, QObject *parent)
             m_main->deleteLater();
         showLogin(tr("Your session ended (logged out elsewhere or expired). Please log in again."));
     });
+    connect(&m_credentials, &CredentialStore::fallbackUsed, this, [this](const QString &why) {
+        m_fallbackWarning = why;
+        if (m_main && m_main->isVisible())
+            warnAboutFallback();
+    });
 }
 
 Application::~Application()
@@ -102,6 +107,23 @@ void Application::showMain()
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     }
+    warnAboutFallback();
+}
+
+void Application::warnAboutFallback()
+{
+    if (m_fallbackWarning.isEmpty() || !m_main)
+        return;
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Session kept outside the keyring"),
+                                tr("No system keyring is available, so Natter keeps your session "
+                                   "in its settings file, where other programs running as you can "
+                                   "read it. Log out to remove it, or start a keyring (Secret "
+                                   "Service) and log in again.\n\n%1")
+                                    .arg(std::exchange(m_fallbackWarning, {})),
+                                QMessageBox::Ok, m_main);
+    box->setObjectName(QStringLiteral("credentialFallback"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void Application::logout()

@@ -31,6 +31,8 @@ private:
     void showLogin(const QString &notice = QString());
     void showMain();
     void logout();
+    /// Tells the user (once per fallback) that the token lives in the settings store.
+    void warnAboutFallback();
 
     AppSettings m_settings;
     client::ClientController m_controller;
@@ -38,6 +40,7 @@ private:
     QPointer<LoginDialog> m_login;
     QPointer<MainWindow> m_main;
     QString m_rememberError; ///< "remember me" failed; told once the main window shows
+    QString m_fallbackWarning; ///< the token went to the settings store; told once it shows
 };
 
 } // namespace natter::ui

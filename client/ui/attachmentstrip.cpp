@@ -205,6 +205,34 @@ bool AttachmentStrip::ready() const
     return true;
 }
 
+bool AttachmentStrip::failed() const
+{
+    for (const Item &i : m_items)
+        if (i.error)
+            return true;
+    return false;
+}
+
+QStringList AttachmentStrip::paths() const
+{
+    QStringList out;
+    for (const Item &i : m_items)
+        out.append(i.path);
+    return out;
+}
+
+void AttachmentStrip::release()
+{
+    for (Item &i : m_items) {
+        delete i.uploader.data(); // stops at once; its replies are dropped
+        i.row->deleteLater();
+    }
+    m_items.clear();
+    m_notice->hide();
+    hide();
+    emit changed();
+}
+
 bool AttachmentStrip::busy() const
 {
     for (const Item &i : m_items)

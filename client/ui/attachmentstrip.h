@@ -43,6 +43,13 @@ public:
     bool busy() const;
     /// The finished uploads' ids, in the order added.
     QList<AttachmentId> ids() const;
+    /// True if an upload failed (retry or remove it before sending).
+    bool failed() const;
+    /// Every row's local file, in the order added.
+    QStringList paths() const;
+    /// Drops every row without cancelling unfinished uploads on the server: the message is
+    /// handed to ClientController::sendMessageWithFiles(), whose uploads resume them.
+    void release();
 
 signals:
     /// A row was added, removed, finished or failed (Send may change state).

@@ -294,9 +294,25 @@ void ChatView::send()
         m_controller.editMessage(m_room, m_target, text,
                                  [this](const auto &error) { report(error); });
     } else {
-        // Files still uploading (or failed) hold the message back: it is sent with all of them.
-        if (m_attachments->busy())
+        // Files still uploading go with the message into the outbox: they finish in the
+        // background (even after a restart) and the message follows. A failed one holds it.
+        if (m_attachments->failed())
             return;
+        const MessageId replyTo = m_mode == Mode::Reply ? m_target : MessageId();
+        if (m_attachments->busy()) {
+            const QStringList paths = m_attachments->paths();
+            m_attachments->release();
+            QString error;
+            if (m_controller.sendMessageWithFiles(m_room, text, paths, replyTo, &error).isEmpty()) {
+                report(ProtocolError{ErrorCode::Internal, error});
+                return;
+            }
+            scrollToBottom();
+            m_typingSent = false;
+            m_composer->clear();
+            setMode(Mode::Write, MessageId(), QString());
+            return;
+        }
         const QList<AttachmentId> files = m_attachments->ids();
         if (text.trimmed().isEmpty() && files.isEmpty())
             return;

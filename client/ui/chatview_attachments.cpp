@@ -122,10 +122,10 @@ void ChatView::updateSendEnabled()
     const bool hasText = !m_composer->toPlainText().trimmed().isEmpty();
     const bool ok = m_mode == Mode::Edit
         ? hasText
-        : !m_attachments->busy() && (hasText || m_attachments->ready());
+        : !m_attachments->failed() && (hasText || m_attachments->count() > 0);
     m_send->setEnabled(m_room.isValid() && !m_closed && ok);
     m_send->setToolTip(m_attachments->busy() && m_mode != Mode::Edit
-                           ? tr("Waiting for the files to finish uploading")
+                           ? tr("Send (Enter); the message follows once its files are uploaded")
                            : tr("Send the message (Enter)"));
 }
 

@@ -1,5 +1,6 @@
 #include "ui/credentialstore.h"
 
+#include <QSettings>
 #include <qt6keychain/keychain.h>
 
 namespace natter::ui {
@@ -7,11 +8,16 @@ namespace natter::ui {
 namespace {
 const QString service = QStringLiteral("Natter");
 
+bool noKeyring(QKeychain::Job *job)
+{
+    return job->error() == QKeychain::NoBackendAvailable || job->error() == QKeychain::OtherError;
+}
+
 QString describe(QKeychain::Job *job)
 {
     if (job->error() == QKeychain::NoError)
         return QString();
-    if (job->error() == QKeychain::NoBackendAvailable || job->error() == QKeychain::OtherError)
+    if (noKeyring(job))
         return CredentialStore::tr("no system keyring is available (%1)").arg(job->errorString());
     return job->errorString();
 }
@@ -22,15 +28,34 @@ QString CredentialStore::accountKey(const QString &server, const QString &userna
     return username.toLower() + QLatin1Char('@') + server;
 }
 
+QString CredentialStore::fallbackKey(const QString &account)
+{
+    // QSettings treats '/' and '\' as group separators; keep the key one level deep.
+    QString key = account;
+    key.replace(QLatin1Char('/'), QLatin1Char('|')).replace(QLatin1Char('\\'), QLatin1Char('|'));
+    return QStringLiteral("sessionTokens/") + QString::fromLatin1(key.toUtf8().toPercentEncoding());
+}
+
 void CredentialStore::store(const QString &account, const QString &token, Done done)
 {
     auto *job = new QKeychain::WritePasswordJob(service, this);
     job->setAutoDelete(true);
     job->setKey(account);
     job->setTextData(token);
-    connect(job, &QKeychain::Job::finished, this, [done](QKeychain::Job *j) {
+    connect(job, &QKeychain::Job::finished, this, [this, account, token, done](QKeychain::Job *j) {
+        QString error = describe(j);
+        if (noKeyring(j)) {
+            QSettings settings;
+            settings.setValue(fallbackKey(account), token);
+            settings.sync();
+            // isWritable(), not status(): Qt 6.4 may report AccessError after a successful sync.
+            if (settings.isWritable()) {
+                emit fallbackUsed(error);
+                error.clear();
+            }
+        }
         if (done)
-            done(describe(j));
+            done(error);
     });
     job->start();
 }
@@ -40,21 +65,37 @@ void CredentialStore::load(const QString &account, Loaded done)
     auto *job = new QKeychain::ReadPasswordJob(service, this);
     job->setAutoDelete(true);
     job->setKey(account);
-    connect(job, &QKeychain::Job::finished, this, [done](QKeychain::Job *j) {
+    connect(job, &QKeychain::Job::finished, this, [this, account, done](QKeychain::Job *j) {
         auto *read = static_cast<QKeychain::ReadPasswordJob *>(j);
-        done(read->error() == QKeychain::NoError ? read->textData() : QString(), describe(j));
+        if (read->error() == QKeychain::NoError) {
+            done(read->textData(), QString());
+            return;
+        }
+        const QString error = describe(j);
+        const QString fallback = QSettings().value(fallbackKey(account)).toString();
+        if (noKeyring(j) && !fallback.isEmpty()) {
+            emit fallbackUsed(error);
+            done(fallback, QString());
+            return;
+        }
+        done(QString(), read->error() == QKeychain::EntryNotFound ? QString() : error);
     });
     job->start();
 }
 
 void CredentialStore::remove(const QString &account, Done done)
 {
+    {
+        QSettings settings;
+        settings.remove(fallbackKey(account));
+        settings.sync();
+    }
     auto *job = new QKeychain::DeletePasswordJob(service, this);
     job->setAutoDelete(true);
     job->setKey(account);
     connect(job, &QKeychain::Job::finished, this, [done](QKeychain::Job *j) {
         if (done)
-            done(describe(j));
+            done(noKeyring(j) || j->error() == QKeychain::EntryNotFound ? QString() : describe(j));
     });
     job->start();
 }

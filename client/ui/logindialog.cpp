@@ -3,12 +3,16 @@
 
 #include "core/clientcontroller.h"
 #include "core/connection.h"
+#include "core/serverbrowser.h"
 #include "ui/credentialstore.h"
 
 #include <optional>
 #include <memory>
 #include <QMessageBox>
 #include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QListWidget>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -39,10 +43,6 @@ LoginDialog::LoginDialog(client::ClientController &controller, CredentialStore &
     m_notice->setWordWrap(true);
     m_notice->hide();
 
-    m_server = new QLineEdit(settings.server, this);
-    m_server->setObjectName(QStringLiteral("server"));
-    m_server->setAccessibleName(tr("Server address"));
-    m_server->setPlaceholderText(tr("host:port"));
     m_username = new QLineEdit(settings.lastUsername, this);
     m_username->setObjectName(QStringLiteral("username"));
     m_username->setAccessibleName(tr("Username"));
@@ -66,7 +66,7 @@ LoginDialog::LoginDialog(client::ClientController &controller, CredentialStore &
     buttons->addButton(QDialogButtonBox::Cancel);
 
     auto *form = new QFormLayout;
-    form->addRow(tr("&Server:"), m_server);
+    buildServerPicker(form);
     form->addRow(tr("&Username:"), m_username);
     form->addRow(tr("&Password:"), m_password);
     form->addRow(QString(), m_remember);
@@ -84,6 +84,87 @@ LoginDialog::LoginDialog(client::ClientController &controller, CredentialStore &
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     QLineEdit *first = m_username->text().isEmpty() ? m_username : m_password;
     QTimer::singleShot(0, first, [first] { first->setFocus(); });
+}
+
+void LoginDialog::buildServerPicker(QFormLayout *form)
+{
+    m_server = new QComboBox(this);
+    m_server->setObjectName(QStringLiteral("server"));
+    m_server->setEditable(true);
+    m_server->setInsertPolicy(QComboBox::NoInsert);
+    m_server->addItems(m_settings.recentServers);
+    m_server->setEditText(m_settings.server);
+    m_server->setAccessibleName(tr("Server address"));
+    m_server->lineEdit()->setPlaceholderText(tr("host:port (or ws://host:port without encryption)"));
+    m_server->setToolTip(tr("A bare host:port connects with TLS (wss://); type ws:// to connect "
+                            "without encryption."));
+    m_discovered = new QListWidget(this);
+    m_discovered->setObjectName(QStringLiteral("discoveredServers"));
+    m_discovered->setAccessibleName(tr("Servers on your network"));
+    m_discovered->setMaximumHeight(90);
+    auto *searchAgain = new QPushButton(tr("Search &again"), this);
+    m_browser = new client::ServerBrowser(this);
+    form->addRow(tr("&Server:"), m_server);
+    auto *discovered = new QHBoxLayout;
+    discovered->addWidget(m_discovered, 1);
+    discovered->addWidget(searchAgain, 0, Qt::AlignTop);
+    form->addRow(tr("On your network:"), discovered);
+
+    connect(m_browser, &client::ServerBrowser::serverFound, this, &LoginDialog::addDiscovered);
+    connect(m_discovered, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
+        if (item)
+            m_server->setEditText(item->data(Qt::UserRole).toString());
+    });
+    connect(searchAgain, &QPushButton::clicked, this, [this] {
+        m_discovered->clear();
+        m_browser->clear();
+        m_browser->probe();
+    });
+    if (m_settings.lanDiscovery)
+        m_browser->probe();
+}
+
+QLineEdit *LoginDialog::serverEdit() const
+{
+    return m_server->lineEdit();
+}
+
+void LoginDialog::discoverServers(quint16 port, const QList<QHostAddress> &targets)
+{
+    m_browser->probe(port, targets);
+}
+
+void LoginDialog::addDiscovered(const client::DiscoveredServer &server)
+{
+    const QUrl url = server.url();
+    const QString address = QStringLiteral("%1:%2").arg(url.host()).arg(url.port());
+    // What the server field gets: a bare address means wss://, so only ws:// is spelled out.
+    const QString fill = server.announcement.tls ? address : QStringLiteral("ws://") + address;
+    const QString fingerprint = server.announcement.fingerprint;
+    const QString security = server.announcement.tls
+        ? tr("fingerprint %1…").arg(fingerprint.left(23))
+        : tr("no encryption");
+    const QString text = QStringLiteral("%1 — %2 (%3)").arg(server.announcement.name, address, security);
+    for (int row = 0; row < m_discovered->count(); ++row) {
+        QListWidgetItem *item = m_discovered->item(row);
+        if (item->data(Qt::UserRole).toString() == fill) {
+            item->setText(text); // answered again with other details
+            item->setToolTip(fingerprint);
+            return;
+        }
+    }
+    auto *item = new QListWidgetItem(text, m_discovered);
+    item->setData(Qt::UserRole, fill);
+    item->setToolTip(fingerprint.isEmpty() ? tr("This server does not use encryption.")
+                                           : tr("Certificate fingerprint (a hint; you are asked to "
+                                                "accept the certificate when you connect):\n%1")
+                                                 .arg(fingerprint));
+}
+
+void LoginDialog::failed(const QString &message)
+{
+    setBusy(false);
+    m_status->setText(message);
 }
 
 void LoginDialog::setNotice(const QString &text)
@@ -138,14 +219,25 @@ void LoginDialog::submit(bool signup)
     }
     setBusy(true);
     m_status->setText(signup ? tr("Creating your account…") : tr("Logging in…"));
-    m_controller.setServerUrl(QUrl(serverUrlFromText(m_server->text())));
+    const QUrl url(serverUrlFromText(m_server->currentText()));
+    m_controller.setServerUrl(url);
     // One answer per attempt: a refused certificate is asked about after the attempt failed.
     auto refusal = std::make_shared<std::optional<client::PinCheck>>();
-    auto watch = std::make_shared<QMetaObject::Connection>(
-        connect(&m_controller.session().connection(), &client::Connection::certificateRefused, this,
-                [refusal](const client::PinCheck &check) { *refusal = check; }));
-    auto done = [this, refusal, watch, signup](const client::Reply<SessionReply> &reply) {
-        disconnect(*watch);
+    auto plain = std::make_shared<bool>(false);
+    client::Connection *connection = &m_controller.session().connection();
+    auto watch = std::make_shared<QList<QMetaObject::Connection>>(QList<QMetaObject::Connection>{
+        connect(connection, &client::Connection::certificateRefused, this,
+                [refusal](const client::PinCheck &check) { *refusal = check; }),
+        connect(connection, &client::Connection::tlsNotSpoken, this, [plain] { *plain = true; })});
+    auto done = [this, refusal, plain, watch, signup, url](const client::Reply<SessionReply> &reply) {
+        for (const QMetaObject::Connection &c : *watch)
+            disconnect(c);
+        if (!reply.ok() && *plain) {
+            // Never downgraded silently: the user decides to connect without encryption.
+            failed(tr("This server does not use TLS. Type ws://%1 to connect without encryption.")
+                       .arg(url.authority()));
+            return;
+        }
         if (!reply.ok() && refusal->has_value()) {
             setBusy(false);
             m_status->setText(tr("The server's certificate was not accepted."));
@@ -155,10 +247,9 @@ void LoginDialog::submit(bool signup)
             return;
         }
         if (!reply.ok()) {
-            setBusy(false);
-            m_status->setText(reply.error.code == ErrorCode::Unavailable
-                                  ? tr("Cannot reach the server: %1").arg(reply.error.message)
-                                  : reply.error.message);
+            failed(reply.error.code == ErrorCode::Unavailable
+                       ? tr("Cannot reach the server: %1").arg(reply.error.message)
+                       : reply.error.message);
             return;
         }
         onAuthenticated(reply.value->token);
@@ -171,7 +262,8 @@ void LoginDialog::submit(bool signup)
 
 void LoginDialog::onAuthenticated(const QString &token)
 {
-    m_settings.server = m_server->text().trimmed();
+    m_settings.server = m_server->currentText().trimmed();
+    m_settings.rememberServer(m_settings.server);
     m_settings.lastUsername = username();
     m_settings.rememberMe = m_remember->isChecked();
     QSettings qs;

@@ -2,6 +2,7 @@
 
 #include "core/clientcontroller.h"
 #include "ui/chatview.h"
+#include "ui/connectionstatus.h"
 #include "ui/conversationdelegate.h"
 #include "ui/dialogs.h"
 #include "ui/persondelegate.h"
@@ -45,15 +46,14 @@ MainWindow::MainWindow(client::ClientController &controller, AppSettings &settin
     splitter->setSizes({380, 600, 190});
     setCentralWidget(splitter);
 
-    m_connection = new QLabel(this);
-    m_connection->setObjectName(QStringLiteral("connectionState"));
-    m_connection->setAccessibleName(tr("Connection state"));
+    auto *connectionStatus = new ConnectionStatus(controller.session(), this);
+    m_connection = connectionStatus->label();
     m_presence = new QComboBox(this);
     m_presence->setAccessibleName(tr("Your status"));
     m_presence->addItem(tr("Online"), int(Presence::Online));
     m_presence->addItem(tr("Away"), int(Presence::Away));
     m_presence->addItem(tr("Do not disturb"), int(Presence::DoNotDisturb));
-    statusBar()->addWidget(m_connection, 1);
+    statusBar()->addWidget(connectionStatus, 1);
     statusBar()->addPermanentWidget(m_presence);
     connect(m_presence, &QComboBox::activated, this, [this] {
         m_controller.setPresence(Presence(m_presence->currentData().toInt()));
@@ -61,7 +61,6 @@ MainWindow::MainWindow(client::ClientController &controller, AppSettings &settin
 
     buildMenus();
     buildTray();
-    connect(&controller, &client::ClientController::stateChanged, this, &MainWindow::onStateChanged);
     connect(&controller, &client::ClientController::notify, this, &MainWindow::onNotify);
     connect(&controller, &client::ClientController::problem, this,
             [this](const QString &m) { statusBar()->showMessage(m, 5000); });
@@ -78,7 +77,6 @@ MainWindow::MainWindow(client::ClientController &controller, AppSettings &settin
             &MainWindow::updateTitle);
     connect(controller.conversations(), &QAbstractItemModel::dataChanged, this,
             &MainWindow::updateRoomActions);
-    onStateChanged();
     updateTitle();
     updateRoomActions();
     resize(1100, 720);
@@ -294,20 +292,6 @@ void MainWindow::stepConversation(int delta)
     const int row = qBound(0, m_conversations->currentIndex().row() + delta, rows - 1);
     m_conversations->setCurrentIndex(m_filtered->index(row, 0));
     m_chat->focusComposer();
-}
-
-void MainWindow::onStateChanged()
-{
-    switch (m_controller.session().state()) {
-    case ClientSession::State::Online: m_connection->setText(tr("Connected")); break;
-    case ClientSession::State::Syncing: m_connection->setText(tr("Syncing…")); break;
-    case ClientSession::State::Connecting:
-    case ClientSession::State::Authenticating: m_connection->setText(tr("Connecting…")); break;
-    case ClientSession::State::Reconnecting:
-        m_connection->setText(tr("Connection lost — reconnecting… Messages you write are sent when back."));
-        break;
-    case ClientSession::State::Offline: m_connection->setText(tr("Offline")); break;
-    }
 }
 
 void MainWindow::onNotify(const QString &title, const QString &text, RoomId room, bool mention)

@@ -58,7 +58,6 @@ private:
     QWidget *buildSideBar();
     QWidget *buildMemberPanel();
     void onConversationSelected(const QModelIndex &index);
-    void onStateChanged();
     void onNotify(const QString &title, const QString &text, RoomId room, bool mention);
     void updateTitle();
     void updateRoomActions();

@@ -1,6 +1,7 @@
 #include "ui/settings.h"
 
 #include <QSettings>
+#include <QUrl>
 
 namespace natter::ui {
 
@@ -14,6 +15,8 @@ AppSettings AppSettings::load(QSettings &s)
     a.notifications = s.value(QStringLiteral("notifications"), a.notifications).toBool();
     a.enterSends = s.value(QStringLiteral("enterSends"), a.enterSends).toBool();
     a.showMembers = s.value(QStringLiteral("showMembers"), a.showMembers).toBool();
+    a.lanDiscovery = s.value(QStringLiteral("lanDiscovery"), a.lanDiscovery).toBool();
+    a.recentServers = s.value(QStringLiteral("recentServers")).toStringList().mid(0, maxRecentServers);
     return a;
 }
 
@@ -26,14 +29,32 @@ void AppSettings::save(QSettings &s) const
     s.setValue(QStringLiteral("notifications"), notifications);
     s.setValue(QStringLiteral("enterSends"), enterSends);
     s.setValue(QStringLiteral("showMembers"), showMembers);
+    s.setValue(QStringLiteral("lanDiscovery"), lanDiscovery);
+    s.setValue(QStringLiteral("recentServers"), recentServers);
+}
+
+void AppSettings::rememberServer(const QString &text)
+{
+    const QString entry = text.trimmed();
+    if (entry.isEmpty())
+        return;
+    recentServers.removeAll(entry);
+    recentServers.prepend(entry);
+    while (recentServers.size() > maxRecentServers)
+        recentServers.removeLast();
 }
 
 QString serverUrlFromText(const QString &text)
 {
-    const QString t = text.trimmed();
-    if (t.startsWith(QLatin1String("ws://")) || t.startsWith(QLatin1String("wss://")))
-        return t;
-    return QStringLiteral("ws://") + (t.isEmpty() ? QStringLiteral("localhost:7447") : t);
+    QString t = text.trimmed();
+    if (t.isEmpty())
+        t = QStringLiteral("localhost");
+    const bool typedScheme = t.startsWith(QLatin1String("ws://"), Qt::CaseInsensitive)
+        || t.startsWith(QLatin1String("wss://"), Qt::CaseInsensitive);
+    QUrl url(typedScheme ? t : QStringLiteral("wss://") + t);
+    if (url.port() < 0)
+        url.setPort(defaultServerPort);
+    return url.toString();
 }
 
 } // namespace natter::ui

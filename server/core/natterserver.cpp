@@ -167,8 +167,27 @@ void NatterServer::acceptTcp()
     while (QTcpSocket *socket = m_tcp->nextPendingConnection()) {
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         socket->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
+        if (!m_tls)
+            refuseTlsOnPlainPort(socket);
         m_ws->handleConnection(socket);
     }
+}
+
+void NatterServer::refuseTlsOnPlainPort(QTcpSocket *socket)
+{
+    // A wss:// client opens with a TLS handshake record (first byte 0x16), which no HTTP request
+    // starts with. Answered in plain HTTP and closed, its TLS library fails at once ("this
+    // server does not use TLS") instead of waiting for the upgrade timeout.
+    auto firstRead = std::make_shared<QMetaObject::Connection>();
+    *firstRead = connect(socket, &QIODevice::readyRead, this, [socket, firstRead] {
+        disconnect(*firstRead); // only the first bytes tell
+        char first = 0;
+        if (socket->peek(&first, 1) == 1 && first == 0x16) {
+            qCDebug(lcServer) << "TLS handshake on the plain port; refused";
+            socket->write("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+            socket->disconnectFromHost();
+        }
+    });
 }
 
 void NatterServer::acceptWebSocket()

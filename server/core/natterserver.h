@@ -11,6 +11,7 @@
 #include <memory>
 
 class QTcpServer;
+class QTcpSocket;
 class QWebSocketServer;
 
 namespace natter::server {
@@ -60,6 +61,8 @@ public:
 private:
     void startDiscovery();
     void acceptTcp();
+    /// Without TLS: a connection that starts a TLS handshake gets a plain HTTP 400 and is closed.
+    void refuseTlsOnPlainPort(QTcpSocket *socket);
     void acceptWebSocket();
     void dropExpiredHandshakes();
     void checkLiveness();

@@ -8,7 +8,10 @@
 
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QSslConfiguration>
+#include <QSslSocket>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -60,6 +63,7 @@ private Q_SLOTS:
     void generatesAndServesASelfSignedCertificate();
     void keepsItsCertificateAcrossRestarts();
     void plainWebSocketIsRefusedOnATlsPort();
+    void tlsHandshakeIsRefusedAtOnceOnAPlainPort();
     void servesTheAdministratorsCertificate();
     void refusesAKeyOfAnotherCertificate();
     void refusesMissingOrHalfGivenFiles();
@@ -111,6 +115,36 @@ void TestTls::plainWebSocketIsRefusedOnATlsPort()
     // And a client that does not trust the certificate is refused by its own verification.
     RawClient untrusting;
     QVERIFY(!untrusting.connectTo(server->url(), 3000));
+}
+
+void TestTls::tlsHandshakeIsRefusedAtOnceOnAPlainPort()
+{
+    // Without TLS, a connection opening with a TLS handshake record gets a plain HTTP 400 and
+    // is closed (not left waiting for the upgrade timeout), so wss:// clients can say why.
+    TestServer server([](ServerConfig &c) { c.handshakeTimeoutMs = 600000; });
+    QVERIFY2(server.start(), qPrintable(server.error()));
+    QTcpSocket raw;
+    raw.connectToHost(QHostAddress::LocalHost, server.port());
+    QVERIFY(raw.waitForConnected(5000));
+    raw.write(QByteArray::fromHex("160301002e01000100"), 9); // the start of a ClientHello
+    QSignalSpy closed(&raw, &QTcpSocket::disconnected);
+    QTRY_VERIFY_WITH_TIMEOUT(closed.count() == 1, 20000);
+    QVERIFY(raw.readAll().startsWith("HTTP/1.1 400"));
+
+    // A TLS client fails in its handshake, without ever seeing a certificate.
+    QSslSocket tls;
+    QSignalSpy errors(&tls, &QSslSocket::errorOccurred);
+    QSignalSpy sslErrors(&tls, &QSslSocket::sslErrors);
+    tls.connectToHostEncrypted(QStringLiteral("127.0.0.1"), server.port());
+    QTRY_VERIFY_WITH_TIMEOUT(!errors.isEmpty(), 20000);
+    QCOMPARE(errors.first().at(0).value<QAbstractSocket::SocketError>(),
+             QAbstractSocket::SslHandshakeFailedError);
+    QCOMPARE(sslErrors.count(), 0);
+
+    // Plain WebSocket clients are unaffected.
+    RawClient plain;
+    QVERIFY(plain.connectTo(server.url(), 5000));
+    QVERIFY(helloWorks(plain));
 }
 
 void TestTls::servesTheAdministratorsCertificate()

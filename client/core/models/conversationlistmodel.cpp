@@ -227,6 +227,39 @@ void ConversationListModel::addMessage(const Message &message, bool countUnread,
         emit unreadChanged(totalUnread());
 }
 
+void ConversationListModel::removeUnread(RoomId room, Seq seq, bool mention)
+{
+    const int row = rowOf(room);
+    if (row < 0)
+        return;
+    Room &r = m_rooms[row];
+    if (seq <= r.readSeq.value_or(0) || r.unreadCount == 0)
+        return;
+    --r.unreadCount;
+    QList<int> roles{UnreadRole};
+    if (mention && r.mentionCount > 0) {
+        --r.mentionCount;
+        roles << MentionRole;
+    }
+    emit dataChanged(index(row), index(row), roles);
+    emit unreadChanged(totalUnread());
+}
+
+void ConversationListModel::setCounts(const Room &fromServer)
+{
+    const int row = rowOf(fromServer.id);
+    if (row < 0)
+        return;
+    Room &r = m_rooms[row];
+    if (r.unreadCount == fromServer.unreadCount && r.mentionCount == fromServer.mentionCount)
+        return;
+    r.unreadCount = fromServer.unreadCount;
+    r.mentionCount = fromServer.mentionCount;
+    r.readSeq = qMax(r.readSeq.value_or(0), fromServer.readSeq.value_or(0));
+    emit dataChanged(index(row), index(row), {UnreadRole, MentionRole});
+    emit unreadChanged(totalUnread());
+}
+
 void ConversationListModel::setReadSeq(RoomId room, Seq seq)
 {
     const int row = rowOf(room);

@@ -48,6 +48,12 @@ public:
     /// A new timeline entry: updates the preview and activity; counts it as unread when
     /// `countUnread` (not the user's own, not in the room on screen).
     void addMessage(const Message &message, bool countUnread, bool mention);
+    /// A message at `seq` that counted as unread (by another user, after the read marker) was
+    /// deleted: the unread count drops by one, and the mention count too if it mentioned the
+    /// user. Nothing changes for a message at or before the read marker.
+    void removeUnread(RoomId room, Seq seq, bool mention);
+    /// Sets a room's counters from the server (rooms.list), keeping everything else.
+    void setCounts(const Room &fromServer);
     /// The read marker moved to `seq`: reading up to the last entry clears the counters.
     void setReadSeq(RoomId room, Seq seq);
 

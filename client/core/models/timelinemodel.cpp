@@ -128,7 +128,7 @@ QVariant TimelineModel::pendingData(const OutboxEntry &e, int role) const
     case DeletedRole: return false;
     case EditedAtRole: return QDateTime();
     case AttachmentsRole: return QVariant::fromValue(QList<Attachment>());
-    case PendingAttachmentsRole: return int(e.attachmentIds.size());
+    case PendingAttachmentsRole: return int(e.attachmentIds.size()) + e.waitingFiles;
     case ReplyToRole:
     case ReplySenderRole:
     case ReplyBodyRole:
