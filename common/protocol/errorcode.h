@@ -43,6 +43,8 @@ namespace natter {
     X(BadOffset, "bad_offset", "the chunk does not continue the upload where it stands")           \
     X(UnknownUpload, "unknown_upload", "no such upload in progress; begin again")                  \
     X(Incomplete, "incomplete", "the upload has not received all its bytes yet")                   \
+    X(AccountDisabled, "account_disabled", "an administrator disabled this account")               \
+    X(SessionRevoked, "session_revoked", "an administrator ended this account's sessions; log in again") \
     X(Internal, "internal", "internal server error")
 
 enum class ErrorCode {

@@ -154,6 +154,8 @@ int userChange(AdminDatabase &db, const AdminRequest &request, const QString &ve
         const QString hash = PasswordHasher(false).hashNow(password);
         const int ended = db.transaction([&](Repositories &r) {
             r.users.setPasswordHash(id, hash);
+            // A running server closes the user's live connections (RevocationWatcher).
+            r.revocations.record(id, RevocationReason::SessionsRevoked, QDateTime::currentMSecsSinceEpoch());
             return r.sessions.revokeAll(id);
         });
         out << "password of " << record->user.username << " reset; " << ended << " session(s) ended\n";
@@ -164,7 +166,10 @@ int userChange(AdminDatabase &db, const AdminRequest &request, const QString &ve
     const bool disable = verb == QLatin1String("disable");
     const int ended = db.transaction([&](Repositories &r) {
         r.users.setDisabled(id, disable);
-        return disable ? r.sessions.revokeAll(id) : 0;
+        if (!disable)
+            return 0;
+        r.revocations.record(id, RevocationReason::Disabled, QDateTime::currentMSecsSinceEpoch());
+        return r.sessions.revokeAll(id);
     });
     out << record->user.username << (disable ? " disabled; " : " enabled\n");
     if (disable)

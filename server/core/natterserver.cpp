@@ -1,5 +1,6 @@
 #include "core/natterserver.h"
 
+#include "admin/revocationwatcher.h"
 #include "attachments/attachmentshandler.h"
 #include "auth/authhandler.h"
 #include "core/requestrouter.h"
@@ -67,6 +68,7 @@ bool NatterServer::start(QString *error)
     m_router = std::make_unique<RequestRouter>(m_config, RequestRouter::Handlers{
         *m_auth, *m_friends, *m_rooms, *m_groups, *m_messages, *m_presence, *m_search,
         *m_attachments});
+    m_revocations = std::make_unique<RevocationWatcher>(*m_storage, m_registry, m_config.revocationPollMs);
 
     m_ws = new QWebSocketServer(m_config.serverName, QWebSocketServer::NonSecureMode, this);
     m_ws->setHandshakeTimeout(m_config.handshakeTimeoutMs);
@@ -110,6 +112,7 @@ bool NatterServer::start(QString *error)
     connect(&m_maintenanceTimer, &QTimer::timeout, this, &NatterServer::runMaintenance);
     m_maintenanceTimer.start();
     runMaintenance();
+    m_revocations->start();
     qCInfo(lcServer) << "listening on" << m_config.address.toString() << port() << (m_tls ? "(wss)" : "(ws)")
                      << "with" << m_config.storage.describe();
     return true;
@@ -120,6 +123,8 @@ void NatterServer::stop()
     m_helloTimer.stop();
     m_pingTimer.stop();
     m_maintenanceTimer.stop();
+    if (m_revocations)
+        m_revocations->stop();
     if (m_tcp)
         m_tcp->close();
     m_discovery.reset();

@@ -18,6 +18,7 @@ namespace natter::server {
 
 class AttachmentsHandler;
 class DiscoveryResponder;
+class RevocationWatcher;
 
 class AuthHandler;
 class ClientConnection;
@@ -80,6 +81,7 @@ private:
     std::unique_ptr<SearchHandler> m_search;
     std::unique_ptr<AttachmentsHandler> m_attachments;
     std::unique_ptr<RequestRouter> m_router;
+    std::unique_ptr<RevocationWatcher> m_revocations; ///< admin commands reaching live connections
     QTcpServer *m_tcp = nullptr;
     std::optional<TlsIdentity> m_tls;
     std::unique_ptr<DiscoveryResponder> m_discovery;

@@ -57,6 +57,7 @@ struct ServerConfig
     int loginFailuresPerAddress = 20;
     int loginWindowMs = 15 * 60 * 1000;
     int loginLockoutMs = 30 * 1000;      ///< first lockout; doubles on each further failure
+    int revocationPollMs = 1000;         ///< how often `natterd user disable`/`reset-password` are looked for
 
     // Messages.
     LifecycleRules lifecycle;            ///< edit history visibility, edit and delete windows

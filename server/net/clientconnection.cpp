@@ -30,12 +30,17 @@ ClientConnection::ClientConnection(QWebSocket *socket, const ServerConfig &confi
     // Qt 6.4 splits larger text messages into frames that may end inside a UTF-8 sequence,
     // which Qt receivers reject (1007). Replies stay well under this, so they go unsplit.
     m_socket->setOutgoingFrameSize(64 * 1024 * 1024);
+    // Once the server closes a connection (a disabled account, a revoked session, …) nothing
+    // more it sends is served, even before the peer completes the close handshake.
     connect(m_socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
         m_heardFrom = true;
-        Q_EMIT frameReceived(text.toUtf8());
+        if (!m_closing)
+            Q_EMIT frameReceived(text.toUtf8());
     });
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &bytes) {
         m_heardFrom = true;
+        if (m_closing)
+            return;
         if (binaryframe::kindOf(bytes))
             Q_EMIT binaryReceived(bytes);
         else

@@ -20,6 +20,8 @@ constexpr int slowReader = 4002;
 constexpr int flooding = 4003;
 constexpr int loggedOut = 4004;
 constexpr int pingTimeout = 4005;
+constexpr int accountDisabled = 4006;
+constexpr int sessionRevoked = 4007;
 constexpr int shuttingDown = 1001;
 } // namespace closecode
 

@@ -4,6 +4,7 @@
 #include "storage/friendrepository.h"
 #include "storage/membershiprepository.h"
 #include "storage/messagerepository.h"
+#include "storage/revocationrepository.h"
 #include "storage/roomrepository.h"
 #include "storage/inviterepository.h"
 #include "storage/searchrepository.h"
@@ -19,7 +20,7 @@ public:
     explicit Repositories(QSqlDatabase db, const QString &dataDir = QString())
         : m_cache(std::move(db)), users(m_cache), sessions(m_cache), friends(m_cache),
           rooms(m_cache, m_roomStates), members(m_cache, m_roomStates), messages(m_cache),
-          search(m_cache), invites(m_cache),
+          search(m_cache), invites(m_cache), revocations(m_cache),
           attachments(m_cache, dataDir)
     {
     }
@@ -43,6 +44,7 @@ public:
     MessageRepository messages;
     SearchRepository search;
     InviteRepository invites;
+    RevocationRepository revocations;
     AttachmentRepository attachments;
 };
 

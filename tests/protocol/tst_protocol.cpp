@@ -347,7 +347,7 @@ void TestProtocol::errorFrameRoundTrips()
     const auto anonymous = decodeServerFrame(encodeError(std::nullopt, {ErrorCode::BadFrame, {}}), &error);
     QVERIFY(anonymous);
     QVERIFY(!anonymous->id);
-    for (const char *name : {"bad_frame", "invalid_field", "room_closed", "internal"}) {
+    for (const char *name : {"bad_frame", "invalid_field", "room_closed", "account_disabled", "session_revoked", "internal"}) {
         ErrorCode code;
         QVERIFY(errorCodeFromName(QLatin1String(name), &code));
         QCOMPARE(errorCodeName(code), QLatin1String(name));

@@ -7,6 +7,7 @@
 
 #include "admin/admincommands.h"
 #include "core/commandline.h"
+#include "net/clientconnection.h"
 #include "storage/sqlconnection.h"
 
 #include <QSqlQuery>
@@ -47,6 +48,27 @@ CommandResult natterd(const QStringList &arguments, const QString &input = QStri
     return r;
 }
 
+/// A second raw connection of an existing account, resumed with its token.
+bool resume(RawClient &client, const QUrl &url, const QString &token)
+{
+    if (!client.connectTo(url) || !client.hello())
+        return false;
+    client.send(2, ResumeRequest{token});
+    const auto reply = client.waitReply(2);
+    return reply && reply->kind == ServerFrame::Kind::Result;
+}
+
+/// The error frames without a request id the server sent to `client`.
+QList<ProtocolError> unsolicitedErrors(const RawClient &client)
+{
+    QList<ProtocolError> out;
+    for (const ServerFrame &f : client.frames) {
+        if (f.kind == ServerFrame::Kind::Error && !f.id)
+            out.append(f.error);
+    }
+    return out;
+}
+
 QString passwordLine(const QString &out)
 {
     static const QRegularExpression re(QStringLiteral("^password: (\\S+)$"), QRegularExpression::MultilineOption);
@@ -65,6 +87,8 @@ private Q_SLOTS:
     void addRefusesBadNamesTakenNamesAndWeakPasswords();
     void disableEndsSessionsAndRefusesLogin();
     void resetPasswordReplacesItAndEndsSessions();
+    void disableClosesTheUsersLiveConnections();
+    void resetPasswordClosesTheUsersLiveConnections();
     void listShowsEveryAccountAndItsState();
     void backupIsAConsistentCopyWhileTheServerRuns();
     void checkPassesOnAHealthyDatabase();
@@ -173,6 +197,63 @@ void TestAdmin::resetPasswordReplacesItAndEndsSessions()
                                                              QStringLiteral("nobody")});
     QCOMPARE(missing.status, 1);
     QVERIFY(missing.err.contains(QLatin1String("no account named nobody")));
+}
+
+// The command runs on its own database connection, as `natterd user disable` does from another
+// process; the running server notices within its poll interval and closes every connection of
+// that user with an error frame and close code 4006. Other users keep their connections.
+void TestAdmin::disableClosesTheUsersLiveConnections()
+{
+    TestUser olga(m_server->url());
+    QVERIFY(olga.signup(QStringLiteral("olga")).ok());
+    RawClient laptop, phone;
+    QVERIFY(laptop.connectTo(m_server->url()));
+    const auto session = laptop.signup(QStringLiteral("ivan"));
+    QVERIFY(session);
+    QVERIFY(resume(phone, m_server->url(), session->token));
+    QVERIFY(unsolicitedErrors(laptop).isEmpty());
+
+    const CommandResult r = natterd(db() + QStringList{QStringLiteral("user"), QStringLiteral("disable"), QStringLiteral("ivan")});
+    QCOMPARE(r.status, 0);
+    for (RawClient *c : {&laptop, &phone}) {
+        QVERIFY(c->waitDisconnected(10000));
+        const QList<ProtocolError> errors = unsolicitedErrors(*c);
+        QCOMPARE(errors.size(), 1);
+        QCOMPARE(errors[0].code, ErrorCode::AccountDisabled);
+        QVERIFY(!errors[0].message.isEmpty());
+        QCOMPARE(c->closeCode(), int(closecode::accountDisabled));
+    }
+    // Olga is untouched: still online, still served.
+    QCOMPARE(olga.session.state(), client::ClientSession::State::Online);
+    QVERIFY(olga.call(RoomListRequest{}).ok());
+    // And the token is gone for good.
+    RawClient again;
+    QVERIFY(!resume(again, m_server->url(), session->token));
+}
+
+void TestAdmin::resetPasswordClosesTheUsersLiveConnections()
+{
+    RawClient judy, kim;
+    QVERIFY(judy.connectTo(m_server->url()) && kim.connectTo(m_server->url()));
+    QVERIFY(judy.signup(QStringLiteral("judy")));
+    QVERIFY(kim.signup(QStringLiteral("kim")));
+    const CommandResult r = natterd(db() + QStringList{QStringLiteral("user"), QStringLiteral("reset-password"),
+                                                       QStringLiteral("judy")});
+    QCOMPARE(r.status, 0);
+    QVERIFY(judy.waitDisconnected(10000));
+    const QList<ProtocolError> errors = unsolicitedErrors(judy);
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(errors[0].code, ErrorCode::SessionRevoked);
+    QCOMPARE(judy.closeCode(), int(closecode::sessionRevoked));
+    // Kim's connection stays open and answers.
+    QVERIFY(kim.isConnected());
+    QVERIFY(unsolicitedErrors(kim).isEmpty());
+    kim.send(7, RoomListRequest{});
+    const auto reply = kim.waitReply(7);
+    QVERIFY(reply && reply->kind == ServerFrame::Kind::Result);
+    // Later polls leave kim alone.
+    QTest::qWait(1500);
+    QVERIFY(kim.isConnected());
 }
 
 void TestAdmin::listShowsEveryAccountAndItsState()

@@ -1,6 +1,7 @@
 // Storage: repositories on a real SQLite database through the worker threads, batched
 // commits, savepoint isolation of failing jobs, gapless per-room sequences and keyset paging.
 #include "storage/repositories.h"
+#include "storage/sqlconnection.h"
 #include "storage/storage.h"
 #include "storage/storageerror.h"
 
@@ -28,6 +29,8 @@ private Q_SLOTS:
     void idempotencyKeyFindsTheOriginal();
     void friendStatesFromBothSides();
     void sessionsExpireAndRevoke();
+    void revocationLogIsReadAfterAnIdAndPruned();
+    void dataVersionMovesOnlyWithAnotherConnectionsCommit();
     void statementsRoundTripEveryType();
     void insertNextTakesTheNextSeqOnce();
     void searchIndexFollowsMessagesChangedBeforeAndAfterCommit();
@@ -471,6 +474,60 @@ void TestStorage::sessionsExpireAndRevoke()
         return out;
     });
     QCOMPARE(checks, (QList<bool>{true, false, true, false, true}));
+}
+
+void TestStorage::revocationLogIsReadAfterAnIdAndPruned()
+{
+    constexpr qint64 day = 24 * 3600 * 1000;
+    const UserId a = writeSync<UserId>([](Repositories &r) {
+        const UserId id = r.users.create(QStringLiteral("ra"), QStringLiteral("h"), 0)->id;
+        r.revocations.record(id, RevocationReason::Disabled, 1 * day);
+        r.revocations.record(id, RevocationReason::SessionsRevoked, 2 * day);
+        return id;
+    });
+    const QList<Revocation> all = readSync<QList<Revocation>>([](Repositories &r) { return r.revocations.since(0, 10); });
+    QCOMPARE(all.size(), 2);
+    QCOMPARE(all[0].user, a);
+    QCOMPARE(all[0].reason, RevocationReason::Disabled);
+    QCOMPARE(all[1].reason, RevocationReason::SessionsRevoked);
+    QVERIFY(all[1].id > all[0].id);
+    QCOMPARE(readSync<qint64>([](Repositories &r) { return r.revocations.latestId(); }), all[1].id);
+    const qint64 after = all[0].id;
+    QCOMPARE(readSync<int>([after](Repositories &r) { return int(r.revocations.since(after, 10).size()); }), 1);
+    QCOMPARE(readSync<int>([after](Repositories &r) { return int(r.revocations.since(after - 1, 1).size()); }), 1);
+
+    // A week later the old entries are pruned by the next write; ids keep growing.
+    writeSync<bool>([a](Repositories &r) {
+        r.revocations.record(a, RevocationReason::Disabled, 9 * day + 1);
+        return true;
+    });
+    const QList<Revocation> left = readSync<QList<Revocation>>([](Repositories &r) { return r.revocations.since(0, 10); });
+    QCOMPARE(left.size(), 1);
+    QVERIFY(left[0].id > all[1].id);
+}
+
+void TestStorage::dataVersionMovesOnlyWithAnotherConnectionsCommit()
+{
+    const auto version = [this] { return readSync<qint64>([](Repositories &r) { return r.revocations.dataVersion(); }); };
+    const qint64 v1 = version();
+    QVERIFY(v1 >= 0);
+    QCOMPARE(version(), v1); // nothing committed meanwhile
+
+    // A commit on a connection of its own, as natterd's command line makes.
+    StorageConfig config = m_storage->config();
+    {
+        QSqlDatabase db = openConnection(config, QStringLiteral("other"));
+        Repositories other(db);
+        QVERIFY(db.transaction());
+        const UserId id = other.users.create(QStringLiteral("dv"), QStringLiteral("h"), 0)->id;
+        other.revocations.record(id, RevocationReason::Disabled, 1);
+        QVERIFY(db.commit());
+    }
+    closeConnection(QStringLiteral("other"));
+    const qint64 v2 = version();
+    QVERIFY(v2 != v1);
+    QCOMPARE(readSync<int>([](Repositories &r) { return int(r.revocations.since(0, 10).size()); }), 1);
+    QCOMPARE(version(), v2);
 }
 
 QTEST_GUILESS_MAIN(TestStorage)
