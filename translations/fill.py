@@ -158,6 +158,11 @@ DE.update({  # clientconn: connection status, login screen, remembered session, 
  'Send (Enter); the message follows once its files are uploaded': 'Senden (Eingabetaste); die Nachricht folgt, sobald ihre Dateien hochgeladen sind',
 })
 
+DE.update({  # lead: sessions ended by an administrator
+ 'An administrator disabled your account. Ask them to enable it again.': 'Ein Administrator hat dein Konto deaktiviert. Bitte ihn, es wieder zu aktivieren.',
+ 'An administrator ended your sessions. Please log in again (with your new password if it was reset).': 'Ein Administrator hat deine Sitzungen beendet. Bitte melde dich erneut an (mit dem neuen Passwort, falls es zurückgesetzt wurde).',
+})
+
 FR = {
  'Friends to invite': 'Amis à inviter', 'Online': 'En ligne', 'Away': 'Absent',
  'Do not disturb': 'Ne pas déranger', 'Offline': 'Hors ligne',
@@ -312,6 +317,11 @@ FR.update({  # clientconn: connection status, login screen, remembered session, 
 })
 
 # English: only the plural forms (the source texts serve as the singular translations).
+FR.update({  # lead: sessions ended by an administrator
+ 'An administrator disabled your account. Ask them to enable it again.': 'Un administrateur a désactivé votre compte. Demandez-lui de le réactiver.',
+ 'An administrator ended your sessions. Please log in again (with your new password if it was reset).': 'Un administrateur a mis fin à vos sessions. Reconnectez-vous (avec votre nouveau mot de passe s’il a été réinitialisé).',
+})
+
 EN = {
  '%n result(s)': ['%n result', '%n results'],
  'Natter: %n unread': ['Natter: %n unread', 'Natter: %n unread'],

@@ -281,6 +281,14 @@
 
 %1</translation>
     </message>
+    <message>
+        <source>An administrator disabled your account. Ask them to enable it again.</source>
+        <translation>Ein Administrator hat dein Konto deaktiviert. Bitte ihn, es wieder zu aktivieren.</translation>
+    </message>
+    <message>
+        <source>An administrator ended your sessions. Please log in again (with your new password if it was reset).</source>
+        <translation>Ein Administrator hat deine Sitzungen beendet. Bitte melde dich erneut an (mit dem neuen Passwort, falls es zurückgesetzt wurde).</translation>
+    </message>
 </context>
 <context>
     <name>natter::ui::AttachmentStrip</name>

@@ -277,6 +277,14 @@
 %1</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>An administrator disabled your account. Ask them to enable it again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An administrator ended your sessions. Please log in again (with your new password if it was reset).</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>natter::ui::AttachmentStrip</name>

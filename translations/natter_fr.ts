@@ -281,6 +281,14 @@
 
 %1</translation>
     </message>
+    <message>
+        <source>An administrator disabled your account. Ask them to enable it again.</source>
+        <translation>Un administrateur a désactivé votre compte. Demandez-lui de le réactiver.</translation>
+    </message>
+    <message>
+        <source>An administrator ended your sessions. Please log in again (with your new password if it was reset).</source>
+        <translation>Un administrateur a mis fin à vos sessions. Reconnectez-vous (avec votre nouveau mot de passe s’il a été réinitialisé).</translation>
+    </message>
 </context>
 <context>
     <name>natter::ui::AttachmentStrip</name>

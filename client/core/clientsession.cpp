@@ -12,6 +12,8 @@ Q_LOGGING_CATEGORY(lcSession, "natter.client.session")
 /// Close code the server uses when another connection logged out with the same token
 /// (docs/protocol.md §9): the token is revoked, so resuming is pointless.
 constexpr int closeLoggedOut = 4004;
+constexpr int closeAccountDisabled = 4006;
+constexpr int closeSessionRevoked = 4007;
 
 } // namespace
 
@@ -183,6 +185,10 @@ void ClientSession::onConnectionLost(int closeCode, const QString &reason)
     qCDebug(lcSession) << "connection lost:" << closeCode << reason;
     if (closeCode == closeLoggedOut && m_wantOnline) {
         invalidateSession({ErrorCode::InvalidToken, reason});
+    } else if (closeCode == closeAccountDisabled && m_wantOnline) {
+        invalidateSession({ErrorCode::AccountDisabled, errorCodeText(ErrorCode::AccountDisabled)});
+    } else if (closeCode == closeSessionRevoked && m_wantOnline) {
+        invalidateSession({ErrorCode::SessionRevoked, errorCodeText(ErrorCode::SessionRevoked)});
     } else if (shouldReconnect()) {
         scheduleReconnect();
     } else {

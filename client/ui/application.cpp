@@ -12,11 +12,17 @@ Application::Application(const AppSettings &settings, QObject *parent)
     : QObject(parent), m_settings(settings)
 {
     m_controller.session().setDeviceName(QStringLiteral("desktop"));
-    connect(&m_controller, &client::ClientController::sessionInvalid, this, [this] {
+    connect(&m_controller.session(), &client::ClientSession::sessionInvalid, this,
+            [this](const ProtocolError &error) {
         m_credentials.remove(CredentialStore::accountKey(m_settings.server, m_settings.lastUsername));
         if (m_main)
             m_main->deleteLater();
-        showLogin(tr("Your session ended (logged out elsewhere or expired). Please log in again."));
+        if (error.code == ErrorCode::AccountDisabled)
+            showLogin(tr("An administrator disabled your account. Ask them to enable it again."));
+        else if (error.code == ErrorCode::SessionRevoked)
+            showLogin(tr("An administrator ended your sessions. Please log in again (with your new password if it was reset)."));
+        else
+            showLogin(tr("Your session ended (logged out elsewhere or expired). Please log in again."));
     });
     connect(&m_credentials, &CredentialStore::fallbackUsed, this, [this](const QString &why) {
         m_fallbackWarning = why;

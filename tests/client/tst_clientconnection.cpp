@@ -3,7 +3,9 @@
 // and uploads that survive the client quitting.
 #include "../support/testserver.h"
 #include "../support/testuser.h"
+#include "admin/admincommands.h"
 #include "core/clientcontroller.h"
+#include "core/commandline.h"
 #include "protocol/lifecyclerequests.h"
 
 #include <QAbstractItemModelTester>
@@ -28,6 +30,8 @@ private Q_SLOTS:
     void uploadSurvivesQuitAndIsSentOnceInOrder();
     void fileGoneBeforeRestartFailsTheMessageClearly();
     void cacheRecordsMigrationsAndKeepsPendingUploads();
+    void administratorsActionsEndTheSessionWithoutReconnecting_data();
+    void administratorsActionsEndTheSessionWithoutReconnecting();
 
 private:
     std::unique_ptr<ClientController> makeController();
@@ -437,4 +441,43 @@ void TestClientConnection::cacheRecordsMigrationsAndKeepsPendingUploads()
 }
 
 QTEST_MAIN(TestClientConnection)
+void TestClientConnection::administratorsActionsEndTheSessionWithoutReconnecting_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<ErrorCode>("code");
+    QTest::newRow("disable") << QStringLiteral("disable") << ErrorCode::AccountDisabled;
+    QTest::newRow("reset-password") << QStringLiteral("reset-password") << ErrorCode::SessionRevoked;
+}
+
+void TestClientConnection::administratorsActionsEndTheSessionWithoutReconnecting()
+{
+    QFETCH(QString, command);
+    QFETCH(ErrorCode, code);
+    auto alice = makeController();
+    QVERIFY(login(*alice, QStringLiteral("alice")));
+    QSignalSpy invalid(&alice->session(), &ClientSession::sessionInvalid);
+    QSignalSpy scheduled(&alice->session(), &ClientSession::reconnectScheduled);
+
+    // natterd's own command line, run beside the server on the same database (as an
+    // administrator's shell would): the server notices and closes alice's connection.
+    server::ServerConfig config;
+    server::AdminRequest request;
+    QString error;
+    bool exitNow = false;
+    QVERIFY2(server::parseCommandLine({QStringLiteral("natterd"), QStringLiteral("--database"), m_server->databasePath(),
+                                       QStringLiteral("user"), command, QStringLiteral("alice")},
+                                      &config, &request, &error, &exitNow),
+             qPrintable(error));
+    QString out, err, in;
+    QTextStream inStream(&in), outStream(&out), errStream(&err);
+    QCOMPARE(server::runAdminCommand(config, request, inStream, outStream, errStream), 0);
+
+    QTRY_COMPARE_WITH_TIMEOUT(invalid.count(), 1, 10000);
+    QCOMPARE(invalid.at(0).at(0).value<ProtocolError>().code, code);
+    QCOMPARE(alice->session().state(), ClientSession::State::Offline);
+    QTest::qWait(500); // well past the 20 ms first reconnect delay
+    QCOMPARE(scheduled.count(), 0);
+    QCOMPARE(alice->session().state(), ClientSession::State::Offline);
+}
+
 #include "tst_clientconnection.moc"
