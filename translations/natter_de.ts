@@ -190,6 +190,33 @@
     </message>
 </context>
 <context>
+    <name>natter::ui</name>
+    <message>
+        <source>&amp;Mute</source>
+        <translation>&amp;Stummschalten</translation>
+    </message>
+    <message>
+        <source>Un&amp;mute</source>
+        <translation>Stummschaltung &amp;aufheben</translation>
+    </message>
+    <message>
+        <source>No notifications and no unread total for this conversation, except when you are mentioned</source>
+        <translation>Keine Benachrichtigungen und keine Zählung ungelesener Nachrichten für diese Unterhaltung, außer wenn du erwähnt wirst</translation>
+    </message>
+    <message>
+        <source>Notify about this conversation again</source>
+        <translation>Wieder über diese Unterhaltung benachrichtigen</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>Stummschalten</translation>
+    </message>
+    <message>
+        <source>Could not change the setting: %1</source>
+        <translation>Die Einstellung konnte nicht geändert werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>natter::ui::AddFriendDialog</name>
     <message>
         <source>Add a friend</source>
@@ -461,6 +488,10 @@
         <source>Could not download %1: %2</source>
         <translation>%1 konnte nicht heruntergeladen werden: %2</translation>
     </message>
+    <message>
+        <source>Conversation menu</source>
+        <translation>Menü der Unterhaltung</translation>
+    </message>
 </context>
 <context>
     <name>natter::ui::ConversationDelegate</name>
@@ -690,6 +721,42 @@
     <message>
         <source>Saving your session in the system keyring…</source>
         <translation>Sitzung wird im Schlüsselbund gespeichert …</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 has CHANGED since you accepted it.
+
+Accepted: %2
+Now: %3
+
+Accept the new one only if your administrator confirms it.</source>
+        <translation>Das Zertifikat von %1 hat sich GEÄNDERT, seit du es akzeptiert hast.
+
+Akzeptiert: %2
+Jetzt: %3
+
+Akzeptiere das neue nur, wenn deine Administration es bestätigt.</translation>
+    </message>
+    <message>
+        <source>%1 presents a certificate this computer does not know.
+
+SHA-256 fingerprint:
+%2
+
+Accept it only if it matches the fingerprint your administrator published.</source>
+        <translation>%1 legt ein Zertifikat vor, das dieser Computer nicht kennt.
+
+SHA-256-Fingerabdruck:
+%2
+
+Akzeptiere es nur, wenn es mit dem Fingerabdruck übereinstimmt, den deine Administration veröffentlicht hat.</translation>
+    </message>
+    <message>
+        <source>Server certificate</source>
+        <translation>Serverzertifikat</translation>
+    </message>
+    <message>
+        <source>The server's certificate was not accepted.</source>
+        <translation>Das Zertifikat des Servers wurde nicht akzeptiert.</translation>
     </message>
 </context>
 <context>
@@ -955,6 +1022,10 @@
         <source>&amp;Search messages</source>
         <translation>Nachrichten &amp;suchen</translation>
     </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
 </context>
 <context>
     <name>natter::ui::MessageDelegate</name>
@@ -1072,6 +1143,92 @@
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Darstellung</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Farbschema</translation>
+    </message>
+    <message>
+        <source>Follow system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Font size</source>
+        <translation>Schriftgröße</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Farbschema:</translation>
+    </message>
+    <message>
+        <source>&amp;Font size:</source>
+        <translation>&amp;Schriftgröße:</translation>
+    </message>
+    <message>
+        <source>Language and notifications</source>
+        <translation>Sprache und Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Current server: %1
+Certificate: %2</source>
+        <translation>Aktueller Server: %1
+Zertifikat: %2</translation>
+    </message>
+    <message>
+        <source>Remembered servers</source>
+        <translation>Gemerkte Server</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Remembered servers:</source>
+        <translation>Gemerkte Server:</translation>
+    </message>
+    <message>
+        <source>none (not encrypted)</source>
+        <translation>keines (nicht verschlüsselt)</translation>
+    </message>
+    <message>
+        <source>not pinned (verified by the system, or not yet seen)</source>
+        <translation>nicht gespeichert (vom System geprüft oder noch nicht gesehen)</translation>
+    </message>
+    <message>
+        <source>Certificate: %1</source>
+        <translation>Zertifikat: %1</translation>
+    </message>
+    <message>
+        <source>Edit server</source>
+        <translation>Server bearbeiten</translation>
+    </message>
+    <message>
+        <source>Server address (host:port):</source>
+        <translation>Serveradresse (Host:Port):</translation>
     </message>
 </context>
 </TS>

@@ -190,6 +190,33 @@
     </message>
 </context>
 <context>
+    <name>natter::ui</name>
+    <message>
+        <source>&amp;Mute</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Un&amp;mute</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No notifications and no unread total for this conversation, except when you are mentioned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Notify about this conversation again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not change the setting: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>natter::ui::AddFriendDialog</name>
     <message>
         <source>Add a friend</source>
@@ -459,6 +486,10 @@
         <source>Could not download %1: %2</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Conversation menu</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>natter::ui::ConversationDelegate</name>
@@ -687,6 +718,32 @@
     </message>
     <message>
         <source>Saving your session in the system keyring…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The certificate of %1 has CHANGED since you accepted it.
+
+Accepted: %2
+Now: %3
+
+Accept the new one only if your administrator confirms it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 presents a certificate this computer does not know.
+
+SHA-256 fingerprint:
+%2
+
+Accept it only if it matches the fingerprint your administrator published.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Server certificate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server's certificate was not accepted.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -953,6 +1010,10 @@
         <source>Make owner</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>natter::ui::MessageDelegate</name>
@@ -1069,6 +1130,91 @@
     </message>
     <message>
         <source>&amp;Language:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Follow system</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Font size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> %</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Font size:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Language and notifications</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Current server: %1
+Certificate: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remembered servers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remembered servers:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>none (not encrypted)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not pinned (verified by the system, or not yet seen)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Certificate: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Server address (host:port):</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -190,6 +190,33 @@
     </message>
 </context>
 <context>
+    <name>natter::ui</name>
+    <message>
+        <source>&amp;Mute</source>
+        <translation>&amp;Mettre en sourdine</translation>
+    </message>
+    <message>
+        <source>Un&amp;mute</source>
+        <translation>&amp;Réactiver</translation>
+    </message>
+    <message>
+        <source>No notifications and no unread total for this conversation, except when you are mentioned</source>
+        <translation>Aucune notification ni aucun compte de non-lus pour cette conversation, sauf quand on vous mentionne</translation>
+    </message>
+    <message>
+        <source>Notify about this conversation again</source>
+        <translation>Notifier de nouveau pour cette conversation</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>Sourdine</translation>
+    </message>
+    <message>
+        <source>Could not change the setting: %1</source>
+        <translation>Impossible de modifier le réglage : %1</translation>
+    </message>
+</context>
+<context>
     <name>natter::ui::AddFriendDialog</name>
     <message>
         <source>Add a friend</source>
@@ -461,6 +488,10 @@
         <source>Could not download %1: %2</source>
         <translation>Impossible de télécharger %1 : %2</translation>
     </message>
+    <message>
+        <source>Conversation menu</source>
+        <translation>Menu de la conversation</translation>
+    </message>
 </context>
 <context>
     <name>natter::ui::ConversationDelegate</name>
@@ -690,6 +721,42 @@
     <message>
         <source>Saving your session in the system keyring…</source>
         <translation>Enregistrement de la session dans le trousseau…</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 has CHANGED since you accepted it.
+
+Accepted: %2
+Now: %3
+
+Accept the new one only if your administrator confirms it.</source>
+        <translation>Le certificat de %1 a CHANGÉ depuis que vous l’avez accepté.
+
+Accepté : %2
+Maintenant : %3
+
+N’acceptez le nouveau que si votre administrateur le confirme.</translation>
+    </message>
+    <message>
+        <source>%1 presents a certificate this computer does not know.
+
+SHA-256 fingerprint:
+%2
+
+Accept it only if it matches the fingerprint your administrator published.</source>
+        <translation>%1 présente un certificat que cet ordinateur ne connaît pas.
+
+Empreinte SHA-256 :
+%2
+
+Ne l’acceptez que s’il correspond à l’empreinte publiée par votre administrateur.</translation>
+    </message>
+    <message>
+        <source>Server certificate</source>
+        <translation>Certificat du serveur</translation>
+    </message>
+    <message>
+        <source>The server's certificate was not accepted.</source>
+        <translation>Le certificat du serveur n’a pas été accepté.</translation>
     </message>
 </context>
 <context>
@@ -955,6 +1022,10 @@
         <source>&amp;Search messages</source>
         <translation>&amp;Rechercher des messages</translation>
     </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
 </context>
 <context>
     <name>natter::ui::MessageDelegate</name>
@@ -1072,6 +1143,92 @@
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Apparence</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Thème</translation>
+    </message>
+    <message>
+        <source>Follow system</source>
+        <translation>Comme le système</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>Font size</source>
+        <translation>Taille de police</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Thème :</translation>
+    </message>
+    <message>
+        <source>&amp;Font size:</source>
+        <translation>Taille de &amp;police :</translation>
+    </message>
+    <message>
+        <source>Language and notifications</source>
+        <translation>Langue et notifications</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <source>Current server: %1
+Certificate: %2</source>
+        <translation>Serveur actuel : %1
+Certificat : %2</translation>
+    </message>
+    <message>
+        <source>Remembered servers</source>
+        <translation>Serveurs mémorisés</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Remembered servers:</source>
+        <translation>Serveurs mémorisés :</translation>
+    </message>
+    <message>
+        <source>none (not encrypted)</source>
+        <translation>aucun (non chiffré)</translation>
+    </message>
+    <message>
+        <source>not pinned (verified by the system, or not yet seen)</source>
+        <translation>non épinglé (vérifié par le système, ou pas encore vu)</translation>
+    </message>
+    <message>
+        <source>Certificate: %1</source>
+        <translation>Certificat : %1</translation>
+    </message>
+    <message>
+        <source>Edit server</source>
+        <translation>Modifier le serveur</translation>
+    </message>
+    <message>
+        <source>Server address (host:port):</source>
+        <translation>Adresse du serveur (hôte:port) :</translation>
     </message>
 </context>
 </TS>

@@ -24,7 +24,8 @@ const QStringList &migrationFiles()
 {
     static const QStringList files = {QStringLiteral(":/natter/client/sql/0001_initial.sql"),
                                       QStringLiteral(":/natter/client/sql/0002_lifecycle.sql"),
-                                      QStringLiteral(":/natter/client/sql/0003_attachments.sql")};
+                                      QStringLiteral(":/natter/client/sql/0003_attachments.sql"),
+                                      QStringLiteral(":/natter/client/sql/0004_room_mute.sql")};
     return files;
 }
 
@@ -181,10 +182,13 @@ QList<Room> LocalCache::rooms() const
     if (!isOpen())
         return out;
     QSqlQuery q(m_db);
-    q.exec(QStringLiteral("SELECT json FROM rooms"));
-    while (q.next())
-        if (auto room = fromText<Room>(q.value(0).toString()))
+    q.exec(QStringLiteral("SELECT json, muted FROM rooms"));
+    while (q.next()) {
+        if (auto room = fromText<Room>(q.value(0).toString())) {
+            room->muted = q.value(1).toBool();
             out.append(*room);
+        }
+    }
     return out;
 }
 
@@ -204,8 +208,8 @@ void LocalCache::saveRoom(const Room &room)
     Room stored = room;
     if (!stored.readSeq)
         stored.readSeq = 0; // the JSON carries the read counters only with a read marker
-    exec(QStringLiteral("INSERT OR REPLACE INTO rooms(id, json) VALUES(?, ?)"),
-         {room.id.value, toText(stored.toJson())});
+    exec(QStringLiteral("INSERT OR REPLACE INTO rooms(id, json, muted) VALUES(?, ?, ?)"),
+         {room.id.value, toText(stored.toJson()), room.muted ? 1 : 0});
 }
 
 void LocalCache::removeRoom(RoomId room)

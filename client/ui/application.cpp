@@ -5,12 +5,15 @@
 
 #include <QApplication>
 #include <QMessageBox>
+#include <QSettings>
 
 namespace natter::ui {
 
 Application::Application(const AppSettings &settings, QObject *parent)
-    : QObject(parent), m_settings(settings)
+    : QObject(parent), m_settings(settings),
+      m_appearance(*static_cast<QApplication *>(QCoreApplication::instance()))
 {
+    applyAppearance();
     m_controller.session().setDeviceName(QStringLiteral("desktop"));
     connect(&m_controller, &client::ClientController::sessionInvalid, this, [this] {
         m_credentials.remove(CredentialStore::accountKey(m_settings.server, m_settings.lastUsername));
@@ -89,7 +92,11 @@ void Application::showMain()
         m_main = new MainWindow(m_controller, m_settings);
         m_main->setAttribute(Qt::WA_DeleteOnClose);
         connect(m_main, &MainWindow::logoutRequested, this, &Application::logout);
+        connect(m_main, &MainWindow::settingsChanged, this, &Application::applyAppearance);
     }
+    m_settings.rememberServer(m_settings.server); // the Settings dialog lists it
+    QSettings qs;
+    m_settings.save(qs);
     m_main->show();
     if (!m_rememberError.isEmpty()) {
         // Visible but not in the way: the login itself worked.
@@ -102,6 +109,11 @@ void Application::showMain()
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     }
+}
+
+void Application::applyAppearance()
+{
+    m_appearance.apply(themeFromName(m_settings.theme), m_settings.fontPercent);
 }
 
 void Application::logout()

@@ -5,6 +5,7 @@
 #include "ui/attachmentstrip.h"
 #include "ui/messagedelegate.h"
 #include "ui/thumbnailcache.h"
+#include "ui/roommenu.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -131,10 +132,26 @@ ChatView::ChatView(client::ClientController &controller, QWidget *parent)
     m_empty->setForegroundRole(QPalette::PlaceholderText);
 
     m_body = new QWidget(this);
-    auto *header = new QVBoxLayout;
-    header->setSpacing(0);
-    header->addWidget(m_title);
-    header->addWidget(m_topic);
+    m_roomMenu = new QToolButton(this);
+    m_roomMenu->setObjectName(QStringLiteral("roomMenuButton"));
+    m_roomMenu->setText(QStringLiteral("⋯"));
+    m_roomMenu->setAccessibleName(tr("Conversation menu"));
+    m_roomMenu->setToolTip(tr("Conversation menu"));
+    m_roomMenu->setPopupMode(QToolButton::InstantPopup);
+    m_roomMenu->setAutoRaise(true);
+    auto *roomMenu = new QMenu(m_roomMenu);
+    m_roomMenu->setMenu(roomMenu);
+    connect(roomMenu, &QMenu::aboutToShow, this, [this, roomMenu] {
+        roomMenu->clear();
+        addMuteAction(*roomMenu, m_controller, m_room, this);
+    });
+    auto *titles = new QVBoxLayout;
+    titles->setSpacing(0);
+    titles->addWidget(m_title);
+    titles->addWidget(m_topic);
+    auto *header = new QHBoxLayout;
+    header->addLayout(titles, 1);
+    header->addWidget(m_roomMenu, 0, Qt::AlignTop);
     auto *composerRow = new QHBoxLayout;
     composerRow->addWidget(m_attach, 0, Qt::AlignBottom);
     composerRow->addWidget(m_composer, 1);

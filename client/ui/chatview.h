@@ -76,6 +76,7 @@ public:
 
     QListView *timelineView() const { return m_list; }
     ComposerEdit *composer() const { return m_composer; }
+    QToolButton *roomMenuButton() const { return m_roomMenu; }
 
     /// Adds the actions that fit the entry at `index` (copy, reply, edit, delete, edit history,
     /// retry/discard for a failed send) to `menu`; the context menu is built with it.
@@ -128,6 +129,7 @@ private:
     QIdentityProxyModel *m_proxy;
     QLabel *m_title;
     QLabel *m_topic;
+    QToolButton *m_roomMenu; ///< the header's menu (mute)
     QListView *m_list;
     QLabel *m_typing;
     QLabel *m_empty;

@@ -116,6 +116,9 @@ QWidget *MainWindow::buildSideBar()
     connect(m_filter, &QLineEdit::textChanged, m_filtered, &QSortFilterProxyModel::setFilterFixedString);
     connect(m_conversations->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::onConversationSelected);
+    m_conversations->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_conversations, &QListView::customContextMenuRequested, this,
+            &MainWindow::showConversationMenu);
 
     auto *friends = new FriendsPanel(m_controller, this);
     auto *groups = new GroupsPanel(m_controller, this);
@@ -351,13 +354,14 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::showSettings()
 {
-    SettingsDialog dialog(m_settings, this);
+    SettingsDialog dialog(m_settings, this, &m_controller.trustedServers());
     if (dialog.exec() != QDialog::Accepted)
         return;
     m_settings = dialog.result();
     QSettings qs;
     m_settings.save(qs);
     m_chat->setEnterSends(m_settings.enterSends);
+    emit settingsChanged();
 }
 
 } // namespace natter::ui

@@ -14,6 +14,9 @@ AppSettings AppSettings::load(QSettings &s)
     a.notifications = s.value(QStringLiteral("notifications"), a.notifications).toBool();
     a.enterSends = s.value(QStringLiteral("enterSends"), a.enterSends).toBool();
     a.showMembers = s.value(QStringLiteral("showMembers"), a.showMembers).toBool();
+    a.theme = s.value(QStringLiteral("appearance/theme"), a.theme).toString();
+    a.fontPercent = qBound(80, s.value(QStringLiteral("appearance/fontPercent"), a.fontPercent).toInt(), 150);
+    a.knownServers = s.value(QStringLiteral("knownServers")).toStringList();
     return a;
 }
 
@@ -26,6 +29,20 @@ void AppSettings::save(QSettings &s) const
     s.setValue(QStringLiteral("notifications"), notifications);
     s.setValue(QStringLiteral("enterSends"), enterSends);
     s.setValue(QStringLiteral("showMembers"), showMembers);
+    s.setValue(QStringLiteral("appearance/theme"), theme);
+    s.setValue(QStringLiteral("appearance/fontPercent"), fontPercent);
+    s.setValue(QStringLiteral("knownServers"), knownServers);
+}
+
+void AppSettings::rememberServer(const QString &address)
+{
+    const QString a = address.trimmed();
+    if (a.isEmpty())
+        return;
+    knownServers.removeAll(a);
+    knownServers.prepend(a);
+    while (knownServers.size() > maxKnownServers)
+        knownServers.removeLast();
 }
 
 QString serverUrlFromText(const QString &text)

@@ -5,6 +5,8 @@
 #include "../support/testuser.h"
 #include "core/clientcontroller.h"
 #include "ui/application.h"
+#include "ui/appearance.h"
+#include "ui/settingsdialog.h"
 #include "ui/attachmentstrip.h"
 #include "ui/messagedelegate.h"
 #include "ui/chatview.h"
@@ -16,6 +18,11 @@
 #include <QTimer>
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
+#include <QFontDatabase>
+#include <QListWidget>
+#include <QSpinBox>
+#include <QToolButton>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -50,6 +57,8 @@ private Q_SLOTS:
     void germanAndFrenchTranslationsLoad();
     void rememberMeWithoutKeyringSaysSo();
     void unknownCertificateIsAskedAboutThenPinned();
+    void settingsDialogAppliesAppearanceAtOnce();
+    void muteFromTheChatHeaderMenu();
 
 private:
     std::unique_ptr<ui::Application> start();
@@ -459,6 +468,83 @@ void TestClientUi::unknownCertificateIsAskedAboutThenPinned()
     QTRY_VERIFY_WITH_TIMEOUT(app->mainWindow(), 10000); // accepted: the retry went through
     QCOMPARE(app->controller().trustedServers().check(tlsServer.url(), fingerprint),
              client::TrustedServers::Verdict::Trusted);
+}
+
+void TestClientUi::settingsDialogAppliesAppearanceAtOnce()
+{
+    auto app = start();
+    logIn(*app, QStringLiteral("alice"), TestUser::defaultPassword());
+    QTRY_VERIFY(app->mainWindow());
+    ui::MainWindow *window = app->mainWindow();
+    QVERIFY(!ui::isDark(QApplication::palette()));
+    QAction *settingsAction = nullptr;
+    for (QAction *a : window->findChildren<QAction *>())
+        if (a->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_Comma))
+            settingsAction = a;
+    QVERIFY(settingsAction);
+    // The dialog is modal: fill it in from a timer.
+    bool answered = false;
+    QTimer answer;
+    answer.setInterval(20);
+    connect(&answer, &QTimer::timeout, this, [&] {
+        auto *dialog = qobject_cast<ui::SettingsDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        answer.stop();
+        QVERIFY(dialog->currentServerLabel()->text().contains(QString::number(m_server->port())));
+        QCOMPARE(dialog->serverList()->count(), 1); // the server just logged in to
+        dialog->themeBox()->setCurrentIndex(dialog->themeBox()->findData(QStringLiteral("dark")));
+        dialog->fontSizeBox()->setValue(130);
+        answered = true;
+        dialog->accept();
+    });
+    answer.start();
+    const qreal system = QFontDatabase::systemFont(QFontDatabase::GeneralFont).pointSizeF();
+    settingsAction->trigger();
+    QVERIFY(answered);
+    QVERIFY(ui::isDark(QApplication::palette()));
+    QTRY_VERIFY(ui::isDark(window->conversationList()->palette())); // the change events are posted
+    QCOMPARE(QApplication::font().pointSizeF(), system * 1.3);
+    QTRY_COMPARE(window->conversationList()->font().pointSizeF(), system * 1.3);
+    QSettings qs;
+    QCOMPARE(ui::AppSettings::load(qs).theme, QStringLiteral("dark"));
+    QCOMPARE(ui::AppSettings::load(qs).fontPercent, 130);
+    (void)window->grab(); // every delegate paints with the dark palette
+    app->appearance().apply(ui::Theme::System, 100);
+    ui::AppSettings().save(qs);
+}
+
+void TestClientUi::muteFromTheChatHeaderMenu()
+{
+    auto app = start();
+    logIn(*app, QStringLiteral("alice"), TestUser::defaultPassword());
+    QTRY_VERIFY(app->mainWindow());
+    ui::MainWindow *window = app->mainWindow();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    QTRY_COMPARE(window->conversationList()->model()->rowCount(), 1);
+    window->openRoom(m_room);
+    auto muteAction = [&]() -> QAction * {
+        QMenu *menu = window->chatView()->roomMenuButton()->menu();
+        emit menu->aboutToShow();
+        return menu->findChild<QAction *>(QStringLiteral("muteAction"));
+    };
+    QAction *mute = muteAction();
+    QVERIFY(mute);
+    QCOMPARE(mute->text().remove(QLatin1Char('&')), QStringLiteral("Mute"));
+    mute->trigger();
+    client::ConversationListModel *list = app->controller().conversations();
+    QTRY_VERIFY(list->index(0).data(client::ConversationListModel::MutedRole).toBool());
+    (void)window->conversationList()->grab(); // the muted row paints (glyph, grey badge)
+    QCOMPARE(muteAction()->text().remove(QLatin1Char('&')), QStringLiteral("Unmute"));
+    // Stored on the server: another device sees it and unmutes; this window follows.
+    TestUser phone(m_server->url());
+    QVERIFY(phone.login(QStringLiteral("alice")).ok());
+    const auto rooms = phone.call(RoomListRequest{});
+    QVERIFY(rooms.ok());
+    QVERIFY(rooms.value->rooms.first().muted);
+    QVERIFY(phone.call(SetMutedRequest{m_room, false}).ok());
+    QTRY_VERIFY(!list->index(0).data(client::ConversationListModel::MutedRole).toBool());
+    QCOMPARE(muteAction()->text().remove(QLatin1Char('&')), QStringLiteral("Mute"));
 }
 
 QTEST_MAIN(TestClientUi)

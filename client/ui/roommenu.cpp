@@ -1,0 +1,42 @@
+#include "ui/roommenu.h"
+
+#include "core/clientcontroller.h"
+
+#include <QCoreApplication>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPointer>
+
+namespace natter::ui {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("natter::ui::RoomMenu", text);
+}
+} // namespace
+
+bool addMuteAction(QMenu &menu, client::ClientController &controller, RoomId room, QWidget *parent)
+{
+    const auto info = controller.conversations()->room(room);
+    if (!info)
+        return false;
+    const bool mute = !info->muted;
+    QAction *action = menu.addAction(mute ? tr("&Mute") : tr("Un&mute"));
+    action->setObjectName(QStringLiteral("muteAction"));
+    action->setToolTip(mute ? tr("No notifications and no unread total for this conversation, "
+                                 "except when you are mentioned")
+                            : tr("Notify about this conversation again"));
+    QObject::connect(action, &QAction::triggered, &controller,
+                     [&controller, room, mute, guard = QPointer<QWidget>(parent)] {
+                         controller.setRoomMuted(room, mute, [guard](const auto &error) {
+                             if (error && guard)
+                                 QMessageBox::warning(guard, tr("Mute"),
+                                                      tr("Could not change the setting: %1")
+                                                          .arg(error->message));
+                         });
+                     });
+    return true;
+}
+
+} // namespace natter::ui
