@@ -60,8 +60,8 @@ void ConversationDelegate::paint(QPainter *p, const QStyleOptionViewItem &option
     const QString shown = p->fontMetrics().elidedText(title, Qt::ElideRight, titleRect.width() - 4);
     p->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter, shown);
     if (muted)
-        drawMutedGlyph(*p, QRect(text.left() + p->fontMetrics().horizontalAdvance(shown) + 4,
-                                 text.top() + line / 8, line * 3 / 4, line * 3 / 4), dim);
+        drawMutedGlyph(*p, QRect(text.left() + p->fontMetrics().horizontalAdvance(shown) + 5,
+                                 text.top() + 1, line - 2, line - 2), dim);
     p->setFont(option.font);
     p->setPen(dim);
     p->drawText(QRect(text.right() - timeWidth, text.top(), timeWidth, line),

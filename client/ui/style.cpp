@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPixmap>
 #include <QStyleOptionViewItem>
 
 namespace natter::ui {
@@ -40,24 +41,34 @@ QRect drawListRow(QPainter &p, QStyleOptionViewItem option, const QMargins &marg
 
 void drawMutedGlyph(QPainter &p, const QRect &rect, const QColor &colour)
 {
-    p.save();
-    p.setRenderHint(QPainter::Antialiasing);
-    const QRectF r = QRectF(rect).adjusted(1, 1, -1, -1);
-    const qreal w = r.width(), h = r.height();
+    // Drawn on its own transparent pixmap so the stroke can cut a gap through the bell.
+    const qreal dpr = p.device() ? p.device()->devicePixelRatioF() : 1.0;
+    QPixmap pixmap(rect.size() * dpr);
+    pixmap.setDevicePixelRatio(dpr);
+    pixmap.fill(Qt::transparent);
+    QPainter g(&pixmap);
+    g.setRenderHint(QPainter::Antialiasing);
+    const qreal w = rect.width(), h = rect.height();
     QPainterPath bell; // dome, flared rim, clapper
-    bell.moveTo(r.left() + w * 0.2, r.top() + h * 0.72);
-    bell.cubicTo(r.left() + w * 0.25, r.top() + h * 0.1, r.right() - w * 0.25, r.top() + h * 0.1,
-                 r.right() - w * 0.2, r.top() + h * 0.72);
-    bell.lineTo(r.right() - w * 0.08, r.top() + h * 0.82);
-    bell.lineTo(r.left() + w * 0.08, r.top() + h * 0.82);
+    bell.moveTo(w * 0.22, h * 0.70);
+    bell.cubicTo(w * 0.22, h * 0.05, w * 0.78, h * 0.05, w * 0.78, h * 0.70);
+    bell.lineTo(w * 0.92, h * 0.80);
+    bell.lineTo(w * 0.08, h * 0.80);
     bell.closeSubpath();
-    bell.addEllipse(QPointF(r.center().x(), r.top() + h * 0.9), w * 0.09, h * 0.09);
-    p.setPen(Qt::NoPen);
-    p.setBrush(colour);
-    p.drawPath(bell);
-    p.setPen(QPen(colour, qMax(1.5, w / 9), Qt::SolidLine, Qt::RoundCap));
-    p.drawLine(r.topLeft() + QPointF(w * 0.08, h * 0.05), r.bottomRight() - QPointF(w * 0.08, h * 0.02));
-    p.restore();
+    bell.addEllipse(QPointF(w * 0.5, h * 0.88), w * 0.10, h * 0.09);
+    g.setPen(Qt::NoPen);
+    g.setBrush(colour);
+    g.drawPath(bell);
+    const QLineF slash(w * 0.12, h * 0.08, w * 0.88, h * 0.94);
+    const qreal stroke = qMax(1.2, w / 10);
+    g.setCompositionMode(QPainter::CompositionMode_Clear);
+    g.setPen(QPen(Qt::black, stroke * 3, Qt::SolidLine, Qt::RoundCap));
+    g.drawLine(slash);
+    g.setCompositionMode(QPainter::CompositionMode_SourceOver);
+    g.setPen(QPen(colour, stroke, Qt::SolidLine, Qt::RoundCap));
+    g.drawLine(slash);
+    g.end();
+    p.drawPixmap(rect.topLeft(), pixmap);
 }
 
 QColor badgeColour(BadgeKind kind, const QPalette &palette)

@@ -1,15 +1,20 @@
 // Appearance and the Settings dialog, offscreen: forced light/dark themes change the application
 // palette (and existing widgets follow), the font size scales the application font and
 // persists, and the dialog round-trips every setting and edits the remembered servers.
+#include "core/models/conversationlistmodel.h"
 #include "core/trustedservers.h"
+#include "core/userdirectory.h"
+#include "ui/conversationdelegate.h"
 #include "ui/appearance.h"
 #include "ui/settings.h"
 #include "ui/settingsdialog.h"
+#include "ui/style.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QFontDatabase>
 #include <QLabel>
+#include <QListView>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
@@ -28,6 +33,7 @@ private Q_SLOTS:
     void themeSwitchChangesTheApplicationPalette();
     void fontSizeChangesTheApplicationFontAndPersists();
     void settingsDialogRoundTripsAndEditsServers();
+    void mutedRowsDrawAGreyBadgeInBothThemes();
 };
 
 void TestAppearance::initTestCase()
@@ -151,6 +157,55 @@ void TestAppearance::settingsDialogRoundTripsAndEditsServers()
     recent.rememberServer(QStringLiteral("b:1"));
     recent.rememberServer(QStringLiteral("a:1"));
     QCOMPARE(recent.knownServers, (QStringList{QStringLiteral("a:1"), QStringLiteral("b:1")}));
+}
+
+namespace {
+/// How many pixels of `image` have exactly the colour `c`.
+int pixelsOf(const QImage &image, const QColor &c)
+{
+    int n = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            n += image.pixelColor(x, y).rgb() == c.rgb();
+    return n;
+}
+} // namespace
+
+void TestAppearance::mutedRowsDrawAGreyBadgeInBothThemes()
+{
+    client::UserDirectory users;
+    client::ConversationListModel model(users);
+    Room room;
+    room.id = RoomId(4);
+    room.members = {User{UserId(1), QStringLiteral("alice")}, User{UserId(2), QStringLiteral("bob")}};
+    room.readSeq = 0;
+    room.unreadCount = 3;
+    room.muted = true;
+    model.setOwnUser(UserId(1));
+    model.setRooms({room});
+    QListView view;
+    view.setModel(&model);
+    view.setItemDelegate(new ui::ConversationDelegate(&view));
+    view.resize(320, 120);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    ui::Appearance appearance(*qApp);
+    for (ui::Theme theme : {ui::Theme::Light, ui::Theme::Dark}) {
+        appearance.apply(theme, 100);
+        QTRY_COMPARE(ui::isDark(view.palette()), theme == ui::Theme::Dark);
+        const QColor grey = ui::badgeColour(ui::BadgeKind::Muted, view.palette());
+        const QColor accent = ui::badgeColour(ui::BadgeKind::Unread, view.palette());
+        QVERIFY(grey.rgb() != accent.rgb());
+        model.setMuted(room.id, true);
+        QImage muted = view.viewport()->grab().toImage();
+        QVERIFY2(pixelsOf(muted, grey) > 20, qPrintable(ui::themeName(theme)));
+        QCOMPARE(pixelsOf(muted, accent), 0);
+        model.setMuted(room.id, false);
+        QImage loud = view.viewport()->grab().toImage();
+        QVERIFY(pixelsOf(loud, accent) > 20);
+        QCOMPARE(pixelsOf(loud, grey), 0);
+    }
+    appearance.apply(ui::Theme::System, 100);
 }
 
 QTEST_MAIN(TestAppearance)
