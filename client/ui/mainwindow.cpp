@@ -6,6 +6,7 @@
 #include "ui/dialogs.h"
 #include "ui/persondelegate.h"
 #include "ui/settingsdialog.h"
+#include "ui/roommenu.h"
 #include "ui/searchpanel.h"
 #include "ui/sidepanels.h"
 
@@ -117,6 +118,7 @@ QWidget *MainWindow::buildSideBar()
     connect(m_conversations->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::onConversationSelected);
     m_conversations->setContextMenuPolicy(Qt::CustomContextMenu);
+    keepCurrentOnRightClick(m_conversations);
     connect(m_conversations, &QListView::customContextMenuRequested, this,
             &MainWindow::showConversationMenu);
 

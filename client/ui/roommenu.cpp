@@ -2,7 +2,9 @@
 
 #include "core/clientcontroller.h"
 
+#include <QAbstractItemView>
 #include <QCoreApplication>
+#include <QMouseEvent>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPointer>
@@ -14,7 +16,26 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("natter::ui::RoomMenu", text);
 }
+/// Swallows right-button presses on an item view's viewport (the context menu event still comes).
+class RightClickFilter : public QObject
+{
+public:
+    using QObject::QObject;
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        const bool press = event->type() == QEvent::MouseButtonPress
+            || event->type() == QEvent::MouseButtonDblClick;
+        if (press && static_cast<QMouseEvent *>(event)->button() == Qt::RightButton)
+            return true;
+        return QObject::eventFilter(watched, event);
+    }
+};
 } // namespace
+
+void keepCurrentOnRightClick(QAbstractItemView *view)
+{
+    view->viewport()->installEventFilter(new RightClickFilter(view));
+}
 
 bool addMuteAction(QMenu &menu, client::ClientController &controller, RoomId room, QWidget *parent)
 {

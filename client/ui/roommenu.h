@@ -3,6 +3,7 @@
 
 #include "protocol/ids.h"
 
+class QAbstractItemView;
 class QMenu;
 class QWidget;
 
@@ -16,5 +17,9 @@ namespace natter::ui {
 /// server (all the user's devices); a failure is shown in a message box over `parent`.
 /// Returns false (adding nothing) when `room` is not in the conversation list.
 bool addMuteAction(QMenu &menu, client::ClientController &controller, RoomId room, QWidget *parent);
+
+/// Makes a right click on `view` only open its context menu: the row under the mouse does not
+/// become current (in the conversation list that would open the room and mark it read).
+void keepCurrentOnRightClick(QAbstractItemView *view);
 
 } // namespace natter::ui

@@ -12,6 +12,7 @@
 #include "ui/chatview.h"
 #include "ui/logindialog.h"
 #include "ui/mainwindow.h"
+#include "ui/roommenu.h"
 #include "ui/searchpanel.h"
 #include "ui/translations.h"
 
@@ -32,6 +33,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QStandardPaths>
+#include <QStringListModel>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTranslator>
@@ -59,6 +61,7 @@ private Q_SLOTS:
     void unknownCertificateIsAskedAboutThenPinned();
     void settingsDialogAppliesAppearanceAtOnce();
     void muteFromTheChatHeaderMenu();
+    void rightClickOnlyOpensTheMenu();
 
 private:
     std::unique_ptr<ui::Application> start();
@@ -545,6 +548,26 @@ void TestClientUi::muteFromTheChatHeaderMenu()
     QVERIFY(phone.call(SetMutedRequest{m_room, false}).ok());
     QTRY_VERIFY(!list->index(0).data(client::ConversationListModel::MutedRole).toBool());
     QCOMPARE(muteAction()->text().remove(QLatin1Char('&')), QStringLiteral("Mute"));
+}
+
+void TestClientUi::rightClickOnlyOpensTheMenu()
+{
+    QStringListModel model({QStringLiteral("one"), QStringLiteral("two")});
+    QListView view;
+    view.setModel(&model);
+    view.setContextMenuPolicy(Qt::CustomContextMenu);
+    ui::keepCurrentOnRightClick(&view);
+    QSignalSpy menu(&view, &QWidget::customContextMenuRequested);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setCurrentIndex(model.index(0));
+    const QPoint second = view.visualRect(model.index(1)).center();
+    // Through the window, as a real click: that is where Qt makes the context menu event.
+    QTest::mouseClick(view.windowHandle(), Qt::RightButton, {}, view.viewport()->mapTo(&view, second));
+    QTRY_COMPARE(menu.count(), 1);
+    QCOMPARE(view.currentIndex().row(), 0); // the row under the mouse did not become current
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, second);
+    QCOMPARE(view.currentIndex().row(), 1); // left clicks still select
 }
 
 QTEST_MAIN(TestClientUi)
