@@ -64,10 +64,8 @@ ChatView::ChatView(client::ClientController &controller, QWidget *parent)
     : QWidget(parent), m_controller(controller), m_proxy(new NoAutoFetchProxy(this))
 {
     m_title = new QLabel(this);
-    QFont big = m_title->font();
-    big.setBold(true);
-    big.setPointSizeF(big.pointSizeF() * 1.25);
-    m_title->setFont(big);
+    m_title->setObjectName(QStringLiteral("chatTitle"));
+    updateTitleFont();
     m_title->setTextFormat(Qt::PlainText);
     m_topic = new QLabel(this);
     m_topic->setTextFormat(Qt::PlainText);
@@ -171,6 +169,22 @@ ChatView::ChatView(client::ClientController &controller, QWidget *parent)
 
     connectSignals();
     setRoom(RoomId());
+}
+
+void ChatView::updateTitleFont()
+{
+    QFont big = font();
+    big.setBold(true);
+    if (big.pointSizeF() > 0)
+        big.setPointSizeF(big.pointSizeF() * 1.25);
+    m_title->setFont(big);
+}
+
+void ChatView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::FontChange)
+        updateTitleFont();
+    QWidget::changeEvent(event);
 }
 
 void ChatView::connectSignals()

@@ -100,6 +100,8 @@ public:
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    /// Keeps the title a quarter larger than the text when the font size setting changes.
+    void changeEvent(QEvent *event) override;
 
 private:
     enum class Mode { Write, Reply, Edit };
@@ -108,6 +110,7 @@ private:
     void showHistory(const QModelIndex &index);
     void report(const std::optional<ProtocolError> &error);
     void connectSignals();
+    void updateTitleFont();
     void send();
     void updateHeader();
     void updateTyping();

@@ -17,6 +17,10 @@ QString describe(QKeychain::Job *job)
 }
 } // namespace
 
+// Jobs have no parent: a keyring reply (libsecret, asynchronous) may arrive after the store is
+// gone, and it must find its job alive. Each job deletes itself once finished (autoDelete); the
+// connections to `this` end with the store, so a late reply calls nobody.
+
 QString CredentialStore::accountKey(const QString &server, const QString &username)
 {
     return username.toLower() + QLatin1Char('@') + server;
@@ -24,7 +28,7 @@ QString CredentialStore::accountKey(const QString &server, const QString &userna
 
 void CredentialStore::store(const QString &account, const QString &token, Done done)
 {
-    auto *job = new QKeychain::WritePasswordJob(service, this);
+    auto *job = new QKeychain::WritePasswordJob(service);
     job->setAutoDelete(true);
     job->setKey(account);
     job->setTextData(token);
@@ -37,7 +41,7 @@ void CredentialStore::store(const QString &account, const QString &token, Done d
 
 void CredentialStore::load(const QString &account, Loaded done)
 {
-    auto *job = new QKeychain::ReadPasswordJob(service, this);
+    auto *job = new QKeychain::ReadPasswordJob(service);
     job->setAutoDelete(true);
     job->setKey(account);
     connect(job, &QKeychain::Job::finished, this, [done](QKeychain::Job *j) {
@@ -49,7 +53,7 @@ void CredentialStore::load(const QString &account, Loaded done)
 
 void CredentialStore::remove(const QString &account, Done done)
 {
-    auto *job = new QKeychain::DeletePasswordJob(service, this);
+    auto *job = new QKeychain::DeletePasswordJob(service);
     job->setAutoDelete(true);
     job->setKey(account);
     connect(job, &QKeychain::Job::finished, this, [done](QKeychain::Job *j) {

@@ -508,7 +508,10 @@ void TestClientUi::settingsDialogAppliesAppearanceAtOnce()
     QVERIFY(ui::isDark(QApplication::palette()));
     QTRY_VERIFY(ui::isDark(window->conversationList()->palette())); // the change events are posted
     QCOMPARE(QApplication::font().pointSizeF(), system * 1.3);
-    QTRY_COMPARE(window->conversationList()->font().pointSizeF(), system * 1.3);
+    QTRY_VERIFY(qFuzzyCompare(window->conversationList()->font().pointSizeF(), system * 1.3));
+    auto *title = window->chatView()->findChild<QLabel *>(QStringLiteral("chatTitle"));
+    QVERIFY(title);
+    QTRY_VERIFY(qFuzzyCompare(title->font().pointSizeF(), system * 1.3 * 1.25)); // the header grows along
     QSettings qs;
     QCOMPARE(ui::AppSettings::load(qs).theme, QStringLiteral("dark"));
     QCOMPARE(ui::AppSettings::load(qs).fontPercent, 130);

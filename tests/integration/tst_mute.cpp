@@ -123,6 +123,9 @@ void TestMute::onlyMembersMayMute()
     leave.roomId = room;
     QVERIFY(carol->call(leave).ok());
     QCOMPARE(carol->call(SetMutedRequest{room, false}).error.code, ErrorCode::Forbidden);
+    // Joining again finds the setting as it was left (docs/protocol.md §7.9).
+    QVERIFY(carol->call(join).ok());
+    QCOMPARE(listed(*carol, room)->muted, true);
 }
 
 void TestMute::malformedRequestsAreRefused()
