@@ -163,6 +163,32 @@ DE.update({  # lead: sessions ended by an administrator
  'An administrator ended your sessions. Please log in again (with your new password if it was reset).': 'Ein Administrator hat deine Sitzungen beendet. Bitte melde dich erneut an (mit dem neuen Passwort, falls es zurückgesetzt wurde).',
 })
 
+DE.update({  # clientux: per-room mute, appearance and server settings, certificate questions
+ '&Mute': '&Stummschalten', 'Un&mute': 'Stummschaltung &aufheben', 'Mute': 'Stummschalten',
+ 'No notifications and no unread total for this conversation, except when you are mentioned':
+     'Keine Benachrichtigungen und keine Zählung ungelesener Nachrichten für diese Unterhaltung, außer wenn du erwähnt wirst',
+ 'Notify about this conversation again': 'Wieder über diese Unterhaltung benachrichtigen',
+ 'Could not change the setting: %1': 'Die Einstellung konnte nicht geändert werden: %1',
+ 'Conversation menu': 'Menü der Unterhaltung', '&Open': 'Ö&ffnen',
+ 'The certificate of %1 has CHANGED since you accepted it.\n\nAccepted: %2\nNow: %3\n\nAccept the new one only if your administrator confirms it.':
+     'Das Zertifikat von %1 hat sich GEÄNDERT, seit du es akzeptiert hast.\n\nAkzeptiert: %2\nJetzt: %3\n\nAkzeptiere das neue nur, wenn deine Administration es bestätigt.',
+ '%1 presents a certificate this computer does not know.\n\nSHA-256 fingerprint:\n%2\n\nAccept it only if it matches the fingerprint your administrator published.':
+     '%1 legt ein Zertifikat vor, das dieser Computer nicht kennt.\n\nSHA-256-Fingerabdruck:\n%2\n\nAkzeptiere es nur, wenn es mit dem Fingerabdruck übereinstimmt, den deine Administration veröffentlicht hat.',
+ 'Server certificate': 'Serverzertifikat',
+ "The server's certificate was not accepted.": 'Das Zertifikat des Servers wurde nicht akzeptiert.',
+ 'Appearance': 'Darstellung', 'Theme': 'Farbschema', 'Follow system': 'Wie das System',
+ 'Light': 'Hell', 'Dark': 'Dunkel', 'Font size': 'Schriftgröße', ' %': ' %',
+ '&Theme:': '&Farbschema:', '&Font size:': '&Schriftgröße:',
+ 'Language and notifications': 'Sprache und Benachrichtigungen', 'Server': 'Server',
+ 'Current server: %1\nCertificate: %2': 'Aktueller Server: %1\nZertifikat: %2',
+ 'Remembered servers': 'Gemerkte Server', 'Remembered servers:': 'Gemerkte Server:',
+ '&Edit…': '&Bearbeiten …', '&Remove': '&Entfernen',
+ 'none (not encrypted)': 'keines (nicht verschlüsselt)',
+ 'not pinned (verified by the system, or not yet seen)': 'nicht gespeichert (vom System geprüft oder noch nicht gesehen)',
+ 'Certificate: %1': 'Zertifikat: %1', 'Edit server': 'Server bearbeiten',
+ 'Server address (host:port):': 'Serveradresse (Host:Port):',
+})
+
 FR = {
  'Friends to invite': 'Amis à inviter', 'Online': 'En ligne', 'Away': 'Absent',
  'Do not disturb': 'Ne pas déranger', 'Offline': 'Hors ligne',
@@ -314,6 +340,32 @@ FR.update({  # clientconn: connection status, login screen, remembered session, 
  'This server does not use TLS. Type ws://%1 to connect without encryption.': "Ce serveur n'utilise pas TLS. Tapez ws://%1 pour vous connecter sans chiffrement.",
  "The server's certificate was not accepted.": "Le certificat du serveur n'a pas été accepté.",
  'Send (Enter); the message follows once its files are uploaded': 'Envoyer (Entrée) ; le message partira une fois ses fichiers envoyés',
+})
+
+FR.update({  # clientux: per-room mute, appearance and server settings, certificate questions
+ '&Mute': '&Mettre en sourdine', 'Un&mute': '&Réactiver', 'Mute': 'Sourdine',
+ 'No notifications and no unread total for this conversation, except when you are mentioned':
+     'Aucune notification ni aucun compte de non-lus pour cette conversation, sauf quand on vous mentionne',
+ 'Notify about this conversation again': 'Notifier de nouveau pour cette conversation',
+ 'Could not change the setting: %1': 'Impossible de modifier le réglage : %1',
+ 'Conversation menu': 'Menu de la conversation', '&Open': '&Ouvrir',
+ 'The certificate of %1 has CHANGED since you accepted it.\n\nAccepted: %2\nNow: %3\n\nAccept the new one only if your administrator confirms it.':
+     'Le certificat de %1 a CHANGÉ depuis que vous l’avez accepté.\n\nAccepté : %2\nMaintenant : %3\n\nN’acceptez le nouveau que si votre administrateur le confirme.',
+ '%1 presents a certificate this computer does not know.\n\nSHA-256 fingerprint:\n%2\n\nAccept it only if it matches the fingerprint your administrator published.':
+     '%1 présente un certificat que cet ordinateur ne connaît pas.\n\nEmpreinte SHA-256 :\n%2\n\nNe l’acceptez que s’il correspond à l’empreinte publiée par votre administrateur.',
+ 'Server certificate': 'Certificat du serveur',
+ "The server's certificate was not accepted.": 'Le certificat du serveur n’a pas été accepté.',
+ 'Appearance': 'Apparence', 'Theme': 'Thème', 'Follow system': 'Comme le système',
+ 'Light': 'Clair', 'Dark': 'Sombre', 'Font size': 'Taille de police', ' %': ' %',
+ '&Theme:': '&Thème :', '&Font size:': 'Taille de &police :',
+ 'Language and notifications': 'Langue et notifications', 'Server': 'Serveur',
+ 'Current server: %1\nCertificate: %2': 'Serveur actuel : %1\nCertificat : %2',
+ 'Remembered servers': 'Serveurs mémorisés', 'Remembered servers:': 'Serveurs mémorisés :',
+ '&Edit…': '&Modifier…', '&Remove': '&Supprimer',
+ 'none (not encrypted)': 'aucun (non chiffré)',
+ 'not pinned (verified by the system, or not yet seen)': 'non épinglé (vérifié par le système, ou pas encore vu)',
+ 'Certificate: %1': 'Certificat : %1', 'Edit server': 'Modifier le serveur',
+ 'Server address (host:port):': 'Adresse du serveur (hôte:port) :',
 })
 
 # English: only the plural forms (the source texts serve as the singular translations).

@@ -496,6 +496,10 @@
         <source>Send (Enter); the message follows once its files are uploaded</source>
         <translation>Senden (Eingabetaste); die Nachricht folgt, sobald ihre Dateien hochgeladen sind</translation>
     </message>
+    <message>
+        <source>Conversation menu</source>
+        <translation>Menü der Unterhaltung</translation>
+    </message>
 </context>
 <context>
     <name>natter::ui::ConnectionStatus</name>
@@ -806,12 +810,12 @@ Accepted: %2
 Now: %3
 
 Accept the new one only if your administrator confirms it.</source>
-        <translation>Das Zertifikat von %1 hat sich GEÄNDERT, seit du es angenommen hast.
+        <translation>Das Zertifikat von %1 hat sich GEÄNDERT, seit du es akzeptiert hast.
 
-Angenommen: %2
+Akzeptiert: %2
 Jetzt: %3
 
-Nimm das neue nur an, wenn deine Administration es bestätigt.</translation>
+Akzeptiere das neue nur, wenn deine Administration es bestätigt.</translation>
     </message>
     <message>
         <source>%1 presents a certificate this computer does not know.
@@ -820,16 +824,16 @@ SHA-256 fingerprint:
 %2
 
 Accept it only if it matches the fingerprint your administrator published.</source>
-        <translation>%1 zeigt ein Zertifikat, das dieser Computer nicht kennt.
+        <translation>%1 legt ein Zertifikat vor, das dieser Computer nicht kennt.
 
 SHA-256-Fingerabdruck:
 %2
 
-Nimm es nur an, wenn es zu dem Fingerabdruck passt, den deine Administration veröffentlicht hat.</translation>
+Akzeptiere es nur, wenn es mit dem Fingerabdruck übereinstimmt, den deine Administration veröffentlicht hat.</translation>
     </message>
     <message>
         <source>Server certificate</source>
-        <translation>Server-Zertifikat</translation>
+        <translation>Serverzertifikat</translation>
     </message>
     <message>
         <source>This server does not use TLS. Type ws://%1 to connect without encryption.</source>
@@ -837,7 +841,7 @@ Nimm es nur an, wenn es zu dem Fingerabdruck passt, den deine Administration ver
     </message>
     <message>
         <source>The server's certificate was not accepted.</source>
-        <translation>Das Zertifikat des Servers wurde nicht angenommen.</translation>
+        <translation>Das Zertifikat des Servers wurde nicht akzeptiert.</translation>
     </message>
 </context>
 <context>
@@ -1079,6 +1083,10 @@ Nimm es nur an, wenn es zu dem Fingerabdruck passt, den deine Administration ver
         <source>&amp;Search messages</source>
         <translation>Nachrichten &amp;suchen</translation>
     </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
 </context>
 <context>
     <name>natter::ui::MessageDelegate</name>
@@ -1122,6 +1130,33 @@ Nimm es nur an, wenn es zu dem Fingerabdruck passt, den deine Administration ver
         <source>Sending with %n file(s)…</source>
         <translation>
             <numerusform>Wird mit %n Datei gesendet …</numerusform><numerusform>Wird mit %n Dateien gesendet …</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>natter::ui::RoomMenu</name>
+    <message>
+        <source>&amp;Mute</source>
+        <translation>&amp;Stummschalten</translation>
+    </message>
+    <message>
+        <source>Un&amp;mute</source>
+        <translation>Stummschaltung &amp;aufheben</translation>
+    </message>
+    <message>
+        <source>No notifications and no unread total for this conversation, except when you are mentioned</source>
+        <translation>Keine Benachrichtigungen und keine Zählung ungelesener Nachrichten für diese Unterhaltung, außer wenn du erwähnt wirst</translation>
+    </message>
+    <message>
+        <source>Notify about this conversation again</source>
+        <translation>Wieder über diese Unterhaltung benachrichtigen</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>Stummschalten</translation>
+    </message>
+    <message>
+        <source>Could not change the setting: %1</source>
+        <translation>Die Einstellung konnte nicht geändert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1196,6 +1231,92 @@ Nimm es nur an, wenn es zu dem Fingerabdruck passt, den deine Administration ver
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Darstellung</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Farbschema</translation>
+    </message>
+    <message>
+        <source>Follow system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Font size</source>
+        <translation>Schriftgröße</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Farbschema:</translation>
+    </message>
+    <message>
+        <source>&amp;Font size:</source>
+        <translation>&amp;Schriftgröße:</translation>
+    </message>
+    <message>
+        <source>Language and notifications</source>
+        <translation>Sprache und Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Current server: %1
+Certificate: %2</source>
+        <translation>Aktueller Server: %1
+Zertifikat: %2</translation>
+    </message>
+    <message>
+        <source>Remembered servers</source>
+        <translation>Gemerkte Server</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Remembered servers:</source>
+        <translation>Gemerkte Server:</translation>
+    </message>
+    <message>
+        <source>none (not encrypted)</source>
+        <translation>keines (nicht verschlüsselt)</translation>
+    </message>
+    <message>
+        <source>not pinned (verified by the system, or not yet seen)</source>
+        <translation>nicht gespeichert (vom System geprüft oder noch nicht gesehen)</translation>
+    </message>
+    <message>
+        <source>Certificate: %1</source>
+        <translation>Zertifikat: %1</translation>
+    </message>
+    <message>
+        <source>Edit server</source>
+        <translation>Server bearbeiten</translation>
+    </message>
+    <message>
+        <source>Server address (host:port):</source>
+        <translation>Serveradresse (Host:Port):</translation>
     </message>
 </context>
 </TS>

@@ -492,6 +492,10 @@
         <source>Send (Enter); the message follows once its files are uploaded</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Conversation menu</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>natter::ui::ConnectionStatus</name>
@@ -1064,6 +1068,10 @@ Accept it only if it matches the fingerprint your administrator published.</sour
         <source>Make owner</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>natter::ui::MessageDelegate</name>
@@ -1106,6 +1114,33 @@ Accept it only if it matches the fingerprint your administrator published.</sour
     </message>
     <message>
         <source>(edited)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>natter::ui::RoomMenu</name>
+    <message>
+        <source>&amp;Mute</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Un&amp;mute</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No notifications and no unread total for this conversation, except when you are mentioned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Notify about this conversation again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not change the setting: %1</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1180,6 +1215,91 @@ Accept it only if it matches the fingerprint your administrator published.</sour
     </message>
     <message>
         <source>&amp;Language:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Follow system</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Font size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> %</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Font size:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Language and notifications</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Current server: %1
+Certificate: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remembered servers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remembered servers:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>none (not encrypted)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not pinned (verified by the system, or not yet seen)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Certificate: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Server address (host:port):</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -496,6 +496,10 @@
         <source>Send (Enter); the message follows once its files are uploaded</source>
         <translation>Envoyer (Entrée) ; le message partira une fois ses fichiers envoyés</translation>
     </message>
+    <message>
+        <source>Conversation menu</source>
+        <translation>Menu de la conversation</translation>
+    </message>
 </context>
 <context>
     <name>natter::ui::ConnectionStatus</name>
@@ -825,7 +829,7 @@ Accept it only if it matches the fingerprint your administrator published.</sour
 Empreinte SHA-256 :
 %2
 
-N’acceptez-le que s’il correspond à l’empreinte publiée par votre administrateur.</translation>
+Ne l’acceptez que s’il correspond à l’empreinte publiée par votre administrateur.</translation>
     </message>
     <message>
         <source>Server certificate</source>
@@ -837,7 +841,7 @@ N’acceptez-le que s’il correspond à l’empreinte publiée par votre admini
     </message>
     <message>
         <source>The server's certificate was not accepted.</source>
-        <translation>Le certificat du serveur n'a pas été accepté.</translation>
+        <translation>Le certificat du serveur n’a pas été accepté.</translation>
     </message>
 </context>
 <context>
@@ -1079,6 +1083,10 @@ N’acceptez-le que s’il correspond à l’empreinte publiée par votre admini
         <source>&amp;Search messages</source>
         <translation>&amp;Rechercher des messages</translation>
     </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
 </context>
 <context>
     <name>natter::ui::MessageDelegate</name>
@@ -1122,6 +1130,33 @@ N’acceptez-le que s’il correspond à l’empreinte publiée par votre admini
         <source>Sending with %n file(s)…</source>
         <translation>
             <numerusform>Envoi avec %n fichier…</numerusform><numerusform>Envoi avec %n fichiers…</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>natter::ui::RoomMenu</name>
+    <message>
+        <source>&amp;Mute</source>
+        <translation>&amp;Mettre en sourdine</translation>
+    </message>
+    <message>
+        <source>Un&amp;mute</source>
+        <translation>&amp;Réactiver</translation>
+    </message>
+    <message>
+        <source>No notifications and no unread total for this conversation, except when you are mentioned</source>
+        <translation>Aucune notification ni aucun compte de non-lus pour cette conversation, sauf quand on vous mentionne</translation>
+    </message>
+    <message>
+        <source>Notify about this conversation again</source>
+        <translation>Notifier de nouveau pour cette conversation</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>Sourdine</translation>
+    </message>
+    <message>
+        <source>Could not change the setting: %1</source>
+        <translation>Impossible de modifier le réglage : %1</translation>
     </message>
 </context>
 <context>
@@ -1196,6 +1231,92 @@ N’acceptez-le que s’il correspond à l’empreinte publiée par votre admini
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Apparence</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Thème</translation>
+    </message>
+    <message>
+        <source>Follow system</source>
+        <translation>Comme le système</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>Font size</source>
+        <translation>Taille de police</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Thème :</translation>
+    </message>
+    <message>
+        <source>&amp;Font size:</source>
+        <translation>Taille de &amp;police :</translation>
+    </message>
+    <message>
+        <source>Language and notifications</source>
+        <translation>Langue et notifications</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <source>Current server: %1
+Certificate: %2</source>
+        <translation>Serveur actuel : %1
+Certificat : %2</translation>
+    </message>
+    <message>
+        <source>Remembered servers</source>
+        <translation>Serveurs mémorisés</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Remembered servers:</source>
+        <translation>Serveurs mémorisés :</translation>
+    </message>
+    <message>
+        <source>none (not encrypted)</source>
+        <translation>aucun (non chiffré)</translation>
+    </message>
+    <message>
+        <source>not pinned (verified by the system, or not yet seen)</source>
+        <translation>non épinglé (vérifié par le système, ou pas encore vu)</translation>
+    </message>
+    <message>
+        <source>Certificate: %1</source>
+        <translation>Certificat : %1</translation>
+    </message>
+    <message>
+        <source>Edit server</source>
+        <translation>Modifier le serveur</translation>
+    </message>
+    <message>
+        <source>Server address (host:port):</source>
+        <translation>Adresse du serveur (hôte:port) :</translation>
     </message>
 </context>
 </TS>

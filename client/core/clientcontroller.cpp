@@ -2,6 +2,7 @@
 
 #include "core/mentions.h"
 #include "core/messagechanges.h"
+#include "core/notificationpolicy.h"
 
 #include "protocol/limits.h"
 
@@ -89,6 +90,11 @@ void ClientController::wireSession()
     connect(&c, &Connection::typingChanged, this, &ClientController::onTyping);
     connect(&c, &Connection::readMarkerMoved, this, [this](const ReadMarkerReply &m) {
         m_conversations.setReadSeq(m.roomId, m.readSeq);
+        m_roomsDirty = true;
+        scheduleFlush();
+    });
+    connect(&c, &Connection::mutedChanged, this, [this](const MutedReply &m) {
+        m_conversations.setMuted(m.roomId, m.muted);
         m_roomsDirty = true;
         scheduleFlush();
     });
@@ -315,6 +321,8 @@ void ClientController::onNotification(const NotificationEvent &e)
     const QString who = m_users.name(e.userId);
     const auto room = m_conversations.room(e.roomId);
     const QString roomTitle = room ? m_conversations.title(*room) : e.preview;
+    if (!shouldAlert(e, {room && room->muted, m_presence == Presence::DoNotDisturb}))
+        return;
     if (e.kind == QLatin1String("message"))
         emit notify(roomTitle, room && room->kind == RoomKind::Group
                                    ? tr("%1: %2").arg(who, e.preview) : e.preview,

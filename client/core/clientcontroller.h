@@ -121,7 +121,11 @@ public:
     void retryMessage(const QString &clientMsgId) { m_outbox->retry(clientMsgId); }
     void discardMessage(const QString &clientMsgId) { m_outbox->discard(clientMsgId); }
     void setTyping(RoomId room, bool typing);
+    /// Sets this connection's status; "do not disturb" also silences every alert (notify()).
     void setPresence(Presence presence);
+    /// Mutes or unmutes `room` on all the user's devices (rooms.setMuted, docs/protocol.md §7.9).
+    /// Online only: the conversation list shows the change once the server committed it.
+    void setRoomMuted(RoomId room, bool muted, Done done = {});
 
     // Friends (docs/protocol.md §5.8)
     void searchUsers(const QString &query, std::function<void(const QList<User> &)> done);
@@ -144,6 +148,8 @@ signals:
     void stateChanged(natter::client::ClientSession::State state);
     void synced();
     /// Something to alert the user about (tray message): a title, a text, and the room to open.
+    /// Muted rooms' messages alert only when they mention the user; nothing alerts in
+    /// do-not-disturb (shouldAlert()).
     void notify(const QString &title, const QString &text, natter::RoomId room, bool mention);
     void typingChanged(natter::RoomId room);
     /// An action failed in the background (e.g. a refresh); for the status bar.
@@ -190,6 +196,7 @@ private:
     QString m_account;
     RoomId m_currentRoom;
     bool m_active = true;
+    Presence m_presence = Presence::Online;
     QList<Message> m_unsaved; ///< received, not yet written to the cache
     bool m_roomsDirty = false;
     QTimer m_flushTimer;

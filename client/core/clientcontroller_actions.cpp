@@ -106,9 +106,24 @@ void ClientController::setTyping(RoomId room, bool typing)
 
 void ClientController::setPresence(Presence presence)
 {
+    m_presence = presence;
     SetPresenceRequest request;
     request.status = presence;
     run(request, {});
+}
+
+void ClientController::setRoomMuted(RoomId room, bool muted, Done done)
+{
+    m_session.connection().send(SetMutedRequest{room, muted}, this,
+                                [this, done](const Reply<MutedReply> &reply) {
+                                    if (reply.ok()) {
+                                        m_conversations.setMuted(reply.value->roomId, reply.value->muted);
+                                        m_roomsDirty = true;
+                                        scheduleFlush();
+                                    }
+                                    if (done)
+                                        done(reply.ok() ? std::nullopt : std::optional(reply.error));
+                                });
 }
 
 void ClientController::searchUsers(const QString &query,

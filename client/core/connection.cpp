@@ -369,6 +369,8 @@ void Connection::handleEvent(const ServerFrame &frame)
                 emit typingChanged(e);
             else if constexpr (std::is_same_v<T, ReadEvent>)
                 emit readMarkerMoved(e.marker);
+            else if constexpr (std::is_same_v<T, MutedEvent>)
+                emit mutedChanged(e.setting);
             else if constexpr (std::is_same_v<T, NotificationEvent>)
                 emit notificationReceived(e);
         },

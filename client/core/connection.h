@@ -101,6 +101,7 @@ signals:
     void presenceChanged(const natter::PresenceEntry &entry);
     void typingChanged(const natter::TypingEvent &event);
     void readMarkerMoved(const natter::ReadMarkerReply &marker);
+    void mutedChanged(const natter::MutedReply &setting);
     void notificationReceived(const natter::NotificationEvent &event);
 
 private:

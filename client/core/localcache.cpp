@@ -30,6 +30,7 @@ const QMap<int, QString> &migrationFiles()
         {1, QStringLiteral(":/natter/client/sql/0001_initial.sql")},
         {2, QStringLiteral(":/natter/client/sql/0002_lifecycle.sql")},
         {3, QStringLiteral(":/natter/client/sql/0003_attachments.sql")},
+        {4, QStringLiteral(":/natter/client/sql/0004_room_mute.sql")},
         {5, QStringLiteral(":/natter/client/sql/0005_pending_uploads.sql")}};
     return files;
 }
@@ -217,10 +218,13 @@ QList<Room> LocalCache::rooms() const
     if (!isOpen())
         return out;
     QSqlQuery q(m_db);
-    q.exec(QStringLiteral("SELECT json FROM rooms"));
-    while (q.next())
-        if (auto room = fromText<Room>(q.value(0).toString()))
+    q.exec(QStringLiteral("SELECT json, muted FROM rooms"));
+    while (q.next()) {
+        if (auto room = fromText<Room>(q.value(0).toString())) {
+            room->muted = q.value(1).toBool();
             out.append(*room);
+        }
+    }
     return out;
 }
 
@@ -240,8 +244,8 @@ void LocalCache::saveRoom(const Room &room)
     Room stored = room;
     if (!stored.readSeq)
         stored.readSeq = 0; // the JSON carries the read counters only with a read marker
-    exec(QStringLiteral("INSERT OR REPLACE INTO rooms(id, json) VALUES(?, ?)"),
-         {room.id.value, toText(stored.toJson())});
+    exec(QStringLiteral("INSERT OR REPLACE INTO rooms(id, json, muted) VALUES(?, ?, ?)"),
+         {room.id.value, toText(stored.toJson()), room.muted ? 1 : 0});
 }
 
 void LocalCache::removeRoom(RoomId room)

@@ -5,12 +5,15 @@
 
 #include <QApplication>
 #include <QMessageBox>
+#include <QSettings>
 
 namespace natter::ui {
 
 Application::Application(const AppSettings &settings, QObject *parent)
-    : QObject(parent), m_settings(settings)
+    : QObject(parent), m_settings(settings),
+      m_appearance(*static_cast<QApplication *>(QCoreApplication::instance()))
 {
+    applyAppearance();
     m_controller.session().setDeviceName(QStringLiteral("desktop"));
     connect(&m_controller.session(), &client::ClientSession::sessionInvalid, this,
             [this](const ProtocolError &error) {
@@ -100,7 +103,11 @@ void Application::showMain()
         m_main = new MainWindow(m_controller, m_settings);
         m_main->setAttribute(Qt::WA_DeleteOnClose);
         connect(m_main, &MainWindow::logoutRequested, this, &Application::logout);
+        connect(m_main, &MainWindow::settingsChanged, this, &Application::applyAppearance);
     }
+    m_settings.rememberServer(m_settings.server); // the Settings dialog lists it
+    QSettings qs;
+    m_settings.save(qs);
     m_main->show();
     if (!m_rememberError.isEmpty()) {
         // Visible but not in the way: the login itself worked.
@@ -130,6 +137,11 @@ void Application::warnAboutFallback()
     box->setObjectName(QStringLiteral("credentialFallback"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
+}
+
+void Application::applyAppearance()
+{
+    m_appearance.apply(themeFromName(m_settings.theme), m_settings.fontPercent);
 }
 
 void Application::logout()

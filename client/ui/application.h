@@ -2,6 +2,7 @@
 // The application flow: log in (or resume a remembered session), the main window, log out.
 
 #include "core/clientcontroller.h"
+#include "ui/appearance.h"
 #include "ui/credentialstore.h"
 #include "ui/settings.h"
 
@@ -26,6 +27,9 @@ public:
     client::ClientController &controller() { return m_controller; }
     MainWindow *mainWindow() const;
     LoginDialog *loginDialog() const;
+    /// The theme and font size in use (applied from the settings at construction and whenever
+    /// the Settings dialog is accepted).
+    Appearance &appearance() { return m_appearance; }
 
 private:
     void showLogin(const QString &notice = QString());
@@ -34,7 +38,10 @@ private:
     /// Tells the user (once per fallback) that the token lives in the settings store.
     void warnAboutFallback();
 
+    void applyAppearance();
+
     AppSettings m_settings;
+    Appearance m_appearance;
     client::ClientController m_controller;
     CredentialStore m_credentials;
     QPointer<LoginDialog> m_login;

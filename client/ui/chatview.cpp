@@ -5,6 +5,7 @@
 #include "ui/attachmentstrip.h"
 #include "ui/messagedelegate.h"
 #include "ui/thumbnailcache.h"
+#include "ui/roommenu.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -63,10 +64,8 @@ ChatView::ChatView(client::ClientController &controller, QWidget *parent)
     : QWidget(parent), m_controller(controller), m_proxy(new NoAutoFetchProxy(this))
 {
     m_title = new QLabel(this);
-    QFont big = m_title->font();
-    big.setBold(true);
-    big.setPointSizeF(big.pointSizeF() * 1.25);
-    m_title->setFont(big);
+    m_title->setObjectName(QStringLiteral("chatTitle"));
+    updateTitleFont();
     m_title->setTextFormat(Qt::PlainText);
     m_topic = new QLabel(this);
     m_topic->setTextFormat(Qt::PlainText);
@@ -131,10 +130,26 @@ ChatView::ChatView(client::ClientController &controller, QWidget *parent)
     m_empty->setForegroundRole(QPalette::PlaceholderText);
 
     m_body = new QWidget(this);
-    auto *header = new QVBoxLayout;
-    header->setSpacing(0);
-    header->addWidget(m_title);
-    header->addWidget(m_topic);
+    m_roomMenu = new QToolButton(this);
+    m_roomMenu->setObjectName(QStringLiteral("roomMenuButton"));
+    m_roomMenu->setText(QStringLiteral("⋯"));
+    m_roomMenu->setAccessibleName(tr("Conversation menu"));
+    m_roomMenu->setToolTip(tr("Conversation menu"));
+    m_roomMenu->setPopupMode(QToolButton::InstantPopup);
+    m_roomMenu->setAutoRaise(true);
+    auto *roomMenu = new QMenu(m_roomMenu);
+    m_roomMenu->setMenu(roomMenu);
+    connect(roomMenu, &QMenu::aboutToShow, this, [this, roomMenu] {
+        roomMenu->clear();
+        addMuteAction(*roomMenu, m_controller, m_room, this);
+    });
+    auto *titles = new QVBoxLayout;
+    titles->setSpacing(0);
+    titles->addWidget(m_title);
+    titles->addWidget(m_topic);
+    auto *header = new QHBoxLayout;
+    header->addLayout(titles, 1);
+    header->addWidget(m_roomMenu, 0, Qt::AlignTop);
     auto *composerRow = new QHBoxLayout;
     composerRow->addWidget(m_attach, 0, Qt::AlignBottom);
     composerRow->addWidget(m_composer, 1);
@@ -154,6 +169,22 @@ ChatView::ChatView(client::ClientController &controller, QWidget *parent)
 
     connectSignals();
     setRoom(RoomId());
+}
+
+void ChatView::updateTitleFont()
+{
+    QFont big = font();
+    big.setBold(true);
+    if (big.pointSizeF() > 0)
+        big.setPointSizeF(big.pointSizeF() * 1.25);
+    m_title->setFont(big);
+}
+
+void ChatView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::FontChange)
+        updateTitleFont();
+    QWidget::changeEvent(event);
 }
 
 void ChatView::connectSignals()

@@ -76,6 +76,7 @@ public:
 
     QListView *timelineView() const { return m_list; }
     ComposerEdit *composer() const { return m_composer; }
+    QToolButton *roomMenuButton() const { return m_roomMenu; }
 
     /// Adds the actions that fit the entry at `index` (copy, reply, edit, delete, edit history,
     /// retry/discard for a failed send) to `menu`; the context menu is built with it.
@@ -99,6 +100,8 @@ public:
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    /// Keeps the title a quarter larger than the text when the font size setting changes.
+    void changeEvent(QEvent *event) override;
 
 private:
     enum class Mode { Write, Reply, Edit };
@@ -107,6 +110,7 @@ private:
     void showHistory(const QModelIndex &index);
     void report(const std::optional<ProtocolError> &error);
     void connectSignals();
+    void updateTitleFont();
     void send();
     void updateHeader();
     void updateTyping();
@@ -128,6 +132,7 @@ private:
     QIdentityProxyModel *m_proxy;
     QLabel *m_title;
     QLabel *m_topic;
+    QToolButton *m_roomMenu; ///< the header's menu (mute)
     QListView *m_list;
     QLabel *m_typing;
     QLabel *m_empty;

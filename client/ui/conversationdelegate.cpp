@@ -34,43 +34,42 @@ void ConversationDelegate::paint(QPainter *p, const QStyleOptionViewItem &option
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    opt.text.clear();
-    QStyle *style = opt.widget ? opt.widget->style() : QApplication::style();
-    style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, p, opt.widget);
-
-    const QRect r = option.rect.adjusted(8, 6, -8, -6);
     const QString title = index.data(ConversationListModel::TitleRole).toString();
-    const int avatar = r.height();
-    drawAvatar(*p, QRect(r.left(), r.top(), avatar, avatar), title);
+    std::optional<Presence> presence;
     if (!index.data(ConversationListModel::IsGroupRole).toBool())
-        drawPresence(*p, QPoint(r.left() + avatar - 4, r.bottom() - 4),
-                     Presence(index.data(ConversationListModel::PresenceRole).toInt()));
+        presence = Presence(index.data(ConversationListModel::PresenceRole).toInt());
+    const QRect text = drawListRow(*p, opt, QMargins(8, 6, 8, 6), title, presence);
 
     const bool selected = option.state & QStyle::State_Selected;
     const QPalette::ColorRole textRole = selected ? QPalette::HighlightedText : QPalette::Text;
     const int unread = index.data(ConversationListModel::UnreadRole).toInt();
     const int mentions = index.data(ConversationListModel::MentionRole).toInt();
-    const QRect text = r.adjusted(avatar + 8, 0, 0, 0);
+    const bool muted = index.data(ConversationListModel::MutedRole).toBool();
     const int line = option.fontMetrics.height();
 
     p->save();
     QFont bold = option.font;
-    bold.setBold(unread > 0);
+    bold.setBold(unread > 0 && (!muted || mentions > 0));
     p->setFont(bold);
     p->setPen(option.palette.color(textRole));
     const QString time = shortTime(index.data(ConversationListModel::LastActivityRole).toDateTime());
     const int timeWidth = option.fontMetrics.horizontalAdvance(time) + 6;
-    const QRect titleRect(text.left(), text.top(), text.width() - timeWidth, line);
-    p->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
-                p->fontMetrics().elidedText(title, Qt::ElideRight, titleRect.width()));
+    const QColor dim = option.palette.color(selected ? QPalette::HighlightedText : QPalette::PlaceholderText);
+    const int glyph = muted ? line : 0; // the muted glyph sits between the title and the time
+    const QRect titleRect(text.left(), text.top(), text.width() - timeWidth - glyph, line);
+    const QString shown = p->fontMetrics().elidedText(title, Qt::ElideRight, titleRect.width() - 4);
+    p->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter, shown);
+    if (muted)
+        drawMutedGlyph(*p, QRect(text.left() + p->fontMetrics().horizontalAdvance(shown) + 5,
+                                 text.top() + 1, line - 2, line - 2), dim);
     p->setFont(option.font);
-    p->setPen(option.palette.color(selected ? QPalette::HighlightedText : QPalette::PlaceholderText));
+    p->setPen(dim);
     p->drawText(QRect(text.right() - timeWidth, text.top(), timeWidth, line),
                 Qt::AlignRight | Qt::AlignVCenter, time);
 
     const QRect second(text.left(), text.top() + line + 4, text.width(), line);
-    const int badge = drawBadge(*p, second, unread,
-                                mentions > 0 ? QColor(0xe0, 0x3e, 0x3e) : QColor(0x2f, 0x6f, 0xd6));
+    const BadgeKind kind = mentions > 0 ? BadgeKind::Mention : muted ? BadgeKind::Muted : BadgeKind::Unread;
+    const int badge = drawBadge(*p, second, unread, badgeColour(kind, option.palette));
     QString preview = index.data(ConversationListModel::PreviewRole).toString();
     if (index.data(ConversationListModel::ClosedRole).toBool())
         preview = tr("Closed");

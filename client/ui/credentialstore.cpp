@@ -23,6 +23,10 @@ QString describe(QKeychain::Job *job)
 }
 } // namespace
 
+// Jobs have no parent: a keyring reply (libsecret, asynchronous) may arrive after the store is
+// gone, and it must find its job alive. Each job deletes itself once finished (autoDelete); the
+// connections to `this` end with the store, so a late reply calls nobody.
+
 QString CredentialStore::accountKey(const QString &server, const QString &username)
 {
     return username.toLower() + QLatin1Char('@') + server;
@@ -38,7 +42,7 @@ QString CredentialStore::fallbackKey(const QString &account)
 
 void CredentialStore::store(const QString &account, const QString &token, Done done)
 {
-    auto *job = new QKeychain::WritePasswordJob(service, this);
+    auto *job = new QKeychain::WritePasswordJob(service);
     job->setAutoDelete(true);
     job->setKey(account);
     job->setTextData(token);
@@ -62,7 +66,7 @@ void CredentialStore::store(const QString &account, const QString &token, Done d
 
 void CredentialStore::load(const QString &account, Loaded done)
 {
-    auto *job = new QKeychain::ReadPasswordJob(service, this);
+    auto *job = new QKeychain::ReadPasswordJob(service);
     job->setAutoDelete(true);
     job->setKey(account);
     connect(job, &QKeychain::Job::finished, this, [this, account, done](QKeychain::Job *j) {
@@ -90,7 +94,7 @@ void CredentialStore::remove(const QString &account, Done done)
         settings.remove(fallbackKey(account));
         settings.sync();
     }
-    auto *job = new QKeychain::DeletePasswordJob(service, this);
+    auto *job = new QKeychain::DeletePasswordJob(service);
     job->setAutoDelete(true);
     job->setKey(account);
     connect(job, &QKeychain::Job::finished, this, [done](QKeychain::Job *j) {

@@ -7,6 +7,7 @@
 #include "ui/dialogs.h"
 #include "ui/persondelegate.h"
 #include "ui/settingsdialog.h"
+#include "ui/roommenu.h"
 #include "ui/searchpanel.h"
 #include "ui/sidepanels.h"
 
@@ -114,6 +115,10 @@ QWidget *MainWindow::buildSideBar()
     connect(m_filter, &QLineEdit::textChanged, m_filtered, &QSortFilterProxyModel::setFilterFixedString);
     connect(m_conversations->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::onConversationSelected);
+    m_conversations->setContextMenuPolicy(Qt::CustomContextMenu);
+    keepCurrentOnRightClick(m_conversations);
+    connect(m_conversations, &QListView::customContextMenuRequested, this,
+            &MainWindow::showConversationMenu);
 
     auto *friends = new FriendsPanel(m_controller, this);
     auto *groups = new GroupsPanel(m_controller, this);
@@ -335,13 +340,14 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::showSettings()
 {
-    SettingsDialog dialog(m_settings, this);
+    SettingsDialog dialog(m_settings, this, &m_controller.trustedServers());
     if (dialog.exec() != QDialog::Accepted)
         return;
     m_settings = dialog.result();
     QSettings qs;
     m_settings.save(qs);
     m_chat->setEnterSends(m_settings.enterSends);
+    emit settingsChanged();
 }
 
 } // namespace natter::ui

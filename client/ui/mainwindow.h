@@ -47,6 +47,8 @@ public:
 
 signals:
     void logoutRequested();
+    /// The user accepted the Settings dialog (the shared AppSettings hold the new values).
+    void settingsChanged();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -62,6 +64,7 @@ private:
     void updateTitle();
     void updateRoomActions();
     void showMemberMenu(const QPoint &pos);
+    void showConversationMenu(const QPoint &pos);
     void stepConversation(int delta);
     void showSettings();
     void createGroup();

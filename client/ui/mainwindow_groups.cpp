@@ -1,9 +1,11 @@
-// MainWindow: group actions (create, invite, settings, leave) and the member context menu.
+// MainWindow: group actions (create, invite, settings, leave), the member context menu and the
+// conversation list's context menu.
 #include "core/clientcontroller.h"
 #include "protocol/limits.h"
 #include "ui/chatview.h"
 #include "ui/dialogs.h"
 #include "ui/mainwindow.h"
+#include "ui/roommenu.h"
 
 #include <QCheckBox>
 #include <QCoreApplication>
@@ -33,6 +35,18 @@ client::ClientController::Done reporter(QStatusBar *bar)
     };
 }
 } // namespace
+
+void MainWindow::showConversationMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_conversations->indexAt(pos);
+    if (!index.isValid())
+        return;
+    const RoomId room(index.data(client::ConversationListModel::RoomIdRole).toLongLong());
+    QMenu menu(this);
+    menu.addAction(tr("&Open"), this, [this, room] { openRoom(room); });
+    addMuteAction(menu, m_controller, room, this);
+    menu.exec(m_conversations->viewport()->mapToGlobal(pos));
+}
 
 void MainWindow::updateRoomActions()
 {

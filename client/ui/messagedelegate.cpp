@@ -115,7 +115,7 @@ int MessageDelegate::drawSender(QPainter *p, const QStyleOptionViewItem &option,
     QFont bold = option.font;
     bold.setBold(true);
     p->setFont(bold);
-    p->setPen(colorForName(name).darker(110));
+    p->setPen(nameTextColor(name, option.palette));
     p->drawText(QPoint(textLeft, y + fm.ascent()), name);
     const int nameWidth = QFontMetrics(bold).horizontalAdvance(name);
     p->setFont(option.font);
@@ -187,7 +187,7 @@ void MessageDelegate::paint(QPainter *p, const QStyleOptionViewItem &option,
     opt.text.clear();
     opt.rect.setTop(opt.rect.top() + header);
     if (index.data(TimelineModel::MentionsMeRole).toBool() && !(opt.state & QStyle::State_Selected))
-        opt.backgroundBrush = QColor(255, 214, 0, 50);
+        opt.backgroundBrush = mentionBackground(option.palette);
     QStyle *style = opt.widget ? opt.widget->style() : QApplication::style();
     style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, p, opt.widget);
 

@@ -17,20 +17,13 @@ void PersonDelegate::paint(QPainter *p, const QStyleOptionViewItem &option,
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    opt.text.clear();
-    QStyle *style = opt.widget ? opt.widget->style() : QApplication::style();
-    style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, p, opt.widget);
-
-    const QRect r = option.rect.adjusted(6, 4, -6, -4);
     const QString name = index.data(Qt::DisplayRole).toString();
-    const int avatar = r.height();
-    drawAvatar(*p, QRect(r.left(), r.top(), avatar, avatar), name);
+    std::optional<Presence> presence;
     if (m_presenceRole >= 0)
-        drawPresence(*p, QPoint(r.left() + avatar - 4, r.bottom() - 4),
-                     Presence(index.data(m_presenceRole).toInt()));
+        presence = Presence(index.data(m_presenceRole).toInt());
+    const QRect text = drawListRow(*p, opt, QMargins(6, 4, 6, 4), name, presence);
     const bool selected = option.state & QStyle::State_Selected;
     const int line = option.fontMetrics.height();
-    const QRect text = r.adjusted(avatar + 8, 0, 0, 0);
     p->save();
     p->setPen(option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
     p->drawText(QRect(text.left(), text.top(), text.width(), line), Qt::AlignLeft | Qt::AlignVCenter,

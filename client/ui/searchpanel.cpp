@@ -2,6 +2,7 @@
 
 #include "core/clientcontroller.h"
 #include "ui/conversationdelegate.h"
+#include "ui/style.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -10,6 +11,7 @@
 #include <QListView>
 #include <QPainter>
 #include <QScrollBar>
+#include <QAbstractTextDocumentLayout>
 #include <QTextDocument>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -47,10 +49,7 @@ void SearchResultDelegate::paint(QPainter *p, const QStyleOptionViewItem &option
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    opt.text.clear();
-    QStyle *style = opt.widget ? opt.widget->style() : QApplication::style();
-    style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, p, opt.widget);
-    const QRect r = option.rect.adjusted(6, 4, -6, -4);
+    const QRect r = drawListRow(*p, opt, QMargins(6, 4, 6, 4));
     const int line = option.fontMetrics.height();
     const bool selected = option.state & QStyle::State_Selected;
     p->save();
@@ -70,8 +69,15 @@ void SearchResultDelegate::paint(QPainter *p, const QStyleOptionViewItem &option
     doc.setHtml(snippetHtml(index));
     doc.setTextWidth(r.width());
     p->translate(r.left() - 4, r.top() + line);
-    p->setClipRect(QRect(0, 0, r.width() + 4, line * 2 + 8));
-    doc.drawContents(p);
+    const QRect clip(0, 0, r.width() + 4, line * 2 + 8);
+    p->setClipRect(clip);
+    // The snippet in the row's own colours (drawContents() would use the default palette,
+    // unreadable when selected or on a dark theme); highlights are bold, in the same colour.
+    QAbstractTextDocumentLayout::PaintContext context;
+    context.palette = option.palette;
+    context.palette.setColor(QPalette::Text, option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
+    context.clip = clip;
+    doc.documentLayout()->draw(p, context);
     p->restore();
 }
 

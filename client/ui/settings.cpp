@@ -17,6 +17,8 @@ AppSettings AppSettings::load(QSettings &s)
     a.showMembers = s.value(QStringLiteral("showMembers"), a.showMembers).toBool();
     a.lanDiscovery = s.value(QStringLiteral("lanDiscovery"), a.lanDiscovery).toBool();
     a.recentServers = s.value(QStringLiteral("recentServers")).toStringList().mid(0, maxRecentServers);
+    a.theme = s.value(QStringLiteral("appearance/theme"), a.theme).toString();
+    a.fontPercent = qBound(80, s.value(QStringLiteral("appearance/fontPercent"), a.fontPercent).toInt(), 150);
     return a;
 }
 
@@ -31,6 +33,8 @@ void AppSettings::save(QSettings &s) const
     s.setValue(QStringLiteral("showMembers"), showMembers);
     s.setValue(QStringLiteral("lanDiscovery"), lanDiscovery);
     s.setValue(QStringLiteral("recentServers"), recentServers);
+    s.setValue(QStringLiteral("appearance/theme"), theme);
+    s.setValue(QStringLiteral("appearance/fontPercent"), fontPercent);
 }
 
 void AppSettings::rememberServer(const QString &text)

@@ -19,6 +19,8 @@ struct AppSettings
     bool enterSends = true;    ///< Enter sends, Shift+Enter breaks the line (else Ctrl+Enter sends)
     bool showMembers = true;
     bool lanDiscovery = true;  ///< the login screen looks for servers on the local network
+    QString theme = QStringLiteral("system"); ///< "system", "light" or "dark" (ui::themeFromName)
+    int fontPercent = 100;     ///< the application font, in percent of the system's (80–150)
 
     static constexpr int maxRecentServers = 10;
     /// Puts `server` first in recentServers (once), dropping the oldest beyond the maximum.

@@ -118,6 +118,22 @@ MarkReadRequest MarkReadRequest::fromJson(JsonReader &r)
     return m;
 }
 
+MutedReply MutedReply::fromJson(JsonReader &r)
+{
+    MutedReply m;
+    m.roomId = r.id<RoomIdTag>("roomId");
+    m.muted = r.boolean("muted");
+    return m;
+}
+
+SetMutedRequest SetMutedRequest::fromJson(JsonReader &r)
+{
+    SetMutedRequest m;
+    m.roomId = r.id<RoomIdTag>("roomId");
+    m.muted = r.boolean("muted");
+    return m;
+}
+
 QJsonObject TypingEvent::toJson() const
 {
     return {{QStringLiteral("roomId"), roomId.value},

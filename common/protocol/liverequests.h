@@ -90,6 +90,34 @@ struct MarkReadRequest
     static MarkReadRequest fromJson(JsonReader &r);
 };
 
+/// The caller's mute setting of one room (docs/protocol.md §7.9): the reply to rooms.setMuted
+/// and the data of the `muted` event.
+struct MutedReply
+{
+    RoomId roomId;
+    bool muted = false;
+    QJsonObject toJson() const
+    {
+        return {{QStringLiteral("roomId"), roomId.value}, {QStringLiteral("muted"), muted}};
+    }
+    static MutedReply fromJson(JsonReader &r);
+};
+
+/// Mutes or unmutes a room for the caller on all their devices: clients then neither alert nor
+/// count its messages in their unread totals, except messages that mention the caller.
+struct SetMutedRequest
+{
+    static constexpr const char *type = "rooms.setMuted";
+    using Reply = MutedReply;
+    RoomId roomId;
+    bool muted = true;
+    QJsonObject toJson() const
+    {
+        return {{QStringLiteral("roomId"), roomId.value}, {QStringLiteral("muted"), muted}};
+    }
+    static SetMutedRequest fromJson(JsonReader &r);
+};
+
 struct PresenceEvent
 {
     static constexpr const char *type = "presence";
@@ -115,6 +143,15 @@ struct ReadEvent
     ReadMarkerReply marker;
     QJsonObject toJson() const { return marker.toJson(); }
     static ReadEvent fromJson(JsonReader &r) { return {ReadMarkerReply::fromJson(r)}; }
+};
+
+/// The receiver muted or unmuted a room on another of their devices.
+struct MutedEvent
+{
+    static constexpr const char *type = "muted";
+    MutedReply setting;
+    QJsonObject toJson() const { return setting.toJson(); }
+    static MutedEvent fromJson(JsonReader &r) { return {MutedReply::fromJson(r)}; }
 };
 
 /// Something the receiver should be told about outside any open room.

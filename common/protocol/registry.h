@@ -51,6 +51,7 @@
     X(TypingRequest)                                                                               \
     X(ViewRoomRequest)                                                                             \
     X(MarkReadRequest)                                                                             \
+    X(SetMutedRequest)                                                                             \
     X(EditRequest)                                                                                 \
     X(DeleteMessageRequest)                                                                        \
     X(RevisionsRequest)                                                                            \
@@ -69,6 +70,7 @@
     X(PresenceEvent)                                                                               \
     X(TypingEvent)                                                                                 \
     X(ReadEvent)                                                                                   \
+    X(MutedEvent)                                                                                  \
     X(NotificationEvent)
 
 namespace natter {

@@ -213,6 +213,7 @@ QJsonObject Room::toJson() const
         o.insert(QStringLiteral("readSeq"), *readSeq);
         o.insert(QStringLiteral("unreadCount"), unreadCount);
         o.insert(QStringLiteral("mentionCount"), mentionCount);
+        o.insert(QStringLiteral("muted"), muted);
     }
     return o;
 }
@@ -242,6 +243,7 @@ Room Room::fromJson(JsonReader &r)
     room.readSeq = r.optionalInteger("readSeq", 0, maxInt);
     room.unreadCount = int(r.optionalInteger("unreadCount", 0, 1 << 30).value_or(0));
     room.mentionCount = int(r.optionalInteger("mentionCount", 0, 1 << 30).value_or(0));
+    room.muted = r.optionalBoolean("muted").value_or(false);
     return room;
 }
 

@@ -145,6 +145,7 @@ struct Room
     std::optional<Seq> readSeq;
     int unreadCount = 0;       ///< messages by others after readSeq (rooms.list only)
     int mentionCount = 0;      ///< of those, how many mention the receiver
+    bool muted = false;        ///< the receiver muted the room (rooms.list only, with readSeq)
 
     QJsonObject toJson() const;
     static Room fromJson(JsonReader &r);

@@ -44,7 +44,7 @@ QStringList RequestRouter::serverFeatures()
     return {QStringLiteral("auth.v1"), QStringLiteral("friends.v1"), QStringLiteral("messages.v1"),
             QStringLiteral("sync.v1"), QStringLiteral("groups.v1"), QStringLiteral("presence.v1"), QStringLiteral("notifications.v1"),
             QStringLiteral("lifecycle.v1"), QStringLiteral("signup.v1"), QStringLiteral("search.v1"),
-            QStringLiteral("attachments.v1")};
+            QStringLiteral("attachments.v1"), QStringLiteral("mute.v1")};
 }
 
 void RequestRouter::route(ClientConnection *connection, const QByteArray &frame)

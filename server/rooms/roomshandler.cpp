@@ -26,6 +26,21 @@ void RoomsHandler::handle(const RequestContext &ctx, const MarkReadRequest &req)
         });
 }
 
+void RoomsHandler::handle(const RequestContext &ctx, const SetMutedRequest &req)
+{
+    m_storage.write<bool>(
+        this, [me = ctx.userId(), req](Repositories &r) { return r.members.setMuted(req.roomId, me, req.muted); },
+        [this, ctx, req](const StorageResult<bool> &result) {
+            if (!result.ok())
+                return ctx.fail(ErrorCode::Internal);
+            if (!*result.value)
+                return ctx.fail(ErrorCode::Forbidden, QStringLiteral("you are not a member of this room"));
+            const MutedReply setting{req.roomId, req.muted};
+            ctx.reply(setting);
+            m_registry.pushToUser(ctx.userId(), QString::fromUtf8(encodeEvent(MutedEvent{setting})), ctx.connection());
+        });
+}
+
 void RoomsHandler::handle(const RequestContext &ctx, const RoomListRequest &)
 {
     m_storage.read<QList<Room>>(

@@ -11,7 +11,7 @@ class ConnectionRegistry;
 class Storage;
 
 /// The caller's conversation list (rooms by last activity with members, last message, unread
-/// and mention counts) and read markers, which sync across the caller's devices.
+/// and mention counts), read markers and mute settings, which sync across the caller's devices.
 class RoomsHandler : public QObject
 {
     Q_OBJECT
@@ -19,6 +19,8 @@ public:
     RoomsHandler(Storage &storage, ConnectionRegistry &registry, QObject *parent = nullptr);
     void handle(const RequestContext &ctx, const RoomListRequest &req);
     void handle(const RequestContext &ctx, const MarkReadRequest &req);
+    /// Stores the caller's mute flag, replies after the commit and tells their other connections.
+    void handle(const RequestContext &ctx, const SetMutedRequest &req);
 
 private:
     Storage &m_storage;

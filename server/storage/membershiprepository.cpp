@@ -139,6 +139,13 @@ Seq MembershipRepository::markRead(RoomId room, UserId user, Seq seq)
     return update.integer(0);
 }
 
+bool MembershipRepository::setMuted(RoomId room, UserId user, bool muted)
+{
+    Statement update(m_cache, "UPDATE room_members SET muted = ? WHERE room_id = ? AND user_id = ? "
+                              "AND active = 1 RETURNING muted");
+    return update.bind(muted ? 1 : 0).bind(room.value).bind(user.value).exec().next();
+}
+
 QList<UserId> MembershipRepository::presenceAudience(UserId user)
 {
     // Closed rooms (a direct room after unfriending or blocking) share nothing any more.

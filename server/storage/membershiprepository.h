@@ -52,6 +52,8 @@ public:
     /// Moves the read marker forward to `seq` (never back, never past the room's end);
     /// returns the marker afterwards.
     Seq markRead(RoomId room, UserId user, Seq seq);
+    /// Sets the member's mute flag; false when `user` is not a current member of `room`.
+    bool setMuted(RoomId room, UserId user, bool muted);
     /// Users who may see `user`'s presence: friends and fellow members of any room.
     QList<UserId> presenceAudience(UserId user);
 

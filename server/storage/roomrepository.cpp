@@ -150,7 +150,7 @@ QList<Room> RoomRepository::listFor(UserId user)
     QList<Room> rooms;
     QList<Seq> readFrom;
     {
-        Statement q(m_cache, "SELECT " NATTER_ROOM_COLUMNS ", rm.read_seq, rm.read_from_seq "
+        Statement q(m_cache, "SELECT " NATTER_ROOM_COLUMNS ", rm.read_seq, rm.read_from_seq, rm.muted "
                              "FROM room_members rm JOIN rooms r ON r.id = rm.room_id" NATTER_ROOM_JOIN
                              "WHERE rm.user_id = ? AND rm.active = 1 "
                              "ORDER BY r.last_activity DESC, r.id DESC");
@@ -159,6 +159,7 @@ QList<Room> RoomRepository::listFor(UserId user)
             readFrom.append(q.integer(afterMessage + 1));
             rooms.append(readRoom(q, readFrom.last()));
             rooms.last().readSeq = q.integer(afterMessage);
+            rooms.last().muted = q.integer(afterMessage + 2) != 0;
         }
     }
     const QString username = [&] {

@@ -397,8 +397,8 @@ void TestClientConnection::cacheRecordsMigrationsAndKeepsPendingUploads()
         cache.setUploadProgress(QStringLiteral("m1"), 0, QString(32, u'f'), 7);
         cache.setUploadFinished(QStringLiteral("m1"), 1, AttachmentId(9));
     }
-    // Numbers may have gaps (branches reserve them): what was applied is recorded one by one.
-    QCOMPARE(recorded(), QList<int>({1, 2, 3, 5}));
+    // What was applied is recorded one by one (numbers may have gaps: branches reserve them).
+    QCOMPARE(recorded(), QList<int>({1, 2, 3, 4, 5}));
     {
         LocalCache cache;
         QVERIFY(cache.open(path));
@@ -430,7 +430,7 @@ void TestClientConnection::cacheRecordsMigrationsAndKeepsPendingUploads()
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("newer"));
         db.setDatabaseName(path);
         QVERIFY(db.open());
-        QVERIFY(QSqlQuery(db).exec(QStringLiteral("INSERT INTO cache_migrations(version) VALUES(4)")));
+        QVERIFY(QSqlQuery(db).exec(QStringLiteral("INSERT INTO cache_migrations(version) VALUES(999)")));
         db.close();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("newer"));
@@ -440,7 +440,6 @@ void TestClientConnection::cacheRecordsMigrationsAndKeepsPendingUploads()
     QVERIFY2(error.contains(QStringLiteral("newer")), qPrintable(error));
 }
 
-QTEST_MAIN(TestClientConnection)
 void TestClientConnection::administratorsActionsEndTheSessionWithoutReconnecting_data()
 {
     QTest::addColumn<QString>("command");
@@ -480,4 +479,5 @@ void TestClientConnection::administratorsActionsEndTheSessionWithoutReconnecting
     QCOMPARE(alice->session().state(), ClientSession::State::Offline);
 }
 
+QTEST_MAIN(TestClientConnection)
 #include "tst_clientconnection.moc"

@@ -1,7 +1,8 @@
 // ClientController against a real natterd in-process: login, the conversation list and unread
 // counts, sending through the outbox with local echo, warm start from the cache, the outbox
 // across a client restart while the server is down, reconnect and resume, history paging,
-// attachments (upload, send, receive, download, the size limit).
+// attachments (upload, send, receive, download, the size limit), per-room mute (alerts only for
+// mentions, the unread total, the flag from another device and in the cache).
 #include "../support/testserver.h"
 #include "../support/testuser.h"
 #include "core/clientcontroller.h"
@@ -32,10 +33,13 @@ private Q_SLOTS:
     void editDeleteAndReplyReachBothSidesAndTheCache();
     void attachmentIsSentReceivedAndDownloaded();
     void attachmentOverTheServerLimitFailsClearly();
+    void mutedRoomsAlertOnlyForMentions();
+    void muteFromAnotherDeviceReachesTheListAndTheCache();
 
 private:
     std::unique_ptr<ClientController> makeController();
     bool login(ClientController &c, const QString &name);
+    int rowFlag(ClientController &c, RoomId room, int role);
 
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<QTemporaryDir> m_cacheRoot;
@@ -489,6 +493,91 @@ void TestClientCore::attachmentOverTheServerLimitFailsClearly()
     QVERIFY(error.has_value());
     QCOMPARE(error->code, ErrorCode::TooLarge);
     QVERIFY(!error->message.isEmpty());
+}
+
+int TestClientCore::rowFlag(ClientController &c, RoomId room, int role)
+{
+    const int row = c.conversations()->rowOf(room);
+    return row < 0 ? -1 : c.conversations()->index(row).data(role).toInt();
+}
+
+void TestClientCore::mutedRoomsAlertOnlyForMentions()
+{
+    auto alice = makeController();
+    QAbstractItemModelTester tester(alice->conversations(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(login(*alice, QStringLiteral("alice")));
+    // A group with bob, which alice mutes too.
+    RoomId group;
+    CreateRoomRequest create{QStringLiteral("Team"), QString(), false, HistoryVisibility::Shared, {bob->id()}};
+    alice->createGroup(create, [&group](RoomId r) { group = r; });
+    QTRY_VERIFY(group.isValid());
+    JoinRoomRequest join;
+    join.roomId = group;
+    QVERIFY(bob->call(join).ok());
+    QTRY_VERIFY(alice->conversations()->rowOf(group) >= 0);
+
+    std::optional<std::optional<ProtocolError>> done;
+    alice->setRoomMuted(m_room, true, [&done](const auto &e) { done = e; });
+    QTRY_VERIFY(done.has_value());
+    QVERIFY(!done->has_value());
+    QCOMPARE(rowFlag(*alice, m_room, ConversationListModel::MutedRole), 1);
+    done.reset();
+    alice->setRoomMuted(group, true, [&done](const auto &e) { done = e; });
+    QTRY_VERIFY(done.has_value());
+    QCOMPARE(rowFlag(*alice, group, ConversationListModel::MutedRole), 1);
+
+    QSignalSpy alerts(alice.get(), &ClientController::notify);
+    QSignalSpy received(&alice->session().connection(), &Connection::notificationReceived);
+    QVERIFY(bob->send(m_room, QStringLiteral("muted direct message")).ok());
+    QVERIFY(bob->send(group, QStringLiteral("plain group message")).ok());
+    QVERIFY(bob->send(group, QStringLiteral("look, @alice")).ok());
+    // Notifications reach one connection in order: when the mention's alert is there, the two
+    // earlier notifications have been decided (and dropped).
+    QTRY_COMPARE(alerts.count(), 1);
+    QCOMPARE(received.count(), 3);
+    QCOMPARE(alerts.first().at(2).value<RoomId>(), group);
+    QCOMPARE(alerts.first().at(3).toBool(), true);
+    QVERIFY(alerts.first().at(1).toString().contains(QStringLiteral("@alice")));
+    // Unread in the rows, but the total counts only the mention.
+    QTRY_COMPARE(rowFlag(*alice, m_room, ConversationListModel::UnreadRole), 1);
+    QCOMPARE(rowFlag(*alice, group, ConversationListModel::UnreadRole), 2);
+    QCOMPARE(alice->conversations()->totalUnread(), 1);
+
+    // Unmuted, the direct room alerts again.
+    done.reset();
+    alice->setRoomMuted(m_room, false, [&done](const auto &e) { done = e; });
+    QTRY_VERIFY(done.has_value());
+    QVERIFY(bob->send(m_room, QStringLiteral("heard")).ok());
+    QTRY_COMPARE(alerts.count(), 2);
+    QCOMPARE(alerts.last().at(2).value<RoomId>(), m_room);
+    QCOMPARE(alice->conversations()->totalUnread(), 2 + 1);
+
+    // A failure is reported, not swallowed: a room alice is not in.
+    done.reset();
+    alice->setRoomMuted(RoomId(987654), true, [&done](const auto &e) { done = e; });
+    QTRY_VERIFY(done.has_value());
+    QVERIFY(done->has_value());
+    QCOMPARE((*done)->code, ErrorCode::Forbidden);
+}
+
+void TestClientCore::muteFromAnotherDeviceReachesTheListAndTheCache()
+{
+    {
+        auto alice = makeController();
+        QVERIFY(login(*alice, QStringLiteral("alice")));
+        QCOMPARE(rowFlag(*alice, m_room, ConversationListModel::MutedRole), 0);
+        TestUser phone(m_server->url());
+        QVERIFY(phone.login(QStringLiteral("alice")).ok());
+        QVERIFY(phone.call(SetMutedRequest{m_room, true}).ok());
+        QTRY_COMPARE(rowFlag(*alice, m_room, ConversationListModel::MutedRole), 1);
+        QTest::qWait(0);
+    } // the controller flushes its cache when destroyed
+
+    // Warm start: the cache alone says the room is muted, before any server answer.
+    m_server->stop();
+    auto again = makeController();
+    QVERIFY(again->openAccount(QStringLiteral("alice")));
+    QCOMPARE(rowFlag(*again, m_room, ConversationListModel::MutedRole), 1);
 }
 
 QTEST_GUILESS_MAIN(TestClientCore)

@@ -515,6 +515,14 @@ void TestClientModels::cacheMigratesFromVersion1AndAppliesChanges()
             q.addBindValue(QString::fromUtf8(QJsonDocument(m.toJson()).toJson(QJsonDocument::Compact)));
             QVERIFY(q.exec());
         }
+        Room mutedRoom = room(7, 100);
+        mutedRoom.readSeq = 0;
+        mutedRoom.muted = true; // a room record whose JSON already said so
+        QSqlQuery insertRoom(db);
+        insertRoom.prepare(QStringLiteral("INSERT INTO rooms(id, json) VALUES(?, ?)"));
+        insertRoom.addBindValue(mutedRoom.id.value);
+        insertRoom.addBindValue(QString::fromUtf8(QJsonDocument(mutedRoom.toJson()).toJson(QJsonDocument::Compact)));
+        QVERIFY(insertRoom.exec());
         QSqlQuery(db).exec(QStringLiteral("PRAGMA user_version=1"));
         db.close();
     }
@@ -523,6 +531,8 @@ void TestClientModels::cacheMigratesFromVersion1AndAppliesChanges()
     QString error;
     QVERIFY2(cache.open(path, &error), qPrintable(error));
     QCOMPARE(cache.schemaVersion(), LocalCache::latestSchemaVersion());
+    QCOMPARE(cache.rooms().size(), 1);
+    QVERIFY(cache.rooms().first().muted); // migration 4 took the flag into its column
     cache.applyChange(change(3, timeline::edited, original.id, QStringLiteral("final"), false));
     const QList<Message> rows = cache.messagesBefore(kRoom, 0, 10);
     QCOMPARE(rows.size(), 2);

@@ -5,17 +5,25 @@
 #include "../support/testuser.h"
 #include "core/clientcontroller.h"
 #include "ui/application.h"
+#include "ui/appearance.h"
+#include "ui/settingsdialog.h"
 #include "ui/attachmentstrip.h"
 #include "ui/messagedelegate.h"
 #include "ui/chatview.h"
 #include "ui/logindialog.h"
 #include "ui/mainwindow.h"
+#include "ui/roommenu.h"
 #include "ui/searchpanel.h"
 #include "ui/translations.h"
 
 #include <QTimer>
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
+#include <QFontDatabase>
+#include <QListWidget>
+#include <QSpinBox>
+#include <QToolButton>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -25,6 +33,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QStandardPaths>
+#include <QStringListModel>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTranslator>
@@ -49,6 +58,9 @@ private Q_SLOTS:
     void friendRequestAppearsAndCanBeAccepted();
     void germanAndFrenchTranslationsLoad();
     void unknownCertificateIsAskedAboutThenPinned();
+    void settingsDialogAppliesAppearanceAtOnce();
+    void muteFromTheChatHeaderMenu();
+    void rightClickOnlyOpensTheMenu();
 
 private:
     std::unique_ptr<ui::Application> start();
@@ -443,6 +455,106 @@ void TestClientUi::unknownCertificateIsAskedAboutThenPinned()
     QTRY_VERIFY_WITH_TIMEOUT(app->mainWindow(), 10000); // accepted: the retry went through
     QCOMPARE(app->controller().trustedServers().check(tlsServer.url(), fingerprint),
              client::TrustedServers::Verdict::Trusted);
+}
+
+void TestClientUi::settingsDialogAppliesAppearanceAtOnce()
+{
+    auto app = start();
+    logIn(*app, QStringLiteral("alice"), TestUser::defaultPassword());
+    QTRY_VERIFY(app->mainWindow());
+    ui::MainWindow *window = app->mainWindow();
+    QVERIFY(!ui::isDark(QApplication::palette()));
+    QAction *settingsAction = nullptr;
+    for (QAction *a : window->findChildren<QAction *>())
+        if (a->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_Comma))
+            settingsAction = a;
+    QVERIFY(settingsAction);
+    // The dialog is modal: fill it in from a timer.
+    bool answered = false;
+    QTimer answer;
+    answer.setInterval(20);
+    connect(&answer, &QTimer::timeout, this, [&] {
+        auto *dialog = qobject_cast<ui::SettingsDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        answer.stop();
+        QVERIFY(dialog->currentServerLabel()->text().contains(QString::number(m_server->port())));
+        QCOMPARE(dialog->serverList()->count(), 1); // the server just logged in to
+        dialog->themeBox()->setCurrentIndex(dialog->themeBox()->findData(QStringLiteral("dark")));
+        dialog->fontSizeBox()->setValue(130);
+        answered = true;
+        dialog->accept();
+    });
+    answer.start();
+    const qreal system = QFontDatabase::systemFont(QFontDatabase::GeneralFont).pointSizeF();
+    settingsAction->trigger();
+    QVERIFY(answered);
+    QVERIFY(ui::isDark(QApplication::palette()));
+    QTRY_VERIFY(ui::isDark(window->conversationList()->palette())); // the change events are posted
+    QCOMPARE(QApplication::font().pointSizeF(), system * 1.3);
+    QTRY_VERIFY(qFuzzyCompare(window->conversationList()->font().pointSizeF(), system * 1.3));
+    auto *title = window->chatView()->findChild<QLabel *>(QStringLiteral("chatTitle"));
+    QVERIFY(title);
+    QTRY_VERIFY(qFuzzyCompare(title->font().pointSizeF(), system * 1.3 * 1.25)); // the header grows along
+    QSettings qs;
+    QCOMPARE(ui::AppSettings::load(qs).theme, QStringLiteral("dark"));
+    QCOMPARE(ui::AppSettings::load(qs).fontPercent, 130);
+    (void)window->grab(); // every delegate paints with the dark palette
+    app->appearance().apply(ui::Theme::System, 100);
+    ui::AppSettings().save(qs);
+}
+
+void TestClientUi::muteFromTheChatHeaderMenu()
+{
+    auto app = start();
+    logIn(*app, QStringLiteral("alice"), TestUser::defaultPassword());
+    QTRY_VERIFY(app->mainWindow());
+    ui::MainWindow *window = app->mainWindow();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    QTRY_COMPARE(window->conversationList()->model()->rowCount(), 1);
+    window->openRoom(m_room);
+    auto muteAction = [&]() -> QAction * {
+        QMenu *menu = window->chatView()->roomMenuButton()->menu();
+        emit menu->aboutToShow();
+        return menu->findChild<QAction *>(QStringLiteral("muteAction"));
+    };
+    QAction *mute = muteAction();
+    QVERIFY(mute);
+    QCOMPARE(mute->text().remove(QLatin1Char('&')), QStringLiteral("Mute"));
+    mute->trigger();
+    client::ConversationListModel *list = app->controller().conversations();
+    QTRY_VERIFY(list->index(0).data(client::ConversationListModel::MutedRole).toBool());
+    (void)window->conversationList()->grab(); // the muted row paints (glyph, grey badge)
+    QCOMPARE(muteAction()->text().remove(QLatin1Char('&')), QStringLiteral("Unmute"));
+    // Stored on the server: another device sees it and unmutes; this window follows.
+    TestUser phone(m_server->url());
+    QVERIFY(phone.login(QStringLiteral("alice")).ok());
+    const auto rooms = phone.call(RoomListRequest{});
+    QVERIFY(rooms.ok());
+    QVERIFY(rooms.value->rooms.first().muted);
+    QVERIFY(phone.call(SetMutedRequest{m_room, false}).ok());
+    QTRY_VERIFY(!list->index(0).data(client::ConversationListModel::MutedRole).toBool());
+    QCOMPARE(muteAction()->text().remove(QLatin1Char('&')), QStringLiteral("Mute"));
+}
+
+void TestClientUi::rightClickOnlyOpensTheMenu()
+{
+    QStringListModel model({QStringLiteral("one"), QStringLiteral("two")});
+    QListView view;
+    view.setModel(&model);
+    view.setContextMenuPolicy(Qt::CustomContextMenu);
+    ui::keepCurrentOnRightClick(&view);
+    QSignalSpy menu(&view, &QWidget::customContextMenuRequested);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setCurrentIndex(model.index(0));
+    const QPoint second = view.visualRect(model.index(1)).center();
+    // Through the window, as a real click: that is where Qt makes the context menu event.
+    QTest::mouseClick(view.windowHandle(), Qt::RightButton, {}, view.viewport()->mapTo(&view, second));
+    QTRY_COMPARE(menu.count(), 1);
+    QCOMPARE(view.currentIndex().row(), 0); // the row under the mouse did not become current
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, second);
+    QCOMPARE(view.currentIndex().row(), 1); // left clicks still select
 }
 
 QTEST_MAIN(TestClientUi)

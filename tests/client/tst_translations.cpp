@@ -80,6 +80,7 @@ private Q_SLOTS:
     void everyMessageIsTranslated_data();
     void everyMessageIsTranslated();
     void sameMessagesInEveryLanguage();
+    void noStringIsFiledUnderABareNamespace();
 };
 
 void TestTranslations::everyMessageIsTranslated_data()
@@ -144,6 +145,21 @@ void TestTranslations::sameMessagesInEveryLanguage()
     for (const QString &k : fr - de)
         onlyOne << QLatin1String("only French: ") + QString(k).replace(QLatin1Char('\x1f'), QLatin1String(": "));
     QVERIFY2(onlyOne.isEmpty(), qPrintable(onlyOne.join(QLatin1Char('\n'))));
+}
+
+void TestTranslations::noStringIsFiledUnderABareNamespace()
+{
+    // lupdate files a tr() outside any class under the enclosing namespace, while the code then
+    // asks for another context at run time: such strings would never show translated.
+    QString error;
+    QStringList misfiled;
+    for (const TsMessage &m : readTs(QStringLiteral(NATTER_TRANSLATIONS_DIR "/natter_de.ts"), &error)) {
+        if (!m.obsolete && (m.context == QLatin1String("natter") || m.context == QLatin1String("natter::ui")
+                            || m.context == QLatin1String("natter::client")))
+            misfiled << m.context + QLatin1String(": \"") + m.source + QLatin1Char('"');
+    }
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY2(misfiled.isEmpty(), qPrintable(misfiled.join(QLatin1Char('\n'))));
 }
 
 QTEST_GUILESS_MAIN(TestTranslations)

@@ -126,6 +126,8 @@ private Q_SLOTS:
     void errorKeepsTheRequestId();
     void oversizedFrameIsRejected();
     void unknownFieldsAreIgnored();
+    void malformedMuteEventsAreRejected_data();
+    void malformedMuteEventsAreRejected();
 };
 
 void TestProtocol::everyRequestRoundTrips()
@@ -211,6 +213,8 @@ void TestProtocol::everyRequestRoundTrips()
     check(TypingRequest{RoomId(3), false});
     check(ViewRoomRequest{RoomId(3)});
     check(MarkReadRequest{RoomId(3), 17});
+    check(SetMutedRequest{RoomId(3), true});
+    check(SetMutedRequest{RoomId(4), false});
     check(SendRequest{RoomId(7), QStringLiteral("c-2"), QStringLiteral("quoting"), MessageId(42)});
     check(EditRequest{RoomId(7), MessageId(42), QStringLiteral("fixed ✓")});
     check(DeleteMessageRequest{RoomId(7), MessageId(42)});
@@ -265,6 +269,8 @@ void TestProtocol::everyReplyRoundTrips()
     QCOMPARE(roundTripReply(presence), presence.toJson());
     const ReadMarkerReply marker{RoomId(3), 9};
     QCOMPARE(roundTripReply(marker), marker.toJson());
+    const MutedReply muted{RoomId(3), true};
+    QCOMPARE(roundTripReply(muted), muted.toJson());
     const SendReply edited{sampleEditEntry(), false};
     QCOMPARE(roundTripReply(edited), edited.toJson());
     Message tombstone = sampleMessage();
@@ -281,6 +287,11 @@ void TestProtocol::everyReplyRoundTrips()
     listed.unreadCount = 1;
     listed.mentionCount = 1;
     QCOMPARE(roundTripReply(RoomListReply{{listed}}), RoomListReply{{listed}}.toJson());
+    listed.muted = true;
+    QCOMPARE(roundTripReply(RoomListReply{{listed}}), RoomListReply{{listed}}.toJson());
+    QCOMPARE(RoomListReply{{listed}}.toJson()[QStringLiteral("rooms")][0][QStringLiteral("muted")], QJsonValue(true));
+    // The mute flag is the receiver's own, like the read fields: room events never carry it.
+    QVERIFY(!sampleRoom().toJson().contains(QStringLiteral("muted")));
     const SearchHit hit{MessageId(9), RoomId(3), 4, UserId(2), 1700000000000, QStringLiteral("…grüße ✓"),
                         {SearchHighlight{1, 3}, SearchHighlight{5, 2}}};
     const SearchReply found{{hit, hit}, 9};
@@ -324,6 +335,10 @@ void TestProtocol::everyEventRoundTrips()
     QCOMPARE(roundTripEvent(t), t.toJson());
     const ReadEvent read{{RoomId(3), 12}};
     QCOMPARE(roundTripEvent(read), read.toJson());
+    const MutedEvent muted{{RoomId(3), true}};
+    QCOMPARE(roundTripEvent(muted), muted.toJson());
+    const MutedEvent unmuted{{RoomId(4), false}};
+    QCOMPARE(roundTripEvent(unmuted), unmuted.toJson());
     const NotificationEvent n{QStringLiteral("message"), RoomId(3), UserId(4), 12, QStringLiteral("hi @bob"), true};
     QCOMPARE(roundTripEvent(n), n.toJson());
     QCOMPARE(roundTripEvent(MessageEvent{sampleEditEntry()}), MessageEvent{sampleEditEntry()}.toJson());
@@ -417,6 +432,13 @@ void TestProtocol::malformedFramesAreRejected_data()
     QTest::newRow("upload id not hex") << QByteArray(R"({"id":1,"type":"attachments.cancel","data":{"uploadId":"0123456789abcdef0123456789abcdeg"}})") << ErrorCode::InvalidField << "data.uploadId";
     QTest::newRow("fetch too long") << QByteArray(R"({"id":1,"type":"attachments.fetch","data":{"attachmentId":1,"length":262145}})") << ErrorCode::InvalidField << "data.length";
     QTest::newRow("fetch no id") << QByteArray(R"({"id":1,"type":"attachments.fetch","data":{"offset":0}})") << ErrorCode::InvalidField << "data.attachmentId";
+    QTest::newRow("mute without flag") << QByteArray(R"({"id":1,"type":"rooms.setMuted","data":{"roomId":1}})") << ErrorCode::InvalidField << "data.muted";
+    QTest::newRow("mute flag as number") << QByteArray(R"({"id":1,"type":"rooms.setMuted","data":{"roomId":1,"muted":1}})") << ErrorCode::InvalidField << "data.muted";
+    QTest::newRow("mute flag as string") << QByteArray(R"({"id":1,"type":"rooms.setMuted","data":{"roomId":1,"muted":"true"}})") << ErrorCode::InvalidField << "data.muted";
+    QTest::newRow("mute flag null") << QByteArray(R"({"id":1,"type":"rooms.setMuted","data":{"roomId":1,"muted":null}})") << ErrorCode::InvalidField << "data.muted";
+    QTest::newRow("mute zero room") << QByteArray(R"({"id":1,"type":"rooms.setMuted","data":{"roomId":0,"muted":true}})") << ErrorCode::InvalidField << "data.roomId";
+    QTest::newRow("mute no room") << QByteArray(R"({"id":1,"type":"rooms.setMuted","data":{"muted":true}})") << ErrorCode::InvalidField << "data.roomId";
+    QTest::newRow("mute room as string") << QByteArray(R"({"id":1,"type":"rooms.setMuted","data":{"roomId":"3","muted":true}})") << ErrorCode::InvalidField << "data.roomId";
     QTest::newRow("features not strings") << QByteArray(R"({"id":1,"type":"hello","data":{"version":1,"features":[1]}})") << ErrorCode::InvalidField << "data.features";
 }
 
@@ -428,6 +450,32 @@ void TestProtocol::malformedFramesAreRejected()
     const ProtocolError e = rejectionOf(frame);
     QCOMPARE(errorCodeName(e.code), errorCodeName(code));
     QVERIFY2(e.message.contains(mentions), qPrintable(e.message));
+}
+
+void TestProtocol::malformedMuteEventsAreRejected_data()
+{
+    QTest::addColumn<QByteArray>("frame");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("muted event without flag") << QByteArray(R"({"type":"event","event":"muted","data":{"roomId":2}})") << "data.muted";
+    QTest::newRow("muted event flag number") << QByteArray(R"({"type":"event","event":"muted","data":{"roomId":2,"muted":0}})") << "data.muted";
+    QTest::newRow("muted event zero room") << QByteArray(R"({"type":"event","event":"muted","data":{"roomId":0,"muted":true}})") << "data.roomId";
+    const QByteArray room = QJsonDocument(sampleRoom().toJson()).toJson(QJsonDocument::Compact);
+    QByteArray withMuted = room;
+    withMuted.insert(withMuted.size() - 1, R"(,"muted":"yes")");
+    QTest::newRow("room muted not boolean") << (QByteArray(R"({"type":"event","event":"room","data":{"room":)") + withMuted + "}}")
+                                            << "data.room.muted";
+}
+
+void TestProtocol::malformedMuteEventsAreRejected()
+{
+    QFETCH(QByteArray, frame);
+    QFETCH(QString, mentions);
+    ProtocolError error;
+    const auto decoded = decodeServerFrame(frame, &error);
+    QVERIFY2(decoded, qPrintable(error.message));
+    QVERIFY(!decodeEvent(*decoded, &error));
+    QCOMPARE(error.code, ErrorCode::InvalidField);
+    QVERIFY2(error.message.contains(mentions), qPrintable(error.message));
 }
 
 void TestProtocol::errorKeepsTheRequestId()

@@ -53,7 +53,7 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
                   {TopicRole, "topic"}, {PreviewRole, "preview"},
                   {LastActivityRole, "lastActivity"}, {UnreadRole, "unread"},
                   {MentionRole, "mentions"}, {ClosedRole, "closed"}, {PeerIdRole, "peerId"},
-                  {PresenceRole, "presence"}, {LastSeqRole, "lastSeq"}});
+                  {PresenceRole, "presence"}, {LastSeqRole, "lastSeq"}, {MutedRole, "muted"}});
     return names;
 }
 
@@ -112,6 +112,7 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     case PeerIdRole: return peer(r).value;
     case PresenceRole: return int(m_users.presence(peer(r)));
     case LastSeqRole: return r.lastSeq;
+    case MutedRole: return r.muted;
     default: return {};
     }
 }
@@ -170,6 +171,7 @@ void ConversationListModel::upsertRoom(const Room &room)
     merged.readSeq = old.readSeq;
     merged.unreadCount = old.unreadCount;
     merged.mentionCount = old.mentionCount;
+    merged.muted = old.muted;
     if (old.lastMessage && (!merged.lastMessage || merged.lastMessage->seq < old.lastMessage->seq)) {
         merged.lastMessage = old.lastMessage;
         merged.lastSeq = qMax(merged.lastSeq, old.lastSeq);
@@ -276,6 +278,16 @@ void ConversationListModel::setReadSeq(RoomId room, Seq seq)
     }
 }
 
+void ConversationListModel::setMuted(RoomId room, bool muted)
+{
+    const int row = rowOf(room);
+    if (row < 0 || m_rooms.at(row).muted == muted)
+        return;
+    m_rooms[row].muted = muted;
+    emit dataChanged(index(row), index(row), {MutedRole});
+    emit unreadChanged(totalUnread());
+}
+
 int ConversationListModel::rowOf(RoomId room) const
 {
     for (int i = 0; i < m_rooms.size(); ++i)
@@ -294,7 +306,7 @@ int ConversationListModel::totalUnread() const
 {
     int total = 0;
     for (const Room &r : m_rooms)
-        total += r.unreadCount;
+        total += r.muted ? r.mentionCount : r.unreadCount;
     return total;
 }
 

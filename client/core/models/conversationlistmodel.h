@@ -28,6 +28,7 @@ public:
         PeerIdRole,        ///< qint64: direct rooms: the other member, else 0
         PresenceRole,      ///< int (natter::Presence): direct rooms: the other member's presence
         LastSeqRole,       ///< qint64
+        MutedRole,         ///< bool: the user muted the room (no alerts, not in the unread total, except mentions)
     };
     Q_ENUM(Role)
 
@@ -42,7 +43,7 @@ public:
     void setOwnUser(UserId id) { m_own = id; }
     /// Replaces every room (after rooms.list, or from the cache).
     void setRooms(const QList<Room> &rooms);
-    /// Adds or replaces a room, keeping its read state (room events carry none).
+    /// Adds or replaces a room, keeping its read state and mute flag (room events carry neither).
     void upsertRoom(const Room &room);
     void removeRoom(RoomId room);
     /// A new timeline entry: updates the preview and activity; counts it as unread when
@@ -56,12 +57,16 @@ public:
     void setCounts(const Room &fromServer);
     /// The read marker moved to `seq`: reading up to the last entry clears the counters.
     void setReadSeq(RoomId room, Seq seq);
+    /// The user muted or unmuted the room (on this or another device).
+    void setMuted(RoomId room, bool muted);
 
     int rowOf(RoomId room) const;
     std::optional<Room> room(RoomId room) const;
     QList<Room> rooms() const { return m_rooms; }
     /// The title a room shows (group name or the other member's name).
     QString title(const Room &room) const;
+    /// Unread entries over all rooms, for the window title and tray: a muted room counts only
+    /// its unread mentions.
     int totalUnread() const;
 
 signals:
