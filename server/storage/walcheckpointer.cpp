@@ -7,12 +7,15 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 Q_DECLARE_LOGGING_CATEGORY(lcStorage)
 
 namespace natter::server {
 
 WalCheckpointer::WalCheckpointer(StorageConfig config, QString connectionName)
-    : m_config(std::move(config)), m_connectionName(std::move(connectionName))
+    : m_config(std::move(config)), m_connectionName(std::move(connectionName)),
+      m_nextRequestAt(m_config.walCheckpointPages)
 {
 }
 
@@ -39,11 +42,17 @@ void WalCheckpointer::shutdown()
 
 bool WalCheckpointer::walGrew(int pages)
 {
-    if (pages < m_config.walCheckpointPages)
-        return false;
-    if (m_requested.testAndSetOrdered(0, 1))
+    const int threshold = m_config.walCheckpointPages;
+    if (pages < m_lastPages)
+        m_nextRequestAt = threshold; // the WAL started over from its beginning
+    m_lastPages = pages;
+    // Asked again only after another half threshold: checkpoints back to back would each copy a
+    // few pages and pay a full fsync of the database file.
+    if (pages >= m_nextRequestAt && m_requested.testAndSetOrdered(0, 1)) {
+        m_nextRequestAt = pages + std::max(1, threshold / 2);
         QMetaObject::invokeMethod(this, &WalCheckpointer::checkpoint, Qt::QueuedConnection);
-    return pages >= 2 * m_config.walCheckpointPages;
+    }
+    return pages >= 2 * threshold;
 }
 
 void WalCheckpointer::checkpoint()

@@ -5,10 +5,11 @@
 // copies thousands of pages and waits for the database file's fsync while every queued message
 // waits behind it. Instead the writer's commits only report how large the WAL has grown
 // (sqlite3_wal_hook, see StorageWorker); past `pages` this object runs a PASSIVE checkpoint on
-// its own connection, which never blocks the writer (and readers keep their snapshots). A
-// checkpoint that ran while commits went on cannot let the WAL start over from its beginning,
-// so at twice `pages` the writer checkpoints in its commit, as SQLite would: by then nearly
-// everything is copied already, and the WAL file stays bounded.
+// its own connection, which never blocks the writer (and readers keep their snapshots), and
+// again after each further half of `pages`. The WAL starts over only once a checkpoint has copied
+// every frame, which a checkpoint running beside steady commits rarely manages; so at twice
+// `pages` the writer checkpoints in its commit, as SQLite would: by then most is copied
+// already, and the WAL file stays bounded.
 #include "storage/storageconfig.h"
 
 #include <QAtomicInteger>
@@ -43,6 +44,8 @@ private:
     StorageConfig m_config;
     QString m_connectionName;
     bool m_open = false;
+    int m_lastPages = 0;     ///< writer's thread only (walGrew)
+    int m_nextRequestAt = 0; ///< writer's thread only (walGrew)
     QAtomicInteger<int> m_requested = 0;
     QAtomicInteger<qint64> m_done = 0;
 };
