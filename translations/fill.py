@@ -159,6 +159,7 @@ DE.update({  # clientconn: connection status, login screen, remembered session, 
 })
 
 DE.update({  # lead: sessions ended by an administrator
+ 'The files of this message were lost; attach them again.': 'Die Dateien dieser Nachricht sind verloren gegangen; hänge sie erneut an.',
  'An administrator disabled your account. Ask them to enable it again.': 'Ein Administrator hat dein Konto deaktiviert. Bitte ihn, es wieder zu aktivieren.',
  'An administrator ended your sessions. Please log in again (with your new password if it was reset).': 'Ein Administrator hat deine Sitzungen beendet. Bitte melde dich erneut an (mit dem neuen Passwort, falls es zurückgesetzt wurde).',
 })
@@ -370,6 +371,7 @@ FR.update({  # clientux: per-room mute, appearance and server settings, certific
 
 # English: only the plural forms (the source texts serve as the singular translations).
 FR.update({  # lead: sessions ended by an administrator
+ 'The files of this message were lost; attach them again.': 'Les fichiers de ce message ont été perdus ; joignez-les à nouveau.',
  'An administrator disabled your account. Ask them to enable it again.': 'Un administrateur a désactivé votre compte. Demandez-lui de le réactiver.',
  'An administrator ended your sessions. Please log in again (with your new password if it was reset).': 'Un administrateur a mis fin à vos sessions. Reconnectez-vous (avec votre nouveau mot de passe s’il a été réinitialisé).',
 })

@@ -203,6 +203,10 @@
         <source>A file could not be uploaded: %1</source>
         <translation>Eine Datei konnte nicht hochgeladen werden: %1</translation>
     </message>
+    <message>
+        <source>The files of this message were lost; attach them again.</source>
+        <translation>Die Dateien dieser Nachricht sind verloren gegangen; hänge sie erneut an.</translation>
+    </message>
 </context>
 <context>
     <name>natter::ui::AddFriendDialog</name>

@@ -203,6 +203,10 @@
         <source>A file could not be uploaded: %1</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>The files of this message were lost; attach them again.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>natter::ui::AddFriendDialog</name>

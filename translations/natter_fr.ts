@@ -203,6 +203,10 @@
         <source>A file could not be uploaded: %1</source>
         <translation>Un fichier n'a pas pu être envoyé : %1</translation>
     </message>
+    <message>
+        <source>The files of this message were lost; attach them again.</source>
+        <translation>Les fichiers de ce message ont été perdus ; joignez-les à nouveau.</translation>
+    </message>
 </context>
 <context>
     <name>natter::ui::AddFriendDialog</name>

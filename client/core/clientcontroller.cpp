@@ -58,6 +58,21 @@ ClientController::~ClientController()
     m_session.disconnect(this);
 }
 
+void ClientController::fetchMutedFlag(RoomId room)
+{
+    m_session.connection().send(RoomListRequest{}, this, [this, room](const Reply<RoomListReply> &reply) {
+        if (!reply.ok())
+            return; // the next rooms.list (on reconnect) brings it
+        for (const Room &r : reply.value->rooms) {
+            if (r.id == room && r.muted && m_conversations.room(room)) {
+                m_conversations.setMuted(room, true);
+                m_roomsDirty = true;
+                scheduleFlush();
+            }
+        }
+    });
+}
+
 void ClientController::wireSession()
 {
     Connection &c = m_session.connection();
@@ -66,7 +81,10 @@ void ClientController::wireSession()
     connect(&m_session, &ClientSession::messageReceived, this, &ClientController::onMessage);
     connect(&m_session, &ClientSession::friendChanged, &m_friends, &FriendsModel::apply);
     connect(&m_session, &ClientSession::roomChanged, this, [this](const Room &room) {
+        const bool added = !m_conversations.room(room.id).has_value();
         m_conversations.upsertRoom(room);
+        if (added)
+            fetchMutedFlag(room.id); // room events never carry it; a re-joined room keeps its own
         if (room.id == m_currentRoom)
             m_members.setRoom(room);
         m_roomsDirty = true;

@@ -161,6 +161,8 @@ private:
     template <class Req> void authenticate(const QString &username, Req start,
                                            ReplyCallback<SessionReply> callback);
     void wireSession();
+    /// Asks rooms.list for the muted flag of a room that arrived by a room event (re-joined).
+    void fetchMutedFlag(RoomId room);
     void wireOutbox();
     void onSynced();
     void onMessage(const Message &message);

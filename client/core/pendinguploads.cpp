@@ -75,6 +75,27 @@ void PendingUploads::load()
     stopCurrent();
     m_queue = m_cache.pendingUploads();
     qCDebug(lcUploads) << m_queue.size() << "pending uploads";
+    // An entry whose files were all uploaded before the app stopped (between the last file's
+    // finish and the hand-over) goes on now; one whose files are gone from the cache fails
+    // clearly: either would otherwise hold back every message after it.
+    for (const OutboxEntry &e : m_outbox.entries()) {
+        if (e.waitingFiles <= 0 || e.failed)
+            continue;
+        QList<AttachmentId> ids;
+        bool complete = true;
+        for (const PendingUpload &u : std::as_const(m_queue)) {
+            if (u.clientMsgId == e.clientMsgId) {
+                complete = complete && u.attachmentId.isValid();
+                ids.append(u.attachmentId);
+            }
+        }
+        if (ids.isEmpty()) {
+            m_outbox.fail(e.clientMsgId, tr("The files of this message were lost; attach them again."));
+        } else if (complete) {
+            m_queue.removeIf([&e](const PendingUpload &u) { return u.clientMsgId == e.clientMsgId; });
+            m_outbox.filesReady(e.clientMsgId, ids);
+        }
+    }
     next();
 }
 

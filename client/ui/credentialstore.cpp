@@ -48,7 +48,9 @@ void CredentialStore::store(const QString &account, const QString &token, Done d
     job->setTextData(token);
     connect(job, &QKeychain::Job::finished, this, [this, account, token, done](QKeychain::Job *j) {
         QString error = describe(j);
-        if (noKeyring(j)) {
+        if (j->error() == QKeychain::NoError) {
+            forgetFallback(account); // a copy from a time without a keyring must not linger
+        } else if (noKeyring(j)) {
             QSettings settings;
             settings.setValue(fallbackKey(account), token);
             settings.sync();
@@ -71,14 +73,23 @@ void CredentialStore::load(const QString &account, Loaded done)
     job->setKey(account);
     connect(job, &QKeychain::Job::finished, this, [this, account, done](QKeychain::Job *j) {
         auto *read = static_cast<QKeychain::ReadPasswordJob *>(j);
+        const QString fallback = QSettings().value(fallbackKey(account)).toString();
         if (read->error() == QKeychain::NoError) {
+            if (!fallback.isEmpty())
+                forgetFallback(account);
             done(read->textData(), QString());
             return;
         }
         const QString error = describe(j);
-        const QString fallback = QSettings().value(fallbackKey(account)).toString();
         if (noKeyring(j) && !fallback.isEmpty()) {
             emit fallbackUsed(error);
+            done(fallback, QString());
+            return;
+        }
+        if (read->error() == QKeychain::EntryNotFound && !fallback.isEmpty()) {
+            // Saved while there was no keyring; there is one now: the token moves into it (and
+            // the plain copy is removed once the keyring holds it).
+            store(account, fallback, {});
             done(fallback, QString());
             return;
         }
@@ -87,13 +98,16 @@ void CredentialStore::load(const QString &account, Loaded done)
     job->start();
 }
 
+void CredentialStore::forgetFallback(const QString &account)
+{
+    QSettings settings;
+    settings.remove(fallbackKey(account));
+    settings.sync();
+}
+
 void CredentialStore::remove(const QString &account, Done done)
 {
-    {
-        QSettings settings;
-        settings.remove(fallbackKey(account));
-        settings.sync();
-    }
+    forgetFallback(account);
     auto *job = new QKeychain::DeletePasswordJob(service);
     job->setAutoDelete(true);
     job->setKey(account);

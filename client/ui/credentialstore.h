@@ -37,6 +37,7 @@ signals:
 
 private:
     static QString fallbackKey(const QString &account);
+    static void forgetFallback(const QString &account);
 };
 
 } // namespace natter::ui

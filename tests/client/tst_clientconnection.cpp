@@ -10,6 +10,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QCryptographicHash>
+#include <QDirIterator>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QtTest>
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void deletionsWhileAwayAreCountedOnceOnResume();
     void uploadSurvivesQuitAndIsSentOnceInOrder();
     void fileGoneBeforeRestartFailsTheMessageClearly();
+    void filesLostFromTheCacheFailTheMessageWithoutBlocking();
     void cacheRecordsMigrationsAndKeepsPendingUploads();
     void administratorsActionsEndTheSessionWithoutReconnecting_data();
     void administratorsActionsEndTheSessionWithoutReconnecting();
@@ -352,6 +354,41 @@ void TestClientConnection::fileGoneBeforeRestartFailsTheMessageClearly()
     QCOMPARE(alice->outbox().size(), 0);
     QCOMPARE(alice->pendingUploads().count(), 0);
     QCOMPARE(bob->messages.size(), 1);
+}
+
+void TestClientConnection::filesLostFromTheCacheFailTheMessageWithoutBlocking()
+{
+    QTemporaryDir files;
+    const QString file = files.filePath(QStringLiteral("f.bin"));
+    QVERIFY(!writeFile(file, 1000).isEmpty());
+    QString clientMsgId;
+    {
+        auto alice = makeController();
+        QVERIFY(alice->openAccount(QStringLiteral("alice"))); // offline: written, not uploaded
+        clientMsgId = alice->sendMessageWithFiles(m_room, QStringLiteral("with a file"), {file});
+        QVERIFY(!clientMsgId.isEmpty());
+        alice->sendMessage(m_room, QStringLiteral("after it"));
+    }
+    // The entry still waits for its file, but the cache no longer knows the file.
+    QDirIterator caches(m_cacheRoot->path(), {QStringLiteral("*.sqlite")}, QDir::Files, QDirIterator::Subdirectories);
+    QVERIFY(caches.hasNext());
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("edit"));
+        db.setDatabaseName(caches.next());
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("DELETE FROM pending_uploads")));
+        QVERIFY(q.numRowsAffected() == 1);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("edit"));
+    auto alice = makeController();
+    QVERIFY(alice->openAccount(QStringLiteral("alice")));
+    QVERIFY(login(*alice, QStringLiteral("alice")));
+    QTRY_VERIFY(alice->outbox().find(clientMsgId) && alice->outbox().find(clientMsgId)->failed);
+    QVERIFY(alice->outbox().find(clientMsgId)->error.contains(QStringLiteral("lost")));
+    QVERIFY(bob->waitMessages(1)); // the next message is not held back
+    QCOMPARE(bob->messages.at(0).body, QStringLiteral("after it"));
 }
 
 void TestClientConnection::cacheRecordsMigrationsAndKeepsPendingUploads()
