@@ -1,7 +1,7 @@
 -- Natter schema version 11: a log of accounts an administrator disabled or whose sessions were
 -- revoked (natterd user disable / reset-password). The command line writes a row in the same
 -- transaction as the change; a running natterd reads the rows newer than the last it saw and
--- closes those users' live connections. Rows older than a week are pruned by the writer.
+-- closes those users' live connections. Rows older than a week are pruned when natterd user … records a new one.
 
 CREATE TABLE account_revocations (
     id         INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused, so "newer than" is stable
