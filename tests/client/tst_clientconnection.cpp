@@ -1,8 +1,7 @@
 // The client core's connection life against a real natterd in-process: the reconnect countdown
 // (next attempt time, growing backoff, retry now), unread and mention counts after a delete,
 // and uploads that survive the client quitting.
-#include "../support/testserver.h"
-#include "../support/testuser.h"
+#include "../support/clientfixture.h"
 #include "admin/admincommands.h"
 #include "core/clientcontroller.h"
 #include "core/commandline.h"
@@ -19,7 +18,7 @@ using namespace natter;
 using namespace natter::client;
 using namespace natter::test;
 
-class TestClientConnection : public QObject
+class TestClientConnection : public QObject, private ClientFixture
 {
     Q_OBJECT
 private Q_SLOTS:
@@ -36,55 +35,16 @@ private Q_SLOTS:
     void administratorsActionsEndTheSessionWithoutReconnecting();
 
 private:
-    std::unique_ptr<ClientController> makeController();
-    bool login(ClientController &c, const QString &name);
-
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<QTemporaryDir> m_cacheRoot;
-    std::unique_ptr<TestUser> bob;
-    RoomId m_room;
 };
 
 void TestClientConnection::init()
 {
-    m_server = std::make_unique<TestServer>([](server::ServerConfig &c) {
-        c.requestsPerSecond = 100000;
-        c.requestBurst = 100000;
-    });
-    QVERIFY(m_server->start());
-    m_cacheRoot = std::make_unique<QTemporaryDir>();
-    auto alice = std::make_unique<TestUser>(m_server->url());
-    bob = std::make_unique<TestUser>(m_server->url());
-    QVERIFY(alice->signup(QStringLiteral("alice")).ok());
-    QVERIFY(bob->signup(QStringLiteral("bob")).ok());
-    m_room = makeFriends(*alice, *bob);
-    QVERIFY(m_room.isValid());
+    startServer();
 }
 
 void TestClientConnection::cleanup()
 {
-    bob.reset();
-    m_server.reset();
-    m_cacheRoot.reset();
-}
-
-std::unique_ptr<ClientController> TestClientConnection::makeController()
-{
-    auto c = std::make_unique<ClientController>();
-    c->setCacheRoot(m_cacheRoot->path());
-    c->setServerUrl(m_server->url());
-    c->session().setReconnectDelays(20, 200);
-    return c;
-}
-
-bool TestClientConnection::login(ClientController &c, const QString &name)
-{
-    std::optional<Reply<SessionReply>> out;
-    QSignalSpy synced(&c, &ClientController::synced);
-    c.login(name, TestUser::defaultPassword(), [&out](const auto &r) { out = r; });
-    if (!QTest::qWaitFor([&] { return out.has_value(); }, 10000) || !out->ok())
-        return false;
-    return synced.count() > 0 || synced.wait(10000);
+    stopServer();
 }
 
 void TestClientConnection::reconnectCountdownGrowsAndRetryNowConnectsAtOnce()

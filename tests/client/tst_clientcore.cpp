@@ -3,8 +3,7 @@
 // across a client restart while the server is down, reconnect and resume, history paging,
 // attachments (upload, send, receive, download, the size limit), per-room mute (alerts only for
 // mentions, the unread total, the flag from another device and in the cache).
-#include "../support/testserver.h"
-#include "../support/testuser.h"
+#include "../support/clientfixture.h"
 #include "core/clientcontroller.h"
 #include "protocol/lifecyclerequests.h"
 
@@ -15,7 +14,7 @@ using namespace natter;
 using namespace natter::client;
 using namespace natter::test;
 
-class TestClientCore : public QObject
+class TestClientCore : public QObject, private ClientFixture
 {
     Q_OBJECT
 private Q_SLOTS:
@@ -37,56 +36,17 @@ private Q_SLOTS:
     void muteFromAnotherDeviceReachesTheListAndTheCache();
 
 private:
-    std::unique_ptr<ClientController> makeController();
-    bool login(ClientController &c, const QString &name);
     int rowFlag(ClientController &c, RoomId room, int role);
-
-    std::unique_ptr<TestServer> m_server;
-    std::unique_ptr<QTemporaryDir> m_cacheRoot;
-    std::unique_ptr<TestUser> bob;
-    RoomId m_room;
 };
 
 void TestClientCore::init()
 {
-    m_server = std::make_unique<TestServer>([](server::ServerConfig &c) {
-        c.requestsPerSecond = 100000;
-        c.requestBurst = 100000;
-    });
-    QVERIFY(m_server->start());
-    m_cacheRoot = std::make_unique<QTemporaryDir>();
-    auto alice = std::make_unique<TestUser>(m_server->url());
-    bob = std::make_unique<TestUser>(m_server->url());
-    QVERIFY(alice->signup(QStringLiteral("alice")).ok());
-    QVERIFY(bob->signup(QStringLiteral("bob")).ok());
-    m_room = makeFriends(*alice, *bob);
-    QVERIFY(m_room.isValid());
+    startServer();
 }
 
 void TestClientCore::cleanup()
 {
-    bob.reset();
-    m_server.reset();
-    m_cacheRoot.reset();
-}
-
-std::unique_ptr<ClientController> TestClientCore::makeController()
-{
-    auto c = std::make_unique<ClientController>();
-    c->setCacheRoot(m_cacheRoot->path());
-    c->setServerUrl(m_server->url());
-    c->session().setReconnectDelays(20, 200);
-    return c;
-}
-
-bool TestClientCore::login(ClientController &c, const QString &name)
-{
-    std::optional<Reply<SessionReply>> out;
-    QSignalSpy synced(&c, &ClientController::synced);
-    c.login(name, TestUser::defaultPassword(), [&out](const auto &r) { out = r; });
-    if (!QTest::qWaitFor([&] { return out.has_value(); }, 10000) || !out->ok())
-        return false;
-    return synced.count() > 0 || synced.wait(10000);
+    stopServer();
 }
 
 void TestClientCore::loginFillsConversationsAndCountsUnread()
@@ -390,7 +350,7 @@ std::optional<Attachment> upload(ClientController &c, RoomId room, const QString
     std::optional<ProtocolError> failed;
     QObject::connect(up, &AttachmentUploader::finished, [&](const Attachment &a) { done = a; });
     QObject::connect(up, &AttachmentUploader::failed, [&](const ProtocolError &e) { failed = e; });
-    QTest::qWaitFor([&] { return done || failed; }, 20000);
+    (void)QTest::qWaitFor([&] { return done || failed; }, 20000); // the caller checks the result
     if (error)
         *error = failed;
     return done;
