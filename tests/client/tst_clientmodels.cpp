@@ -1,7 +1,7 @@
 // The client's models and local cache without a server: every model under
 // QAbstractItemModelTester, the timeline's merge/paging/local echo, the conversation list's
-// ordering and counters, the cache's migrations and round trips, the mention rule.
-#include "core/localcache.h"
+// ordering and counters, the mention rule (the local cache: tst_localcache).
+#include "clientsamples.h"
 #include "core/mentions.h"
 #include "core/models/conversationlistmodel.h"
 #include "core/models/friendsmodel.h"
@@ -12,46 +12,12 @@
 #include "core/userdirectory.h"
 
 #include <QAbstractItemModelTester>
-#include <QFile>
-#include <QJsonDocument>
-#include <QSqlDatabase>
-#include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace natter;
 using namespace natter::client;
 
-namespace {
-const RoomId kRoom(7);
-const User kAlice{UserId(1), QStringLiteral("alice")};
-const User kBob{UserId(2), QStringLiteral("bob")};
-
-Message msg(Seq seq, const User &from = kBob, const QString &body = QString(),
-            const QString &clientMsgId = QString())
-{
-    Message m;
-    m.id = MessageId(1000 + seq);
-    m.roomId = kRoom;
-    m.seq = seq;
-    m.senderId = from.id;
-    m.body = body.isEmpty() ? QStringLiteral("message %1").arg(seq) : body;
-    m.clientMsgId = clientMsgId.isEmpty() ? QStringLiteral("c%1").arg(seq) : clientMsgId;
-    m.sentAt = 1700000000000 + seq * 1000;
-    return m;
-}
-
-Room room(qint64 id, qint64 activity, RoomKind kind = RoomKind::Direct)
-{
-    Room r;
-    r.id = RoomId(id);
-    r.kind = kind;
-    r.name = kind == RoomKind::Group ? QStringLiteral("group %1").arg(id) : QString();
-    r.members = {kAlice, kBob};
-    r.lastActivity = activity;
-    return r;
-}
-} // namespace
+using namespace natter::test;
 
 class TestClientModels : public QObject
 {
@@ -67,11 +33,8 @@ private Q_SLOTS:
     void friendsModelGroupsByState();
     void membersModelOrdersByRole();
     void roomSummaryModelInvites();
-    void cacheRoundTrips();
-    void cacheRefusesNewerSchema();
     void timelineAppliesEditsAndDeletes();
     void timelineShowsAttachmentsUntilDeleted();
-    void cacheMigratesFromVersion1AndAppliesChanges();
     void searchModelPagesAndDropsStaleReplies();
     void mentionRule_data();
     void mentionRule();
@@ -311,83 +274,6 @@ void TestClientModels::roomSummaryModelInvites()
     QCOMPARE(model.rowCount(), 0);
 }
 
-void TestClientModels::cacheRoundTrips()
-{
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("a/cache.sqlite"));
-    {
-        LocalCache cache;
-        QVERIFY(cache.open(path));
-        QCOMPARE(cache.schemaVersion(), LocalCache::latestSchemaVersion());
-        Room r = room(7, 100);
-        r.lastMessage = msg(3);
-        r.unreadCount = 2;
-        cache.saveRooms({r});
-        cache.saveMessages({msg(1), msg(2), msg(3), msg(5)});
-        cache.saveMessages({msg(2, kBob, QStringLiteral("replaced"))});
-        cache.saveCursors({{kRoom, 3}});
-        cache.addOutbox({QStringLiteral("x"), kRoom, QStringLiteral("later"), 5, false, {}, {}});
-        cache.addOutbox({QStringLiteral("y"), kRoom, QStringLiteral("later 2"), 6, false, {}, {}});
-        cache.setOutboxFailed(QStringLiteral("y"), true, QStringLiteral("nope"));
-        cache.setSetting(QStringLiteral("k"), QStringLiteral("v"));
-    }
-    LocalCache cache;
-    QVERIFY(cache.open(path));
-    QCOMPARE(cache.rooms().size(), 1);
-    QCOMPARE(cache.rooms().first().unreadCount, 2);
-    QCOMPARE(cache.rooms().first().lastMessage->seq, 3);
-    const QList<Message> newest = cache.messagesBefore(kRoom, 0, 2);
-    QCOMPARE(newest.size(), 2);
-    QCOMPARE(newest.at(0).seq, 3);
-    QCOMPARE(newest.at(1).seq, 5);
-    const QList<Message> older = cache.messagesBefore(kRoom, 3, 10);
-    QCOMPARE(older.size(), 2);
-    QCOMPARE(older.at(1).body, QStringLiteral("replaced"));
-    QCOMPARE(cache.cursors().value(kRoom), 3);
-    QCOMPARE(cache.outbox().size(), 2);
-    QCOMPARE(cache.outbox().at(0).clientMsgId, QStringLiteral("x"));
-    QVERIFY(cache.outbox().at(1).failed);
-    QCOMPARE(cache.outbox().at(1).error, QStringLiteral("nope"));
-    cache.removeOutbox(QStringLiteral("x"));
-    QCOMPARE(cache.outbox().size(), 1);
-    QCOMPARE(cache.setting(QStringLiteral("k")), QStringLiteral("v"));
-    cache.removeRoom(kRoom);
-    QCOMPARE(cache.rooms().size(), 0);
-    QCOMPARE(cache.messageCount(kRoom), 0);
-}
-
-void TestClientModels::cacheRefusesNewerSchema()
-{
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
-        db.setDatabaseName(path);
-        QVERIFY(db.open());
-        QSqlQuery(db).exec(QStringLiteral("PRAGMA user_version=%1").arg(LocalCache::latestSchemaVersion() + 1));
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
-    LocalCache cache;
-    QString error;
-    QVERIFY(!cache.open(path, &error));
-    QVERIFY(error.contains(QStringLiteral("newer")));
-    QVERIFY(!cache.isOpen());
-}
-
-namespace {
-Message change(Seq seq, const QString &kind, MessageId target, const QString &body, bool deleted)
-{
-    Message m = msg(seq, kAlice, body.isEmpty() ? QStringLiteral("x") : body);
-    m.body = body;
-    m.kind = kind;
-    m.targetId = target;
-    m.editedAt = 1700000099000;
-    m.deleted = deleted;
-    return m;
-}
-} // namespace
-
 void TestClientModels::timelineAppliesEditsAndDeletes()
 {
     UserDirectory users;
@@ -484,68 +370,6 @@ void TestClientModels::timelineShowsAttachmentsUntilDeleted()
     QCOMPARE(changed.count(), 1);
     QVERIFY(model.index(0).data(TimelineModel::DeletedRole).toBool());
     QVERIFY(model.index(0).data(TimelineModel::AttachmentsRole).value<QList<Attachment>>().isEmpty());
-}
-
-void TestClientModels::cacheMigratesFromVersion1AndAppliesChanges()
-{
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("v1.sqlite"));
-    Message original = msg(1, kAlice, QStringLiteral("draft"));
-    Message reply = msg(2, kBob, QStringLiteral("re"));
-    reply.replyTo = original.id;
-    reply.reply = ReplyPreview{original.id, kAlice.id, original.body, false};
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
-        db.setDatabaseName(path);
-        QVERIFY(db.open());
-        QFile schema(QStringLiteral(":/natter/client/sql/0001_initial.sql"));
-        QVERIFY(schema.open(QIODevice::ReadOnly));
-        QString script;
-        for (const QString &line : QString::fromUtf8(schema.readAll()).split(QLatin1Char('\n')))
-            if (!line.startsWith(QLatin1String("--")))
-                script += line + QLatin1Char('\n');
-        for (const QString &sql : script.split(QLatin1Char(';')))
-            if (!sql.trimmed().isEmpty())
-                QVERIFY(QSqlQuery(db).exec(sql));
-        for (const Message &m : {original, reply}) {
-            QSqlQuery q(db);
-            q.prepare(QStringLiteral("INSERT INTO messages(room_id, seq, json) VALUES(?, ?, ?)"));
-            q.addBindValue(m.roomId.value);
-            q.addBindValue(m.seq);
-            q.addBindValue(QString::fromUtf8(QJsonDocument(m.toJson()).toJson(QJsonDocument::Compact)));
-            QVERIFY(q.exec());
-        }
-        Room mutedRoom = room(7, 100);
-        mutedRoom.readSeq = 0;
-        mutedRoom.muted = true; // a room record whose JSON already said so
-        QSqlQuery insertRoom(db);
-        insertRoom.prepare(QStringLiteral("INSERT INTO rooms(id, json) VALUES(?, ?)"));
-        insertRoom.addBindValue(mutedRoom.id.value);
-        insertRoom.addBindValue(QString::fromUtf8(QJsonDocument(mutedRoom.toJson()).toJson(QJsonDocument::Compact)));
-        QVERIFY(insertRoom.exec());
-        QSqlQuery(db).exec(QStringLiteral("PRAGMA user_version=1"));
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("v1"));
-    LocalCache cache;
-    QString error;
-    QVERIFY2(cache.open(path, &error), qPrintable(error));
-    QCOMPARE(cache.schemaVersion(), LocalCache::latestSchemaVersion());
-    QCOMPARE(cache.rooms().size(), 1);
-    QVERIFY(cache.rooms().first().muted); // migration 4 took the flag into its column
-    cache.applyChange(change(3, timeline::edited, original.id, QStringLiteral("final"), false));
-    const QList<Message> rows = cache.messagesBefore(kRoom, 0, 10);
-    QCOMPARE(rows.size(), 2);
-    QCOMPARE(rows.at(0).body, QStringLiteral("final"));
-    QVERIFY(rows.at(0).editedAt > 0);
-    QCOMPARE(rows.at(1).reply->body, QStringLiteral("final"));
-    cache.addOutbox({QStringLiteral("r"), kRoom, QStringLiteral("reply"), 1, false, {}, original.id});
-    QCOMPARE(cache.outbox().first().replyTo, original.id);
-    QVERIFY(cache.outbox().first().attachmentIds.isEmpty());
-    OutboxEntry withFiles{QStringLiteral("f"), kRoom, QString(), 2, false, {}, MessageId()};
-    withFiles.attachmentIds = {AttachmentId(41), AttachmentId(9)};
-    cache.addOutbox(withFiles);
-    QCOMPARE(cache.outbox().last().attachmentIds, withFiles.attachmentIds); // in order
 }
 
 void TestClientModels::searchModelPagesAndDropsStaleReplies()

@@ -1,5 +1,6 @@
 // Per-room mute in the client core without a server: the conversation list's MutedRole and
 // unread total, the flag in the local cache, and the alert decision (shouldAlert).
+#include "clientsamples.h"
 #include "core/localcache.h"
 #include "core/models/conversationlistmodel.h"
 #include "core/notificationpolicy.h"
@@ -12,20 +13,9 @@
 using namespace natter;
 using namespace natter::client;
 
+using namespace natter::test;
+
 namespace {
-const User kAlice{UserId(1), QStringLiteral("alice")};
-const User kBob{UserId(2), QStringLiteral("bob")};
-
-/// A direct room of alice and bob with the given last activity.
-Room room(qint64 id, qint64 activity)
-{
-    Room r;
-    r.id = RoomId(id);
-    r.members = {kAlice, kBob};
-    r.lastActivity = activity;
-    return r;
-}
-
 /// Bob's message number `seq` in `room`.
 Message fromBob(qint64 room, Seq seq, const QString &body)
 {
