@@ -19,6 +19,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QSqlError>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
@@ -98,7 +99,7 @@ Seeded seedAccounts(Repositories &repos, const SeedOptions &o, const QString &pa
     }
     repos.beforeCommit();
     if (!db.commit())
-        throw StorageError(QStringLiteral("commit failed"));
+        throw StorageError(QStringLiteral("commit failed: ") + db.lastError().text());
     return s;
 }
 
@@ -122,7 +123,7 @@ void seedHistory(Repositories &repos, RoomId room, UserId a, UserId b, qint64 co
         }
         repos.beforeCommit();
         if (!db.commit())
-            throw StorageError(QStringLiteral("commit failed"));
+            throw StorageError(QStringLiteral("commit failed: ") + db.lastError().text());
     }
     QSqlQuery last(db);
     last.prepare(QStringLiteral("UPDATE rooms SET last_seq = ?, last_activity = ? WHERE id = ?"));

@@ -1,9 +1,13 @@
 #include "storage/sqlconnection.h"
 
+#include "storage/statement.h"
 #include "storage/storageerror.h"
+#include "storage/walwritebuffer.h"
 
+#include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUrl>
 
 namespace natter::server {
 
@@ -38,6 +42,7 @@ void configureSqlite(QSqlDatabase &db)
     expectPragma(db, QStringLiteral("PRAGMA secure_delete=ON"), QStringLiteral("PRAGMA secure_delete"),
                  QStringLiteral("1"));
     // FULL: a commit is on disk before it returns, so an acknowledged message survives power loss.
+    // The WAL write buffer (walwritebuffer.h) relies on it as well.
     expectPragma(db, QStringLiteral("PRAGMA synchronous=FULL"), QStringLiteral("PRAGMA synchronous"),
                  QStringLiteral("2"));
     // Performance only (not checked): a 32 MiB page cache per connection instead of 2 MiB, so
@@ -56,7 +61,16 @@ QSqlDatabase openConnection(const StorageConfig &config, const QString &name)
     if (!db.isValid())
         throw StorageError(QStringLiteral("the Qt SQL driver for %1 is not installed").arg(config.dialect()));
     if (sqlite) {
-        db.setDatabaseName(config.sqlitePath);
+        // The WAL's writes go through walwritebuffer.h when Qt's plugin runs on our SQLite.
+        const char *vfs = qtSqliteIsOurSqlite() ? walWriteBufferVfs() : nullptr;
+        if (vfs) {
+            QUrl uri = QUrl::fromLocalFile(QFileInfo(config.sqlitePath).absoluteFilePath());
+            uri.setQuery(QStringLiteral("vfs=%1").arg(QLatin1String(vfs)));
+            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_URI"));
+            db.setDatabaseName(uri.toString(QUrl::FullyEncoded));
+        } else {
+            db.setDatabaseName(config.sqlitePath);
+        }
     } else {
         db.setHostName(config.host);
         db.setPort(config.port);

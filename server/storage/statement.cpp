@@ -16,12 +16,23 @@ namespace natter::server {
 
 namespace {
 
-#ifdef NATTER_SQLITE_NATIVE
-/// True when the loaded Qt SQLite plugin resolves SQLite's API to the very library natterd
-/// links. A plugin with its own copy of SQLite (Qt's binary installers) must not be handed our
-/// calls on its connection.
-bool pluginSharesOurSqlite()
+sqlite3 *sqliteHandle(const QSqlDatabase &db)
 {
+#ifdef NATTER_SQLITE_NATIVE
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0 && qtSqliteIsOurSqlite())
+        return *static_cast<sqlite3 *const *>(handle.constData());
+#else
+    Q_UNUSED(db);
+#endif
+    return nullptr;
+}
+
+} // namespace
+
+bool qtSqliteIsOurSqlite()
+{
+#ifdef NATTER_SQLITE_NATIVE
     static const bool shared = [] {
         QByteArray plugin;
         dl_iterate_phdr(
@@ -41,22 +52,10 @@ bool pluginSharesOurSqlite()
         return same;
     }();
     return shared;
-}
-#endif
-
-sqlite3 *sqliteHandle(const QSqlDatabase &db)
-{
-#ifdef NATTER_SQLITE_NATIVE
-    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
-    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0 && pluginSharesOurSqlite())
-        return *static_cast<sqlite3 *const *>(handle.constData());
 #else
-    Q_UNUSED(db);
+    return false;
 #endif
-    return nullptr;
 }
-
-} // namespace
 
 StatementCache::StatementCache(QSqlDatabase db) : m_db(std::move(db)), m_sqlite(sqliteHandle(m_db)) {}
 

@@ -18,6 +18,11 @@ struct sqlite3_stmt;
 
 namespace natter::server {
 
+/// True when the loaded Qt SQLite plugin resolves SQLite's API to the very library natterd
+/// links (distribution packages; checked once the plugin is loaded). A plugin with its own copy
+/// of SQLite (Qt's binary installers) must not be handed our calls on its connection.
+bool qtSqliteIsOurSqlite();
+
 /// Per-connection cache of prepared statements keyed by their SQL text literal.
 class StatementCache
 {

@@ -17,6 +17,12 @@ struct StorageConfig
     QString password;
     /// Most write jobs that share one transaction and commit (1 = a commit per job).
     int maxWriteBatch = 1024;
+    /// Group commit: when jobs are already waiting as a commit finishes (the writer is busy),
+    /// the next batch gathers until this long after the previous one began, or until
+    /// groupCommitJobs are queued. Each commit costs an fsync and writes every page it touched,
+    /// so fewer, larger commits cost less per job. A writer that was idle commits at once.
+    int groupCommitMs = 4;
+    int groupCommitJobs = 256;
     /// The server's data directory; attachment contents live in its files/ folder.
     QString dataDir;
     /// New messages join the search index at most this long after their commit (0: with every

@@ -75,6 +75,8 @@ void StorageWorker::enqueue(Storage::Job job)
 {
     QMutexLocker lock(&m_mutex);
     m_queue.append(std::move(job));
+    if (m_queue.size() == groupTarget())
+        m_queueGrew.wakeOne();
     if (!m_scheduled) {
         m_scheduled = true;
         QMetaObject::invokeMethod(this, &StorageWorker::drain, Qt::QueuedConnection);
@@ -87,12 +89,24 @@ WriteStats StorageWorker::stats() const
     return m_stats;
 }
 
+void StorageWorker::gatherNextBatch()
+{
+    if (m_mode != Mode::Writer || m_config.groupCommitMs <= 0 || !m_sinceBatchBegan.isValid())
+        return;
+    const QDeadlineTimer until(m_config.groupCommitMs - m_sinceBatchBegan.elapsed(), Qt::PreciseTimer);
+    while (m_queue.size() < groupTarget() && !until.hasExpired())
+        m_queueGrew.wait(&m_mutex, until);
+}
+
 void StorageWorker::drain()
 {
+    bool committed = false;
     for (;;) {
         QVector<Storage::Job> jobs;
         {
             QMutexLocker lock(&m_mutex);
+            if (committed && !m_queue.isEmpty())
+                gatherNextBatch();
             if (m_queue.isEmpty()) {
                 m_scheduled = false;
                 return;
@@ -109,9 +123,11 @@ void StorageWorker::drain()
             finishAll(jobs, QVector<QString>(jobs.size(), QStringLiteral("storage is closed")));
             continue;
         }
-        if (m_mode == Mode::Writer)
+        if (m_mode == Mode::Writer) {
+            m_sinceBatchBegan.start();
             runBatch(jobs);
-        else
+            committed = true;
+        } else
             runReads(jobs);
     }
 }

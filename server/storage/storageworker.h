@@ -6,6 +6,7 @@
 #include <QMutex>
 #include <QObject>
 #include <QVector>
+#include <QWaitCondition>
 #include <memory>
 
 namespace natter::server {
@@ -38,6 +39,10 @@ public:
 
 private:
     void drain();
+    /// Writer, with m_mutex held, after a commit: waits for more jobs (group commit, see
+    /// StorageConfig::groupCommitMs).
+    void gatherNextBatch();
+    int groupTarget() const { return qMin(m_config.groupCommitJobs, m_config.maxWriteBatch); }
     void runBatch(QVector<Storage::Job> &jobs);
     void runReads(QVector<Storage::Job> &jobs);
     void finishAll(QVector<Storage::Job> &jobs, const QVector<QString> &errors);
@@ -54,6 +59,8 @@ private:
     mutable QMutex m_mutex;
     QVector<Storage::Job> m_queue;
     bool m_scheduled = false;
+    QWaitCondition m_queueGrew; ///< signalled once groupCommitJobs are queued
+    QElapsedTimer m_sinceBatchBegan;
     WriteStats m_stats;
     QElapsedTimer m_sinceSearchIndex;
     bool m_searchIndexScheduled = false;

@@ -5,8 +5,10 @@
 #include "storage/storage.h"
 #include "storage/storageerror.h"
 
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QtTest>
 
 using namespace natter;
@@ -20,6 +22,7 @@ private Q_SLOTS:
     void cleanup();
     void writesArriveInOrderAndBatch();
     void batchLimitOfOneCommitsEachWrite();
+    void busyWriterGathersTheNextBatch();
     void walIsCheckpointedBesideTheWriterAndStaysBounded();
     void failingJobRollsBackAlone();
     void usernamesAreUniqueCaseInsensitively();
@@ -120,6 +123,44 @@ void TestStorage::batchLimitOfOneCommitsEachWrite()
         }, [&done](const StorageResult<bool> &r) { done += r.ok() && *r.value ? 1 : 0; });
     QTRY_COMPARE(done, 40);
     QCOMPARE(single.writeStats().batches, qint64(40));
+}
+
+void TestStorage::busyWriterGathersTheNextBatch()
+{
+    StorageConfig config;
+    config.sqlitePath = m_dir->filePath(QStringLiteral("group.db"));
+    config.groupCommitMs = 1500;
+    config.groupCommitJobs = 5;
+    Storage storage(config);
+    QString error;
+    QVERIFY2(storage.open(&error), qPrintable(error));
+    int done = 0;
+    auto submit = [&](int i, int sleepMs) {
+        storage.write<bool>(this, [i, sleepMs](Repositories &r) {
+            QThread::msleep(sleepMs);
+            return r.users.create(QStringLiteral("group%1").arg(i), QStringLiteral("h"), 0).has_value();
+        }, [&done](const StorageResult<bool> &r) { done += r.ok() && *r.value ? 1 : 0; });
+    };
+    // An idle writer commits at once, without waiting for company.
+    QElapsedTimer alone;
+    alone.start();
+    submit(0, 0);
+    QTRY_COMPARE(done, 1);
+    QVERIFY2(alone.elapsed() < config.groupCommitMs, qPrintable(QString::number(alone.elapsed())));
+    QCOMPARE(storage.writeStats().batches, qint64(1));
+    // A job waiting when a (slow) commit ends does not commit alone: the next batch gathers
+    // until five jobs are queued (or 1.5 s have passed since the slow batch began).
+    submit(1, 300);
+    QTest::qWait(100); // the writer is inside job 1
+    submit(2, 0);
+    QTest::qWait(400); // job 1 committed; job 2 waits for company
+    QCOMPARE(done, 2);
+    for (int i = 3; i <= 6; ++i)
+        submit(i, 0);
+    QTRY_COMPARE(done, 7);
+    const WriteStats stats = storage.writeStats();
+    QCOMPARE(stats.jobs, qint64(7));
+    QCOMPARE(stats.batches, qint64(3)); // {0}, {1}, {2..6}
 }
 
 void TestStorage::walIsCheckpointedBesideTheWriterAndStaysBounded()
