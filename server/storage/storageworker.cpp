@@ -93,7 +93,10 @@ void StorageWorker::gatherNextBatch()
 {
     if (m_mode != Mode::Writer || m_config.groupCommitMs <= 0 || !m_sinceBatchBegan.isValid())
         return;
-    const QDeadlineTimer until(m_config.groupCommitMs - m_sinceBatchBegan.elapsed(), Qt::PreciseTimer);
+    const qint64 left = m_config.groupCommitMs - m_sinceBatchBegan.elapsed();
+    if (left <= 0) // and QDeadlineTimer(-1) would never expire
+        return;
+    const QDeadlineTimer until(left, Qt::PreciseTimer);
     while (m_queue.size() < groupTarget() && !until.hasExpired())
         m_queueGrew.wait(&m_mutex, until);
 }

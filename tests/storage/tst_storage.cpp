@@ -161,6 +161,12 @@ void TestStorage::busyWriterGathersTheNextBatch()
     const WriteStats stats = storage.writeStats();
     QCOMPARE(stats.jobs, qint64(7));
     QCOMPARE(stats.batches, qint64(3)); // {0}, {1}, {2..6}
+    // A batch that took longer than the gathering time leaves nothing to wait for.
+    submit(7, 1700);
+    QTest::qWait(100);
+    submit(8, 0);
+    QTRY_COMPARE_WITH_TIMEOUT(done, 9, 4000);
+    QCOMPARE(storage.writeStats().batches, qint64(5));
 }
 
 void TestStorage::walIsCheckpointedBesideTheWriterAndStaysBounded()
