@@ -21,7 +21,7 @@ struct StorageConfig
     /// the next batch gathers until this long after the previous one began, or until
     /// groupCommitJobs are queued. Each commit costs an fsync and writes every page it touched,
     /// so fewer, larger commits cost less per job. A writer that was idle commits at once.
-    int groupCommitMs = 4;
+    int groupCommitMs = 2;
     int groupCommitJobs = 256;
     /// The server's data directory; attachment contents live in its files/ folder.
     QString dataDir;
