@@ -19,10 +19,10 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QSqlError>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTextStream>
 #include <cstdio>

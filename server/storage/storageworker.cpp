@@ -130,8 +130,9 @@ void StorageWorker::drain()
             m_sinceBatchBegan.start();
             runBatch(jobs);
             committed = true;
-        } else
+        } else {
             runReads(jobs);
+        }
     }
 }
 
