@@ -12,8 +12,10 @@ namespace natter::server {
 
 void SearchRepository::indexPending()
 {
+    // CROSS JOIN keeps search_pending (a few rows) the outer loop: with a plain JOIN SQLite's
+    // planner scanned all of messages at every commit.
     Statement(m_cache, "INSERT INTO message_search (rowid, body) SELECT m.id, m.body FROM search_pending p "
-                       "JOIN messages m ON m.id = p.id WHERE m.kind = 'message'").exec();
+                       "CROSS JOIN messages m ON m.id = p.id WHERE m.kind = 'message'").exec();
     Statement(m_cache, "DELETE FROM search_pending").exec();
 }
 

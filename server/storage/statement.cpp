@@ -97,6 +97,21 @@ sqlite3_stmt *StatementCache::sqliteStatement(const char *sql)
 }
 #endif
 
+qint64 StatementCache::fullScanSteps(bool reset)
+{
+#ifdef NATTER_SQLITE_NATIVE
+    if (!m_sqlite)
+        return -1;
+    qint64 steps = 0;
+    for (sqlite3_stmt *stmt : std::as_const(m_statements))
+        steps += sqlite3_stmt_status(stmt, SQLITE_STMTSTATUS_FULLSCAN_STEP, reset ? 1 : 0);
+    return steps;
+#else
+    Q_UNUSED(reset);
+    return -1;
+#endif
+}
+
 Statement::Statement(StatementCache &cache, const char *sql) : m_cache(cache), m_sql(sql)
 {
 #ifdef NATTER_SQLITE_NATIVE

@@ -37,6 +37,9 @@ public:
     sqlite3 *sqlite() const { return m_sqlite; }
     QSqlQuery &query(const char *sql);
     sqlite3_stmt *sqliteStatement(const char *sql);
+    /// SQLite: rows the cached statements stepped through in full table scans since the last
+    /// reset (SQLITE_STMTSTATUS_FULLSCAN_STEP), for tests that guard the query plans; -1 elsewhere.
+    qint64 fullScanSteps(bool reset);
 
 private:
     QSqlDatabase m_db;
