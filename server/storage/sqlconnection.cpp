@@ -9,6 +9,10 @@
 #include <QSqlQuery>
 #include <QUrl>
 
+#ifdef NATTER_SQLITE_NATIVE
+#include <sqlite3.h>
+#endif
+
 namespace natter::server {
 
 namespace {
@@ -50,6 +54,26 @@ void configureSqlite(QSqlDatabase &db)
     // (16 MiB) instead of 1,000, so a page rewritten by many commits is copied back once.
     pragma(db, QStringLiteral("PRAGMA cache_size=-32768"));
     pragma(db, QStringLiteral("PRAGMA wal_autocheckpoint=4000"));
+    // Performance only: the sub-journal that keeps each write job's savepoint (a copy of every
+    // page the job changes) stays in memory. On disk it was a temporary file that SQLite stops
+    // truncating once it spilled, so every page of every job became one more pwrite.
+    pragma(db, QStringLiteral("PRAGMA temp_store=MEMORY"));
+}
+
+/// Before SQLite's first connection, when Qt's plugin runs on our SQLite: no locking inside a
+/// connection (Qt uses each connection from the thread that opened it only, and so do we) and
+/// no global allocation counters, whose mutex every sqlite3_malloc and sqlite3_free took.
+/// Once SQLite is initialised the calls fail harmlessly and the defaults stay.
+void tuneSqliteLibrary()
+{
+#ifdef NATTER_SQLITE_NATIVE
+    static const bool once = [] {
+        sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        return true;
+    }();
+    Q_UNUSED(once);
+#endif
 }
 
 } // namespace
@@ -62,6 +86,8 @@ QSqlDatabase openConnection(const StorageConfig &config, const QString &name)
         throw StorageError(QStringLiteral("the Qt SQL driver for %1 is not installed").arg(config.dialect()));
     if (sqlite) {
         // The WAL's writes go through walwritebuffer.h when Qt's plugin runs on our SQLite.
+        if (qtSqliteIsOurSqlite())
+            tuneSqliteLibrary();
         const char *vfs = qtSqliteIsOurSqlite() ? walWriteBufferVfs() : nullptr;
         if (vfs) {
             QUrl uri = QUrl::fromLocalFile(QFileInfo(config.sqlitePath).absoluteFilePath());
