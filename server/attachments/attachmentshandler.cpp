@@ -13,6 +13,8 @@
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 
+#include <utility>
+
 Q_LOGGING_CATEGORY(lcAttach, "natter.server.attachments")
 
 namespace natter::server {
@@ -360,8 +362,16 @@ void AttachmentsHandler::expire()
         if (!u->finishing && !u->writing && u->queue.isEmpty() && u->lastActivityMs < cutoff)
             discard(u);
     }
+    // The first purge after a start also walks every stored content once, for contents an
+    // older version left unreferenced (it dropped them only here); every other removal drops
+    // the contents it unreferences itself.
+    const bool sweep = !std::exchange(m_contentSwept, true);
     m_storage.write<int>(
-        this, [cutoff](Repositories &r) { return r.attachments.purgeUnsent(cutoff); },
+        this,
+        [cutoff, sweep](Repositories &r) {
+            const int purged = r.attachments.purgeUnsent(cutoff);
+            return sweep ? purged + r.attachments.dropUnreferencedContent() : purged;
+        },
         [](const StorageResult<int> &result) {
             if (result.ok() && *result.value > 0)
                 qCInfo(lcAttach) << "removed" << *result.value << "unreferenced files";

@@ -47,7 +47,8 @@ public:
     /// refused (the caller counts refusals against the rate limit).
     bool handleChunk(const RequestContext &ctx, const UploadChunkFrame &chunk);
 
-    /// Drops idle uploads and, in storage, unsent attachments older than the expiry.
+    /// Drops idle uploads and, in storage, unsent attachments older than the expiry; the first
+    /// call after a start also drops every content no attachment refers to.
     void expire();
     /// Waits for disk work in progress (on shutdown).
     void waitForIdle();
@@ -96,6 +97,7 @@ private:
     Storage &m_storage;
     ContentStore m_store;
     QHash<QString, UploadPtr> m_uploads;
+    bool m_contentSwept = false; ///< expire() walked all contents once since the start
     QThreadPool m_pool; ///< last: destroyed (and drained) first
 };
 

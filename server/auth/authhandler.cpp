@@ -36,7 +36,7 @@ SignupOutcome createAccount(Repositories &r, SignupMode mode, const QString &use
                             const QString &inviteCode)
 {
     SignupOutcome out;
-    const bool first = r.users.count() == 0;
+    const bool first = r.users.isEmpty();
     if (!first && mode == SignupMode::Closed) {
         out.refusal = ErrorCode::SignupClosed;
         return out;

@@ -235,6 +235,7 @@ void deleteRoom(Repositories &r, const User &me, const DeleteRoomRequest &req, G
         return;
     for (UserId member : r.members.activeMembers(req.roomId))
         out.removed.append({member, QStringLiteral("deleted")});
+    r.attachments.detachRoom(req.roomId); // the files go with the room
     r.rooms.remove(req.roomId);
     out.roomId = req.roomId;
 }

@@ -1,6 +1,7 @@
 #include "storage/attachmentrepository.h"
 
 #include <QHash>
+#include <QSet>
 
 namespace natter::server {
 
@@ -118,16 +119,38 @@ std::optional<FetchTarget> AttachmentRepository::readable(AttachmentId id, UserI
 
 int AttachmentRepository::detachMessage(MessageId message)
 {
-    Statement q(m_cache, "DELETE FROM attachments WHERE message_id = ?");
-    q.bind(message.value).exec();
-    return q.rowsAffected() > 0 ? dropUnreferencedContent() : 0;
+    Statement q(m_cache, "DELETE FROM attachments WHERE message_id = ? RETURNING sha256");
+    return dropIfUnreferenced(q.bind(message.value).exec());
+}
+
+int AttachmentRepository::detachRoom(RoomId room)
+{
+    Statement q(m_cache, "DELETE FROM attachments WHERE room_id = ? RETURNING sha256");
+    return dropIfUnreferenced(q.bind(room.value).exec());
 }
 
 int AttachmentRepository::purgeUnsent(qint64 before)
 {
-    Statement q(m_cache, "DELETE FROM attachments WHERE message_id IS NULL AND created_at < ?");
-    q.bind(before).exec();
-    return dropUnreferencedContent();
+    Statement q(m_cache, "DELETE FROM attachments WHERE message_id IS NULL AND created_at < ? RETURNING sha256");
+    return dropIfUnreferenced(q.bind(before).exec());
+}
+
+int AttachmentRepository::dropIfUnreferenced(Statement &deleted)
+{
+    // Only the contents of the attachments just removed can have lost their last reference:
+    // one index lookup each (attachments_by_sha) instead of a walk of every stored content.
+    QSet<QString> candidates;
+    while (deleted.next())
+        candidates.insert(deleted.text(0));
+    int dropped = 0;
+    for (const QString &sha : std::as_const(candidates)) {
+        Statement used(m_cache, "SELECT 1 FROM attachments WHERE sha256 = ? LIMIT 1");
+        if (used.bind(sha).exec().next())
+            continue;
+        dropContent(sha);
+        ++dropped;
+    }
+    return dropped;
 }
 
 int AttachmentRepository::dropUnreferencedContent()
@@ -140,12 +163,16 @@ int AttachmentRepository::dropUnreferencedContent()
         while (q.next())
             gone.append(q.text(0));
     }
-    for (const QString &sha : std::as_const(gone)) {
-        Statement d(m_cache, "DELETE FROM files WHERE sha256 = ?");
-        d.bind(sha).exec();
-        m_store.removeContent(sha);
-    }
+    for (const QString &sha : std::as_const(gone))
+        dropContent(sha);
     return int(gone.size());
+}
+
+void AttachmentRepository::dropContent(const QString &sha256)
+{
+    Statement d(m_cache, "DELETE FROM files WHERE sha256 = ?");
+    d.bind(sha256).exec();
+    m_store.removeContent(sha256);
 }
 
 } // namespace natter::server

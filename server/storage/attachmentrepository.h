@@ -46,18 +46,30 @@ public:
     /// the message it was sent with, or as its uploader before it is sent.
     std::optional<FetchTarget> readable(AttachmentId id, UserId reader);
 
-    /// For message deletion: removes the message's attachments and every content no longer
-    /// referenced (rows and files). Returns how many contents were removed. Call inside the
-    /// write job that deletes or blanks the message.
+    /// For message deletion: removes the message's attachments and those of their contents no
+    /// other attachment refers to (rows and files). Returns how many contents were removed.
+    /// Call inside the write job that deletes or blanks the message.
     int detachMessage(MessageId message);
-    /// Removes attachments uploaded before `before` and never sent, then unreferenced contents.
+    /// For group deletion: removes the room's attachments and the contents left unreferenced,
+    /// as detachMessage() does. Call inside the write job that deletes the room, before it (the
+    /// room's ON DELETE CASCADE would remove the attachments without naming their contents).
+    int detachRoom(RoomId room);
+    /// Removes attachments uploaded before `before` and never sent, then the contents left
+    /// unreferenced.
     int purgeUnsent(qint64 before);
-    /// Removes every content no attachment refers to (rows and files); returns the count.
+    /// Removes every content no attachment refers to (rows and files); returns the count. Walks
+    /// all of `files`: the removals above look only at the contents they unreference, so this is
+    /// for contents an older version left behind (it dropped them only in the hourly purge).
     int dropUnreferencedContent();
 
     const ContentStore &store() const { return m_store; }
 
 private:
+    /// Reads the sha256 column of a DELETE ... RETURNING sha256 and drops those contents no
+    /// attachment refers to any more; returns how many were dropped.
+    int dropIfUnreferenced(Statement &deleted);
+    void dropContent(const QString &sha256);
+
     StatementCache &m_cache;
     ContentStore m_store;
 };

@@ -25,7 +25,8 @@ public:
     void setTopic(RoomId room, const QString &topic);
     void setOpen(RoomId room, bool open);
     void setHistoryVisibility(RoomId room, HistoryVisibility visibility);
-    /// Deletes the room with its members, invitations and timeline.
+    /// Deletes the room with its members, invitations and timeline (its attachments too, but not
+    /// their contents: AttachmentRepository::detachRoom() first).
     void remove(RoomId room);
 
     /// The room with its active members and last message.

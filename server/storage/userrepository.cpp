@@ -66,10 +66,10 @@ QList<UserRecord> UserRepository::list()
     return out;
 }
 
-qint64 UserRepository::count()
+bool UserRepository::isEmpty()
 {
-    Statement q(m_cache, "SELECT COUNT(*) FROM users");
-    return q.exec().next() ? q.integer(0) : 0;
+    Statement q(m_cache, "SELECT EXISTS (SELECT 1 FROM users)");
+    return q.exec().next() && q.integer(0) == 0;
 }
 
 bool UserRepository::setDisabled(UserId id, bool disabled)

@@ -35,8 +35,9 @@ public:
 
     /// Every account, enabled or not, ordered by id (password hashes left empty).
     QList<UserRecord> list();
-    /// Number of accounts, enabled or not.
-    qint64 count();
+    /// Whether no account exists yet, enabled or not (sign-up's first-administrator check).
+    /// Looks for one row rather than counting them all.
+    bool isEmpty();
     /// Disables or enables an account; returns whether it exists. A disabled account cannot
     /// log in, resume a session or be found.
     bool setDisabled(UserId id, bool disabled);
