@@ -76,6 +76,7 @@ Message MessageRepository::insert(RoomId room, Seq seq, UserId sender, const QSt
         .bind(target.isValid() ? QVariant(target.value) : QVariant())
         .bind(replyTo.isValid() ? QVariant(replyTo.value) : QVariant()).exec();
     const MessageId id(q.lastInsertId());
+    mark(room, seq, id);
     if (!target.isValid() && !replyTo.isValid()) // nothing to join: skip the read-back
         return Message{id, room, seq, sender, clientMsgId, body.isNull() ? QStringLiteral("") : body,
                        now, kind, subject};
@@ -92,8 +93,19 @@ std::optional<Message> MessageRepository::insertNext(RoomId room, UserId sender,
     if (!q.bind(sender.value).bind(clientMsgId).bind(body.isNull() ? QStringLiteral("") : body).bind(now)
              .bind(room.value).exec().next())
         return std::nullopt;
-    return Message{MessageId(q.integer(0)), room, q.integer(1), sender, clientMsgId,
-                   body.isNull() ? QStringLiteral("") : body, now, timeline::message, UserId()};
+    const MessageId id(q.integer(0));
+    const Seq seq = q.integer(1);
+    mark(room, seq, id);
+    return Message{id, room, seq, sender, clientMsgId, body.isNull() ? QStringLiteral("") : body, now,
+                   timeline::message, UserId()};
+}
+
+void MessageRepository::mark(RoomId room, Seq seq, MessageId id)
+{
+    if (seq % markEvery != 0)
+        return;
+    Statement q(m_cache, "INSERT INTO message_marks (room_id, id, seq) VALUES (?, ?, ?)");
+    q.bind(room.value).bind(id.value).bind(seq).exec();
 }
 
 QList<Message> MessageRepository::before(RoomId room, Seq beforeSeq, int limit, Seq fromSeq, Seq untilSeq)

@@ -56,6 +56,10 @@ public:
     std::optional<Message> findByClientId(UserId sender, const QString &clientMsgId);
     /// One entry as served to a reader whose window starts at `fromSeq`.
     std::optional<Message> find(MessageId id, Seq fromSeq = 1);
+    /// Every entry whose seq is a multiple of this is noted in message_marks (migration 14),
+    /// which lets a search walk a room's (room_id, seq) index in a window of ids.
+    static constexpr Seq markEvery = 128;
+
     /// Stores an entry at `seq` (from RoomRepository::allocateSeq) and returns it as served.
     Message insert(RoomId room, Seq seq, UserId sender, const QString &clientMsgId,
                    const QString &body, qint64 now, const QString &kind = timeline::message,
@@ -86,6 +90,8 @@ public:
     static Message readMessage(const Statement &q, int first = 0, Seq fromSeq = 1);
 
 private:
+    /// Notes entry `id` at `seq` in message_marks when seq is a multiple of markEvery.
+    void mark(RoomId room, Seq seq, MessageId id);
     StatementCache &m_cache;
 };
 

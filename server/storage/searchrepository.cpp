@@ -34,7 +34,8 @@ template <class T> QString idsAsJson(const QList<T> &ids)
 
 /// The statement for one shape of filter; values are always bound, never spliced in. `among`:
 /// the candidates are given ids (from the FTS index); otherwise the reader's memberships drive,
-/// each room walked through messages_by_room_id in an id range.
+/// each room walked through its (room_id, seq) index over the seq range that message_marks
+/// gives for the id range (ids grow with seq within a room).
 QString searchSql(const SearchFilter &f, bool among)
 {
     QString sql =
@@ -44,7 +45,13 @@ QString searchSql(const SearchFilter &f, bool among)
                                "WHERE m.id IN (SELECT value FROM json_each(?)) ")
               : QStringLiteral("SELECT m.id, m.room_id, m.seq, m.sender_id, m.body, m.sent_at "
                                "FROM room_members rm CROSS JOIN messages m ON m.room_id = rm.room_id "
-                               "WHERE rm.user_id = ? AND m.id < ? AND m.id >= ? ");
+                               "WHERE rm.user_id = ? AND m.id < ? AND m.id >= ? "
+                               // The id window's seq range in this room, from message_marks.
+                               "AND m.seq < COALESCE((SELECT k.seq FROM message_marks k WHERE k.room_id = "
+                               "rm.room_id AND k.id >= ? ORDER BY k.id LIMIT 1), 9223372036854775807) "
+                               "AND m.seq > MAX(rm.read_from_seq - 1, COALESCE((SELECT k.seq FROM "
+                               "message_marks k WHERE k.room_id = rm.room_id AND k.id < ? ORDER BY k.id "
+                               "DESC LIMIT 1), 0)) ");
     sql += QStringLiteral("AND m.kind = 'message' AND m.body <> '' AND m.seq >= rm.read_from_seq "
                           "AND (rm.active = 1 OR m.seq <= rm.read_until_seq) ");
     if (f.rooms)
@@ -131,6 +138,8 @@ QList<SearchRow> SearchRepository::run(const SearchFilter &f, bool among, const 
         q.bindValue(i++, idsAsJson(ids));
     } else {
         q.bindValue(i++, beforeId);
+        q.bindValue(i++, lowerId);
+        q.bindValue(i++, beforeId); // the marks around the window
         q.bindValue(i++, lowerId);
     }
     if (f.rooms)

@@ -59,7 +59,8 @@ public:
     /// The messages among `ids` that pass `filter`, highest id first.
     QList<SearchRow> findAmong(const SearchFilter &filter, const QList<qint64> &ids);
     /// Up to `limit` messages passing `filter` with ids in [lowerId, beforeId), highest first,
-    /// read room by room through messages_by_room_id (the id range bounds the work).
+    /// read room by room through (room_id, seq) within message_marks' bounds (the id range,
+    /// widened by at most 2 x MessageRepository::markEvery per room, bounds the work).
     QList<SearchRow> find(const SearchFilter &filter, qint64 beforeId, qint64 lowerId, int limit);
     /// The highest message id (0 for none): where a search without an index starts.
     qint64 newestId();

@@ -54,8 +54,12 @@ private Q_SLOTS:
     void purgingUnsentUploadsLooksOnlyAtTheirContents();
     void deletingAGroupWalksNoTableAndTakesItsRowsAndFiles();
     void sweepDropsContentsLeftUnreferencedBefore();
+    void storingAndIndexingAMessageScansNoTable();
+    void searchWindowWalksOnlyItsMarkedRange();
 
 private:
+    /// Accounts a, b, c and the direct rooms of a with b and of a with c.
+    QList<RoomId> twoRoomsOfA();
     QSqlDatabase &db() { return m_repos->database(); }
     /// Runs `sql` (seeding and checks, outside the statement cache) with `values` bound in order.
     QSqlQuery run(const QString &sql, const QVariantList &values = {});
@@ -388,6 +392,115 @@ void TestQueryPlans::sweepDropsContentsLeftUnreferencedBefore()
     QVERIFY(!onDisk(orphan));
     QCOMPARE(rows(QStringLiteral("files")), qint64(100));
     QCOMPARE(r.attachments.dropUnreferencedContent(), 0);
+}
+
+
+QList<RoomId> TestQueryPlans::twoRoomsOfA()
+{
+    Repositories &r = *m_repos;
+    const UserId a = r.users.create(QStringLiteral("a"), QStringLiteral("h"), 0)->id;
+    const UserId b = r.users.create(QStringLiteral("b"), QStringLiteral("h"), 0)->id;
+    const UserId c = r.users.create(QStringLiteral("c"), QStringLiteral("h"), 0)->id;
+    return {r.rooms.createDirect(a, b, 0), r.rooms.createDirect(a, c, 0)};
+}
+
+void TestQueryPlans::storingAndIndexingAMessageScansNoTable()
+{
+    Repositories &r = *m_repos;
+    const RoomId room = twoRoomsOfA().first();
+    const UserId a = r.users.findByName(QStringLiteral("a"))->user.id;
+    execDirect(db(), QStringLiteral("BEGIN"));
+    for (int k = 0; k < growingRows; ++k) {
+        const std::optional<Message> m = r.messages.insertNext(room, a, QStringLiteral("s%1").arg(k),
+                                                               QStringLiteral("older text %1").arg(k), 1);
+        r.rooms.advanceSeq(room, m->seq, 1);
+    }
+    r.beforeCommit();
+    execDirect(db(), QStringLiteral("COMMIT"));
+
+    // One more message, stored and indexed as the writer does (the job's insert, its room's
+    // seq, the commit's search indexing): none of it may walk a table whose size grows.
+    execDirect(db(), QStringLiteral("BEGIN"));
+    const qint64 scanned = scannedBy([&] {
+        const std::optional<Message> m = r.messages.insertNext(room, a, QStringLiteral("new"),
+                                                               QStringLiteral("one more"), 2);
+        r.rooms.advanceSeq(room, m->seq, 2);
+        r.search.indexPending();
+    });
+    execDirect(db(), QStringLiteral("COMMIT"));
+    QVERIFY2(scanned < scanAllowance, qPrintable(QStringLiteral("%1 rows scanned").arg(scanned)));
+    QCOMPARE(rows(QStringLiteral("message_search WHERE message_search MATCH ?"),
+                  {SearchRepository::matchExpression(QStringLiteral("one more"))}),
+             1);
+}
+
+void TestQueryPlans::searchWindowWalksOnlyItsMarkedRange()
+{
+#ifdef NATTER_SQLITE_NATIVE
+    Repositories &r = *m_repos;
+    const QList<RoomId> rooms = twoRoomsOfA();
+    const UserId a = r.users.findByName(QStringLiteral("a"))->user.id;
+    // Two rooms' messages interleaved, so that ids and seqs differ; every fifth through the
+    // one-statement path of a plain send, the others through insert().
+    constexpr int perRoom = 30000;
+    QList<Message> stored;
+    execDirect(db(), QStringLiteral("BEGIN"));
+    for (int k = 0; k < 2 * perRoom; ++k) {
+        const RoomId room = rooms[k % 2];
+        const Seq seq = k / 2 + 1;
+        if (k % 5 == 0) {
+            stored.append(*r.messages.insertNext(room, a, QStringLiteral("n%1").arg(k), QStringLiteral("t%1").arg(k), k));
+            r.rooms.advanceSeq(room, seq, k);
+        } else {
+            stored.append(r.messages.insert(room, r.rooms.allocateSeq(room, k), a, QStringLiteral("i%1").arg(k),
+                                            QStringLiteral("t%1").arg(k), k));
+        }
+        QCOMPARE(stored.last().seq, seq);
+    }
+    execDirect(db(), QStringLiteral("COMMIT"));
+
+    // Every 128th seq of each room is marked with its message's id, on both paths.
+    QCOMPARE(rows(QStringLiteral("message_marks")), qint64(2 * (perRoom / MessageRepository::markEvery)));
+    QCOMPARE(rows(QStringLiteral("message_marks k JOIN messages m ON m.id = k.id AND m.room_id = k.room_id "
+                                 "AND m.seq = k.seq WHERE k.seq % ? = 0"),
+                  {MessageRepository::markEvery}),
+             qint64(2 * (perRoom / MessageRepository::markEvery)));
+
+    // A window of ids deep in both rooms' history finds exactly its messages, newest first...
+    const qint64 lower = stored[20001].id.value;
+    const qint64 before = stored[20011].id.value;
+    QList<qint64> want;
+    for (const Message &m : stored) {
+        if (m.id.value >= lower && m.id.value < before)
+            want.prepend(m.id.value);
+    }
+    sqlite3 *handle = r.statements().sqlite();
+    auto pagesRead = [handle](bool reset) {
+        int hits = 0, misses = 0, highwater = 0;
+        sqlite3_db_status(handle, SQLITE_DBSTATUS_CACHE_HIT, &hits, &highwater, reset ? 1 : 0);
+        sqlite3_db_status(handle, SQLITE_DBSTATUS_CACHE_MISS, &misses, &highwater, reset ? 1 : 0);
+        return hits + misses;
+    };
+    auto search = [&] {
+        QList<qint64> got;
+        for (const SearchRow &row : r.search.find(SearchFilter{a, {}, {}, {}, {}}, before, lower, 100))
+            got.append(row.id.value);
+        return got;
+    };
+    search(); // prepared once, outside the count
+    pagesRead(true);
+    QCOMPARE(search(), want);
+    const int marked = pagesRead(false);
+    // ...reading a few pages, where walking each room from its start (what the search would do
+    // without the marks) reads many.
+    run(QStringLiteral("DELETE FROM message_marks"));
+    pagesRead(true);
+    QCOMPARE(search(), want);
+    const int unmarked = pagesRead(false);
+    QVERIFY2(marked * 4 < unmarked, qPrintable(QStringLiteral("%1 pages with marks, %2 without").arg(marked).arg(unmarked)));
+#else
+    QSKIP("page counts need SQLite's own API");
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestQueryPlans)

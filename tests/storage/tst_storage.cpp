@@ -39,7 +39,6 @@ private Q_SLOTS:
     void searchIndexFollowsMessagesChangedBeforeAndAfterCommit();
     void newMessagesBecomeSearchableAfterTheDelay();
     void manyNewMessagesAreIndexedBeforeTheDelay();
-    void storingAndIndexingAMessageScansNoTable();
 
 private:
     template <class R>
@@ -466,41 +465,6 @@ void TestStorage::manyNewMessagesAreIndexedBeforeTheDelay()
     QCOMPARE(sendAndCount(1), 0); // two write jobs committed since the start: not yet
     QCOMPARE(sendAndCount(2), 2); // the third commits and indexes everything pending
     QCOMPARE(sendAndCount(3), 2);
-}
-
-void TestStorage::storingAndIndexingAMessageScansNoTable()
-{
-    constexpr int stored = 3000;
-    const RoomId room = writeSync<RoomId>([](Repositories &r) {
-        const UserId a = r.users.create(QStringLiteral("sa"), QStringLiteral("h"), 0)->id;
-        const UserId b = r.users.create(QStringLiteral("sb"), QStringLiteral("h"), 0)->id;
-        const RoomId room = r.rooms.createDirect(a, b, 0);
-        for (int k = 0; k < stored; ++k) {
-            const std::optional<Message> m = r.messages.insertNext(room, a, QStringLiteral("s%1").arg(k),
-                                                                   QStringLiteral("older text %1").arg(k), 1);
-            r.rooms.advanceSeq(room, m->seq, 1);
-        }
-        return room;
-    });
-    // One more message, stored and indexed as the writer does (the job's insert, its room's
-    // seq, the commit's search indexing): none of it may walk a table whose size grows.
-    const qint64 scanned = writeSync<qint64>([room](Repositories &r) {
-        if (r.statements().fullScanSteps(true) < 0)
-            throw StorageError(QStringLiteral("statement status needs SQLite's own API"));
-        const UserId a = r.users.findByName(QStringLiteral("sa"))->user.id;
-        const std::optional<Message> m = r.messages.insertNext(room, a, QStringLiteral("new"),
-                                                               QStringLiteral("one more"), 2);
-        r.rooms.advanceSeq(room, m->seq, 2);
-        r.search.indexPending();
-        return r.statements().fullScanSteps(false);
-    });
-    QVERIFY2(scanned < 10, qPrintable(QStringLiteral("%1 rows scanned").arg(scanned)));
-    QCOMPARE(readSync<qint64>([](Repositories &r) {
-                 Statement q(r.statements(), "SELECT count(*) FROM message_search WHERE message_search MATCH ?");
-                 q.bind(SearchRepository::matchExpression(QStringLiteral("one more"))).exec().next();
-                 return q.integer(0);
-             }),
-             1);
 }
 
 void TestStorage::idempotencyKeyFindsTheOriginal()
