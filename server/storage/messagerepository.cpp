@@ -86,15 +86,20 @@ Message MessageRepository::insert(RoomId room, Seq seq, UserId sender, const QSt
 std::optional<Message> MessageRepository::insertNext(RoomId room, UserId sender, const QString &clientMsgId,
                                                     const QString &body, qint64 now)
 {
-    // The WHERE clause is required: it keeps SQLite from reading ON CONFLICT as a join clause.
-    Statement q(m_cache, "INSERT INTO messages (room_id, seq, sender_id, client_msg_id, body, sent_at, kind) "
-                         "SELECT id, last_seq + 1, ?, ?, ?, ?, 'message' FROM rooms WHERE id = ? "
-                         "ON CONFLICT (sender_id, client_msg_id) DO NOTHING RETURNING id, seq");
-    if (!q.bind(sender.value).bind(clientMsgId).bind(body.isNull() ? QStringLiteral("") : body).bind(now)
-             .bind(room.value).exec().next())
+    // A plain single-row INSERT: an INSERT ... SELECT or RETURNING (or a trigger) makes SQLite
+    // keep a statement journal and a temporary table for every message, which cost more than
+    // the insert itself.
+    Statement last(m_cache, "SELECT last_seq FROM rooms WHERE id = ?");
+    if (!last.bind(room.value).exec().next())
         return std::nullopt;
-    const MessageId id(q.integer(0));
-    const Seq seq = q.integer(1);
+    const Seq seq = last.integer(0) + 1;
+    Statement q(m_cache, "INSERT INTO messages (room_id, seq, sender_id, client_msg_id, body, sent_at, kind) "
+                         "VALUES (?, ?, ?, ?, ?, ?, 'message') ON CONFLICT (sender_id, client_msg_id) DO NOTHING");
+    q.bind(room.value).bind(seq).bind(sender.value).bind(clientMsgId).bind(body.isNull() ? QStringLiteral("") : body)
+        .bind(now).exec();
+    if (q.rowsAffected() != 1)
+        return std::nullopt; // the key was used already
+    const MessageId id(q.lastInsertId());
     mark(room, seq, id);
     return Message{id, room, seq, sender, clientMsgId, body.isNull() ? QStringLiteral("") : body, now,
                    timeline::message, UserId()};

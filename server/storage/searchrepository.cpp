@@ -12,11 +12,10 @@ namespace natter::server {
 
 void SearchRepository::indexPending()
 {
-    // CROSS JOIN keeps search_pending (a few rows) the outer loop: with a plain JOIN SQLite's
-    // planner scanned all of messages at every commit.
-    Statement(m_cache, "INSERT INTO message_search (rowid, body) SELECT m.id, m.body FROM search_pending p "
-                       "CROSS JOIN messages m ON m.id = p.id WHERE m.kind = 'message'").exec();
-    Statement(m_cache, "DELETE FROM search_pending").exec();
+    Statement(m_cache, "INSERT INTO message_search (rowid, body) SELECT id, body FROM messages "
+                       "WHERE id > (SELECT indexed_through FROM search_state) AND kind = 'message'").exec();
+    Statement(m_cache, "UPDATE search_state SET indexed_through = (SELECT COALESCE(MAX(id), 0) FROM messages)")
+        .exec();
 }
 
 namespace {

@@ -46,8 +46,8 @@ class SearchRepository
 public:
     explicit SearchRepository(StatementCache &cache) : m_cache(cache) {}
 
-    /// Indexes the messages stored since the last call (migration 9's search_pending) with
-    /// their current text. The writer calls it once per batch, just before the commit; so does
+    /// Indexes the messages stored since the last call (those above migration 15's
+    /// search_state.indexed_through) with their current text. The writer calls it once per batch, just before the commit; so does
     /// anything else that inserts messages and commits itself (see Repositories::beforeCommit).
     void indexPending();
 
