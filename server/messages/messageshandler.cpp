@@ -200,7 +200,8 @@ void MessagesHandler::handle(const RequestContext &ctx, const RevisionsRequest &
 
 void MessagesHandler::handle(const RequestContext &ctx, const SendRequest &req)
 {
-    m_storage.write<SendOutcome>(
+    // Repeatable: storeMessage changes nothing outside the database.
+    m_storage.writeRepeatable<SendOutcome>(
         this, [sender = ctx.userId(), req](Repositories &r) { return storeMessage(r, sender, req); },
         [this, ctx](const StorageResult<SendOutcome> &result) {
             if (!result.ok())

@@ -40,7 +40,10 @@ struct WriteStats
     qint64 jobs = 0;
     qint64 failedCommits = 0;
     qint64 checkpoints = 0; ///< WAL checkpoints run by WalCheckpointer
-
+    /// Batches of repeatable jobs run without a savepoint per job, and those of them that a
+    /// failing job sent back to run again job by job (see Storage::writeRepeatable).
+    qint64 unguardedBatches = 0;
+    qint64 retriedBatches = 0;
 };
 
 class Storage : public QObject
@@ -61,7 +64,18 @@ public:
     void write(QObject *context, std::function<R(Repositories &)> job,
                std::function<void(const StorageResult<R> &)> done)
     {
-        submit(true, context, std::move(job), std::move(done));
+        submit(true, context, std::move(job), std::move(done), false);
+    }
+
+    /// As write(), for a job that changes nothing outside the database: it may share its
+    /// batch's transaction without a savepoint of its own (SQLite copies every page a savepoint
+    /// changes), and may run twice: if a job of such a batch fails, the batch is rolled back and
+    /// run again job by job, each in its savepoint.
+    template <class R>
+    void writeRepeatable(QObject *context, std::function<R(Repositories &)> job,
+                         std::function<void(const StorageResult<R> &)> done)
+    {
+        submit(true, context, std::move(job), std::move(done), true);
     }
 
     /// Runs `job` on the reader thread inside a read transaction.
@@ -69,7 +83,7 @@ public:
     void read(QObject *context, std::function<R(Repositories &)> job,
               std::function<void(const StorageResult<R> &)> done)
     {
-        submit(false, context, std::move(job), std::move(done));
+        submit(false, context, std::move(job), std::move(done), false);
     }
 
     WriteStats writeStats() const;
@@ -83,16 +97,18 @@ public:
         QObject *context = nullptr;
         std::function<void(Repositories &)> run;
         std::function<void(const QString &error)> complete;
+        bool repeatable = false; ///< see writeRepeatable()
     };
 
 private:
     template <class R>
     void submit(bool write, QObject *context, std::function<R(Repositories &)> job,
-                std::function<void(const StorageResult<R> &)> done)
+                std::function<void(const StorageResult<R> &)> done, bool repeatable)
     {
         auto result = std::make_shared<StorageResult<R>>();
         Job j;
         j.context = context;
+        j.repeatable = repeatable;
         j.run = [job = std::move(job), result](Repositories &repos) { result->value = job(repos); };
         j.complete = [result, done = std::move(done)](const QString &error) {
             if (!error.isEmpty()) {

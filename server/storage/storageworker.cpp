@@ -138,9 +138,13 @@ void StorageWorker::drain()
 
 void StorageWorker::runBatch(QVector<Storage::Job> &jobs)
 {
+    const bool sqlite = m_config.backend == StorageConfig::Backend::Sqlite;
+    const bool repeatable =
+        sqlite && std::all_of(jobs.cbegin(), jobs.cend(), [](const Storage::Job &j) { return j.repeatable; });
+    if (repeatable && runUnguarded(jobs))
+        return;
     QSqlDatabase &db = m_repos->database();
     QVector<QString> errors(jobs.size());
-    const bool sqlite = m_config.backend == StorageConfig::Backend::Sqlite;
     try {
         // Cached statements: preparing BEGIN and COMMIT anew cost as much as a message insert.
         Statement(m_repos->statements(), sqlite ? "BEGIN IMMEDIATE" : "BEGIN").exec();
@@ -166,6 +170,41 @@ void StorageWorker::runBatch(QVector<Storage::Job> &jobs)
             }
         }
     }
+    if (commitBatch(jobs))
+        finishAll(jobs, errors);
+}
+
+bool StorageWorker::runUnguarded(QVector<Storage::Job> &jobs)
+{
+    try {
+        Statement(m_repos->statements(), "BEGIN IMMEDIATE").exec();
+    } catch (const StorageError &e) {
+        qCWarning(lcStorage) << "cannot begin write batch:" << e.message();
+        return false; // the guarded path tries again and reports
+    }
+    for (int i = 0; i < jobs.size(); ++i) {
+        try {
+            jobs[i].run(*m_repos);
+        } catch (const std::exception &e) {
+            qCInfo(lcStorage) << "a repeatable write job failed; its batch runs again job by job:" << e.what();
+            m_repos->roomStates().clear(); // it may hold what the rollback undoes
+            m_repos->database().rollback();
+            QMutexLocker lock(&m_mutex);
+            ++m_stats.retriedBatches;
+            return false;
+        }
+    }
+    {
+        QMutexLocker lock(&m_mutex);
+        ++m_stats.unguardedBatches;
+    }
+    if (commitBatch(jobs))
+        finishAll(jobs, QVector<QString>(jobs.size()));
+    return true;
+}
+
+bool StorageWorker::commitBatch(QVector<Storage::Job> &jobs)
+{
     QString commitError;
     try {
         if (searchIndexDue(int(jobs.size())))
@@ -177,21 +216,19 @@ void StorageWorker::runBatch(QVector<Storage::Job> &jobs)
     if (!commitError.isEmpty()) {
         const QString error = QStringLiteral("commit failed: %1").arg(commitError);
         qCWarning(lcStorage) << error;
-        db.rollback();
+        m_repos->database().rollback();
         m_repos->roomStates().clear();
         {
             QMutexLocker lock(&m_mutex);
             ++m_stats.failedCommits;
         }
         finishAll(jobs, QVector<QString>(jobs.size(), error));
-        return;
+        return false;
     }
-    {
-        QMutexLocker lock(&m_mutex);
-        ++m_stats.batches;
-        m_stats.jobs += jobs.size();
-    }
-    finishAll(jobs, errors);
+    QMutexLocker lock(&m_mutex);
+    ++m_stats.batches;
+    m_stats.jobs += jobs.size();
+    return true;
 }
 
 bool StorageWorker::searchIndexDue(int jobs)

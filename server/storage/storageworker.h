@@ -44,6 +44,11 @@ private:
     void gatherNextBatch();
     int groupTarget() const { return qMin(m_config.groupCommitJobs, m_config.maxWriteBatch); }
     void runBatch(QVector<Storage::Job> &jobs);
+    /// Runs a batch of repeatable jobs in one transaction without savepoints and commits it;
+    /// false (and everything rolled back) if a job failed.
+    bool runUnguarded(QVector<Storage::Job> &jobs);
+    /// Indexes for search if due and commits; on failure every job fails. True if committed.
+    bool commitBatch(QVector<Storage::Job> &jobs);
     void runReads(QVector<Storage::Job> &jobs);
     void finishAll(QVector<Storage::Job> &jobs, const QVector<QString> &errors);
     /// Whether this commit (of `jobs` write jobs) should index new messages; if not, makes sure

@@ -1,6 +1,7 @@
-// The search index's mark (migration 15): messages above search_state.indexed_through are
-// indexed at the next pass, those at or below it are in the index, and ids that SQLite gives
-// again after the highest messages were deleted still get indexed.
+// The search index follows the messages (migrations 6, 12, 15): messages above
+// search_state.indexed_through are indexed at the next pass, edits and deletes of indexed ones
+// reach the index at once, and ids that SQLite gives again after the highest messages were
+// deleted still get indexed.
 #include "storage/migrator.h"
 #include "storage/repositories.h"
 #include "storage/sqlconnection.h"
@@ -19,12 +20,15 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void idsGivenAgainAfterADeletedRoomAreIndexed();
+    void indexFollowsMessagesChangedBeforeAndAfterThePass();
 
 private:
     /// Stores `body` in `room` as a plain send does, then commits with the index pass.
     MessageId send(RoomId room, UserId sender, const QString &body);
     QList<qint64> matches(const QString &text);
     qint64 mark();
+    /// FTS5 compares its index with the messages it indexes and fails on any difference.
+    void integrityCheck();
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Repositories> m_repos;
@@ -103,6 +107,42 @@ void TestSearchIndex::idsGivenAgainAfterADeletedRoomAreIndexed()
     QCOMPARE(matches(QStringLiteral("fresh")), QList<qint64>{again.value});
     QCOMPARE(matches(QStringLiteral("words")), (QList<qint64>{first.value, again.value}));
     QCOMPARE(mark(), again.value);
+}
+
+void TestSearchIndex::integrityCheck()
+{
+    execDirect(m_repos->database(), QStringLiteral("INSERT INTO message_search (message_search) VALUES ('integrity-check')"));
+}
+
+void TestSearchIndex::indexFollowsMessagesChangedBeforeAndAfterThePass()
+{
+    Repositories &r = *m_repos;
+    // Within one transaction: stored (pending), then edited and deleted before the pass.
+    execDirect(r.database(), QStringLiteral("BEGIN"));
+    const UserId a = r.users.create(QStringLiteral("sa"), QStringLiteral("h"), 0)->id;
+    const UserId b = r.users.create(QStringLiteral("sb"), QStringLiteral("h"), 0)->id;
+    const RoomId room = r.rooms.createDirect(a, b, 0);
+    QList<qint64> ids;
+    for (const char *body : {"alpha original", "beta doomed", "gamma kept"}) {
+        const std::optional<Message> m = r.messages.insertNext(room, a, QLatin1String(body), QLatin1String(body), 1);
+        r.rooms.advanceSeq(room, m->seq, 1);
+        ids << m->id.value;
+    }
+    execDirect(r.database(), QStringLiteral("UPDATE messages SET body = 'alpha edited' WHERE id = %1").arg(ids[0]));
+    execDirect(r.database(), QStringLiteral("DELETE FROM messages WHERE id = %1").arg(ids[1]));
+    r.beforeCommit();
+    execDirect(r.database(), QStringLiteral("COMMIT"));
+
+    integrityCheck();
+    QCOMPARE(matches(QStringLiteral("edited")), QList<qint64>{ids[0]});
+    QVERIFY(matches(QStringLiteral("original")).isEmpty());
+    QVERIFY(matches(QStringLiteral("doomed")).isEmpty());
+    QCOMPARE(matches(QStringLiteral("kept")), QList<qint64>{ids[2]});
+    // Indexed now: a later edit replaces the indexed text at once, before any pass.
+    execDirect(r.database(), QStringLiteral("UPDATE messages SET body = 'alpha final' WHERE id = %1").arg(ids[0]));
+    QVERIFY(matches(QStringLiteral("edited")).isEmpty());
+    QCOMPARE(matches(QStringLiteral("final")), QList<qint64>{ids[0]});
+    integrityCheck();
 }
 
 QTEST_GUILESS_MAIN(TestSearchIndex)

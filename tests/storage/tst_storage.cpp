@@ -11,6 +11,8 @@
 #include <QThread>
 #include <QtTest>
 
+#include <atomic>
+
 using namespace natter;
 using namespace natter::server;
 
@@ -25,6 +27,7 @@ private Q_SLOTS:
     void busyWriterGathersTheNextBatch();
     void walIsCheckpointedBesideTheWriterAndStaysBounded();
     void failingJobRollsBackAlone();
+    void repeatableJobsShareATransactionAndRetryAlone();
     void usernamesAreUniqueCaseInsensitively();
     void readerCannotWrite();
     void directRoomSequencesAreGapless();
@@ -36,7 +39,6 @@ private Q_SLOTS:
     void dataVersionMovesOnlyWithAnotherConnectionsCommit();
     void statementsRoundTripEveryType();
     void insertNextTakesTheNextSeqOnce();
-    void searchIndexFollowsMessagesChangedBeforeAndAfterCommit();
     void newMessagesBecomeSearchableAfterTheDelay();
     void manyNewMessagesAreIndexedBeforeTheDelay();
 
@@ -232,6 +234,61 @@ void TestStorage::failingJobRollsBackAlone()
     QCOMPARE(names, (QList<bool>{true, false, true}));
 }
 
+void TestStorage::repeatableJobsShareATransactionAndRetryAlone()
+{
+    auto holdWriter = [this] { // returns once the writer is busy: the jobs queued meanwhile form one batch
+        auto started = std::make_shared<std::atomic<bool>>(false);
+        m_storage->write<bool>(
+            this,
+            [started](Repositories &) {
+                started->store(true);
+                QThread::msleep(300);
+                return true;
+            },
+            [](const StorageResult<bool> &) {});
+        QTRY_VERIFY(started->load());
+    };
+    QList<QString> results;
+    QHash<QString, int> runs;
+    auto create = [&](const QString &name, bool fail) {
+        m_storage->writeRepeatable<bool>(
+            this,
+            [name, fail, &runs](Repositories &r) {
+                ++runs[name]; // the test thread reads it only once all results are in
+                r.users.create(name, QStringLiteral("h"), 0);
+                if (fail)
+                    throw StorageError(QStringLiteral("boom"));
+                return true;
+            },
+            [&results, name](const StorageResult<bool> &r) { results.append(r.ok() ? name : r.error); });
+    };
+    holdWriter();
+    create(QStringLiteral("one"), false);
+    create(QStringLiteral("two"), false);
+    QTRY_COMPARE(results.size(), qsizetype(2));
+    QCOMPARE(m_storage->writeStats().unguardedBatches, qint64(1));
+    QCOMPARE(m_storage->writeStats().retriedBatches, qint64(0));
+
+    holdWriter();
+    create(QStringLiteral("first"), false);
+    create(QStringLiteral("broken"), true);
+    create(QStringLiteral("third"), false);
+    QTRY_COMPARE(results.size(), qsizetype(5));
+    QCOMPARE(results.mid(2), (QList<QString>{QStringLiteral("first"), QStringLiteral("boom"), QStringLiteral("third")}));
+    QCOMPARE(m_storage->writeStats().retriedBatches, qint64(1));
+    // The batch ran once without savepoints up to the failure, then again job by job.
+    QCOMPARE(runs.value(QStringLiteral("first")), 2);
+    QCOMPARE(runs.value(QStringLiteral("broken")), 2);
+    QCOMPARE(runs.value(QStringLiteral("third")), 1);
+    const auto names = readSync<QList<bool>>([](Repositories &r) {
+        QList<bool> out;
+        for (const char *name : {"one", "two", "first", "broken", "third"})
+            out.append(r.users.findByName(QLatin1String(name)).has_value());
+        return out;
+    });
+    QCOMPARE(names, (QList<bool>{true, true, true, false, true}));
+}
+
 void TestStorage::usernamesAreUniqueCaseInsensitively()
 {
     const auto created = writeSync<QList<bool>>([](Repositories &r) {
@@ -347,53 +404,6 @@ void TestStorage::insertNextTakesTheNextSeqOnce()
         return out;
     });
     QCOMPARE(result, (QList<qint64>{1, 2, -1, 2})); // the reused key stores nothing
-}
-
-void TestStorage::searchIndexFollowsMessagesChangedBeforeAndAfterCommit()
-{
-    auto matches = [](Repositories &r, const char *text) {
-        Statement q(r.statements(), "SELECT rowid FROM message_search WHERE message_search MATCH ? ORDER BY rowid");
-        q.bind(SearchRepository::matchExpression(QString::fromUtf8(text))).exec();
-        QList<qint64> ids;
-        while (q.next())
-            ids << q.integer(0);
-        return ids;
-    };
-    auto integrityCheck = [](Repositories &r) {
-        // FTS5 compares its index with the messages it indexes and fails on any difference.
-        execDirect(r.database(), QStringLiteral("INSERT INTO message_search (message_search) VALUES ('integrity-check')"));
-    };
-    // Within one transaction: stored (pending), then edited and deleted before the commit.
-    const auto ids = writeSync<QList<qint64>>([](Repositories &r) {
-        const UserId a = r.users.create(QStringLiteral("sa"), QStringLiteral("h"), 0)->id;
-        const UserId b = r.users.create(QStringLiteral("sb"), QStringLiteral("h"), 0)->id;
-        const RoomId room = r.rooms.createDirect(a, b, 0);
-        QList<qint64> out;
-        for (const char *body : {"alpha original", "beta doomed", "gamma kept"}) {
-            const std::optional<Message> m = r.messages.insertNext(room, a, QLatin1String(body), QLatin1String(body), 1);
-            r.rooms.advanceSeq(room, m->seq, 1);
-            out << m->id.value;
-        }
-        execDirect(r.database(), QStringLiteral("UPDATE messages SET body = 'alpha edited' WHERE id = %1").arg(out[0]));
-        execDirect(r.database(), QStringLiteral("DELETE FROM messages WHERE id = %1").arg(out[1]));
-        return out;
-    });
-    const auto found = writeSync<QList<QList<qint64>>>([&](Repositories &r) {
-        integrityCheck(r);
-        QList<QList<qint64>> out{matches(r, "edited"), matches(r, "original"), matches(r, "doomed"),
-                                 matches(r, "kept")};
-        // Indexed now: a later edit replaces the indexed text at once.
-        execDirect(r.database(), QStringLiteral("UPDATE messages SET body = 'alpha final' WHERE id = %1").arg(ids[0]));
-        out << matches(r, "edited") << matches(r, "final");
-        integrityCheck(r);
-        return out;
-    });
-    QCOMPARE(found[0], QList<qint64>{ids[0]});
-    QVERIFY(found[1].isEmpty());
-    QVERIFY(found[2].isEmpty());
-    QCOMPARE(found[3], QList<qint64>{ids[2]});
-    QVERIFY(found[4].isEmpty());
-    QCOMPARE(found[5], QList<qint64>{ids[0]});
 }
 
 void TestStorage::newMessagesBecomeSearchableAfterTheDelay()
