@@ -64,9 +64,9 @@ public:
     Message insert(RoomId room, Seq seq, UserId sender, const QString &clientMsgId,
                    const QString &body, qint64 now, const QString &kind = timeline::message,
                    UserId subject = UserId(), MessageId target = MessageId(), MessageId replyTo = MessageId());
-    /// Stores a user's message (no reply) at the room's next seq in one statement, unless the
-    /// sender already used `clientMsgId` (then nothing is stored and nullopt is returned). The
-    /// caller must then record the new seq with RoomRepository::advanceSeq in the same job.
+    /// Stores a user's message (no reply) at the room's next seq, unless the sender already
+    /// used `clientMsgId` (then nothing is stored and nullopt is returned). The caller must then
+    /// record the new seq with RoomRepository::advanceSeq in the same job.
     std::optional<Message> insertNext(RoomId room, UserId sender, const QString &clientMsgId,
                                       const QString &body, qint64 now);
     /// Up to `limit` entries with fromSeq <= seq < beforeSeq (beforeSeq 0: no upper bound
