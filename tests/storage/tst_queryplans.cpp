@@ -68,6 +68,8 @@ private:
     void seed(int n);
     /// Rows the cached statements stepped through in full table scans while `work` ran.
     qint64 scannedBy(const std::function<void()> &work);
+    /// Pages the connection read (cache hits and misses) since the last reset; SQLite only.
+    int pagesRead(bool reset);
     /// Content file and thumbnail of `sha256` on disk, as the upload path leaves them.
     void storeOnDisk(const QString &sha256);
     bool onDisk(const QString &sha256) const;
@@ -148,6 +150,20 @@ qint64 TestQueryPlans::scannedBy(const std::function<void()> &work)
     m_repos->statements().fullScanSteps(true);
     work();
     return m_repos->statements().fullScanSteps(false);
+}
+
+int TestQueryPlans::pagesRead(bool reset)
+{
+#ifdef NATTER_SQLITE_NATIVE
+    int hits = 0, misses = 0, highwater = 0;
+    sqlite3 *handle = m_repos->statements().sqlite();
+    sqlite3_db_status(handle, SQLITE_DBSTATUS_CACHE_HIT, &hits, &highwater, reset ? 1 : 0);
+    sqlite3_db_status(handle, SQLITE_DBSTATUS_CACHE_MISS, &misses, &highwater, reset ? 1 : 0);
+    return hits + misses;
+#else
+    Q_UNUSED(reset);
+    return -1;
+#endif
 }
 
 void TestQueryPlans::storeOnDisk(const QString &sha256)
@@ -249,13 +265,6 @@ void TestQueryPlans::firstAccountIsFoundWithoutCountingAccounts()
     // COUNT(*) steps through nothing (SQLite counts a b-tree without a cursor), so count the
     // pages the question reads: counting reads every page of the smallest index on users.
     seed(20000);
-    sqlite3 *handle = r.statements().sqlite();
-    auto pagesRead = [handle](bool reset) {
-        int hits = 0, misses = 0, highwater = 0;
-        sqlite3_db_status(handle, SQLITE_DBSTATUS_CACHE_HIT, &hits, &highwater, reset ? 1 : 0);
-        sqlite3_db_status(handle, SQLITE_DBSTATUS_CACHE_MISS, &misses, &highwater, reset ? 1 : 0);
-        return hits + misses;
-    };
     pagesRead(true);
     const bool empty = r.users.isEmpty();
     const int pages = pagesRead(false);
@@ -474,13 +483,6 @@ void TestQueryPlans::searchWindowWalksOnlyItsMarkedRange()
         if (m.id.value >= lower && m.id.value < before)
             want.prepend(m.id.value);
     }
-    sqlite3 *handle = r.statements().sqlite();
-    auto pagesRead = [handle](bool reset) {
-        int hits = 0, misses = 0, highwater = 0;
-        sqlite3_db_status(handle, SQLITE_DBSTATUS_CACHE_HIT, &hits, &highwater, reset ? 1 : 0);
-        sqlite3_db_status(handle, SQLITE_DBSTATUS_CACHE_MISS, &misses, &highwater, reset ? 1 : 0);
-        return hits + misses;
-    };
     auto search = [&] {
         QList<qint64> got;
         for (const SearchRow &row : r.search.find(SearchFilter{a, {}, {}, {}, {}}, before, lower, 100))
