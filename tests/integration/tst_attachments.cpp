@@ -3,6 +3,7 @@
 // wrong hash, out-of-order and unknown chunks), resume after a dropped connection, who may
 // fetch (members within their readable window only), thumbnails, and storage by content hash.
 #include "../support/rawclient.h"
+#include "../support/testcontent.h"
 #include "../support/testserver.h"
 #include "../support/testuser.h"
 
@@ -11,11 +12,7 @@
 #include "storage/repositories.h"
 #include "storage/storage.h"
 
-#include <QBuffer>
-#include <QCryptographicHash>
-#include <QDirIterator>
 #include <QImage>
-#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -25,46 +22,6 @@ using namespace natter::test;
 namespace {
 
 constexpr qint64 sizeLimit = 700 * 1024; ///< the test server's --max-attachment-bytes
-
-QByteArray randomBytes(qint64 size, quint32 seed)
-{
-    QByteArray out(size, Qt::Uninitialized);
-    QRandomGenerator gen(seed);
-    for (qint64 i = 0; i < size; ++i)
-        out[i] = char(gen.generate() & 0xff);
-    return out;
-}
-
-QString sha256Hex(const QByteArray &data)
-{
-    return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
-}
-
-QByteArray encodedImage(const char *format, int width, int height)
-{
-    QImage image(width, height, QImage::Format_RGB32);
-    for (int y = 0; y < height; ++y)
-        for (int x = 0; x < width; ++x)
-            image.setPixel(x, y, qRgb(x % 256, y % 256, (x + y) % 256));
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, format);
-    return bytes;
-}
-
-/// Content files (not thumbnails) stored under <data-dir>/files.
-QStringList storedContents(const QString &dataDir)
-{
-    QStringList out;
-    QDirIterator it(dataDir + QStringLiteral("/files"), QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        if (!path.endsWith(QStringLiteral(".thumb.jpg")))
-            out << QFileInfo(path).fileName();
-    }
-    return out;
-}
 
 } // namespace
 

@@ -7,8 +7,6 @@
 #include "core/messagechanges.h"
 
 #include <QJsonDocument>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QtTest>
 
 using namespace natter;
@@ -23,28 +21,6 @@ QStringList kinds(const QList<Message> &messages)
     QStringList out;
     for (const Message &m : messages)
         out << m.kind;
-    return out;
-}
-
-/// Reads one value straight from the server's SQLite file (committed state, via WAL).
-QVariant dbScalar(const QString &path, const QString &sql, const QVariantList &binds = {})
-{
-    static int counter = 0;
-    const QString name = QStringLiteral("lifecycle-probe-%1").arg(++counter);
-    QVariant out;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        if (db.open()) {
-            QSqlQuery q(db);
-            q.prepare(sql);
-            for (const QVariant &v : binds)
-                q.addBindValue(v);
-            if (q.exec() && q.next())
-                out = q.value(0);
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
     return out;
 }
 
@@ -227,7 +203,7 @@ void TestLifecycle::othersCannotEditOrDelete()
     // The right id named with another room is not found either.
     QCOMPARE(edit(*alice, m_aliceCarol, mine.id, QStringLiteral("x")).error.code, ErrorCode::MessageNotFound);
     // Nothing changed.
-    QCOMPARE(dbScalar(m_server->databasePath(), QStringLiteral("SELECT body FROM messages WHERE id = ?"),
+    QCOMPARE(m_server->dbValue(QStringLiteral("SELECT body FROM messages WHERE id = ?"),
                       {mine.id.value}).toString(), QStringLiteral("alice's words"));
     QCOMPARE(bob->call(HistoryRequest{m_direct, 0, 50}).value->messages.size(), 1);
     // After unfriending, the closed direct room takes no edits; its author may still delete.
@@ -270,14 +246,13 @@ void TestLifecycle::groupModeratorsMayDeleteAnyMessage()
     QVERIFY(edit(*alice, room, later.id, QStringLiteral("edited")).ok());
     QCOMPARE(remove(*carol, room, byCarol2.id).error.code, ErrorCode::Forbidden);
     QCOMPARE(remove(*carol, room, later.id).error.code, ErrorCode::MessageNotFound); // past her window
-    QCOMPARE(dbScalar(m_server->databasePath(),
+    QCOMPARE(m_server->dbValue(
                       QStringLiteral("SELECT COUNT(*) FROM messages WHERE room_id = ? AND deleted_at IS NOT NULL"),
                       {room.value}).toInt(), 3);
 }
 
 void TestLifecycle::deleteRemovesTheTextEverywhere()
 {
-    const QString db = m_server->databasePath();
     const Message secret = alice->send(m_direct, QStringLiteral("zebra secret one")).value->message;
     QVERIFY(edit(*alice, m_direct, secret.id, QStringLiteral("zebra secret two")).ok());
     QVERIFY(bob->waitMessages(2));
@@ -286,7 +261,7 @@ void TestLifecycle::deleteRemovesTheTextEverywhere()
     QTRY_VERIFY(replied.has_value());
     QVERIFY(replied->ok());
     QCOMPARE(replied->value->message.reply->body, QStringLiteral("zebra secret two"));
-    QCOMPARE(dbScalar(db, QStringLiteral("SELECT COUNT(*) FROM message_revisions WHERE message_id = ?"), {secret.id.value}).toInt(), 1);
+    QCOMPARE(m_server->dbValue(QStringLiteral("SELECT COUNT(*) FROM message_revisions WHERE message_id = ?"), {secret.id.value}).toInt(), 1);
 
     const auto deleted = remove(*alice, m_direct, secret.id);
     QVERIFY2(deleted.ok(), qPrintable(deleted.error.message));
@@ -298,10 +273,10 @@ void TestLifecycle::deleteRemovesTheTextEverywhere()
     QCOMPARE(bob->messages[3], deleted.value->message);
 
     // Gone from the database: no row holds the text, no revision is left, the tombstone stays.
-    QCOMPARE(dbScalar(db, QStringLiteral("SELECT COUNT(*) FROM messages WHERE body LIKE '%zebra%'")).toInt(), 0);
-    QCOMPARE(dbScalar(db, QStringLiteral("SELECT COUNT(*) FROM message_revisions")).toInt(), 0);
-    QCOMPARE(dbScalar(db, QStringLiteral("SELECT body FROM messages WHERE id = ?"), {secret.id.value}).toString(), QString());
-    QVERIFY(!dbScalar(db, QStringLiteral("SELECT deleted_at FROM messages WHERE id = ?"), {secret.id.value}).isNull());
+    QCOMPARE(m_server->dbValue(QStringLiteral("SELECT COUNT(*) FROM messages WHERE body LIKE '%zebra%'")).toInt(), 0);
+    QCOMPARE(m_server->dbValue(QStringLiteral("SELECT COUNT(*) FROM message_revisions")).toInt(), 0);
+    QCOMPARE(m_server->dbValue(QStringLiteral("SELECT body FROM messages WHERE id = ?"), {secret.id.value}).toString(), QString());
+    QVERIFY(!m_server->dbValue(QStringLiteral("SELECT deleted_at FROM messages WHERE id = ?"), {secret.id.value}).isNull());
     QCOMPARE(alice->call(RevisionsRequest{m_direct, secret.id}).error.code, ErrorCode::MessageDeleted);
     QCOMPARE(edit(*alice, m_direct, secret.id, QStringLiteral("back again")).error.code, ErrorCode::MessageDeleted);
 
@@ -441,7 +416,7 @@ void TestLifecycle::timeWindowsAreEnforced()
     QCOMPARE(remove(*bob, room, late.id).error.code, ErrorCode::WindowClosed);
     // The owner moderates without a time limit.
     QVERIFY(remove(*alice, room, late2.id).ok());
-    QCOMPARE(dbScalar(m_server->databasePath(), QStringLiteral("SELECT body FROM messages WHERE id = ?"),
+    QCOMPARE(m_server->dbValue(QStringLiteral("SELECT body FROM messages WHERE id = ?"),
                       {late.id.value}).toString(), QStringLiteral("slow"));
 }
 
@@ -583,7 +558,7 @@ void TestLifecycle::deletedTextLeavesNoTraceInTheFile()
     // Once the log is checkpointed into the database file (SQLite does so on its own as the log
     // grows; forced here), no byte of either text is left in it.
     const QString path = m_server->databasePath();
-    QTRY_COMPARE(dbScalar(path, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")).toInt(), 0);
+    QTRY_COMPARE(m_server->dbValue(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")).toInt(), 0);
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray bytes = file.readAll();
@@ -597,11 +572,10 @@ void TestLifecycle::deletingTheRoomErasesRevisions()
     addMember(room, *alice, *bob);
     const Message m = bob->send(room, QStringLiteral("first")).value->message;
     QVERIFY(edit(*bob, room, m.id, QStringLiteral("second")).ok());
-    const QString path = m_server->databasePath();
-    QCOMPARE(dbScalar(path, QStringLiteral("SELECT COUNT(*) FROM message_revisions")).toInt(), 1);
+    QCOMPARE(m_server->dbValue(QStringLiteral("SELECT COUNT(*) FROM message_revisions")).toInt(), 1);
     QVERIFY(alice->call(DeleteRoomRequest{room}).ok());
-    QCOMPARE(dbScalar(path, QStringLiteral("SELECT COUNT(*) FROM message_revisions")).toInt(), 0);
-    QCOMPARE(dbScalar(path, QStringLiteral("SELECT COUNT(*) FROM messages WHERE room_id = ?"), {room.value}).toInt(), 0);
+    QCOMPARE(m_server->dbValue(QStringLiteral("SELECT COUNT(*) FROM message_revisions")).toInt(), 0);
+    QCOMPARE(m_server->dbValue(QStringLiteral("SELECT COUNT(*) FROM messages WHERE room_id = ?"), {room.value}).toInt(), 0);
 }
 
 QTEST_MAIN(TestLifecycle)

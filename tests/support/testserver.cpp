@@ -1,5 +1,8 @@
 #include "testserver.h"
 
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
 namespace natter::test {
 
 TestServer::TestServer(const std::function<void(server::ServerConfig &)> &tweak)
@@ -18,6 +21,27 @@ TestServer::TestServer(const std::function<void(server::ServerConfig &)> &tweak)
 TestServer::~TestServer() { stop(); }
 
 QString TestServer::databasePath() const { return m_dir.filePath(QStringLiteral("natter.db")); }
+
+QVariant TestServer::dbValue(const QString &sql, const QVariantList &binds) const
+{
+    static int counter = 0;
+    const QString name = QStringLiteral("testserver-probe-%1").arg(++counter);
+    QVariant out;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(databasePath());
+        if (db.open()) {
+            QSqlQuery q(db);
+            q.prepare(sql);
+            for (const QVariant &v : binds)
+                q.addBindValue(v);
+            if (q.exec() && q.next())
+                out = q.value(0);
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return out;
+}
 
 bool TestServer::start()
 {

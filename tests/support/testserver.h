@@ -6,6 +6,7 @@
 
 #include <QTemporaryDir>
 #include <QUrl>
+#include <QVariant>
 #include <memory>
 
 namespace natter::test {
@@ -26,6 +27,9 @@ public:
     quint16 port() const { return m_port; }
     server::NatterServer &server() { return *m_server; }
     QString databasePath() const;
+    /// The first column of the first row `sql` gives, read straight from the database file on
+    /// a connection of its own (what is committed); invalid if there is none.
+    QVariant dbValue(const QString &sql, const QVariantList &binds = {}) const;
     /// The server's data directory (attachments live in its files/ and staging/ folders).
     QString dataDir() const { return m_dir.path(); }
     const QString &error() const { return m_error; }
