@@ -161,7 +161,7 @@ Corpus seedCorpus(Repositories &repos, const QList<User> &users, const CorpusOpt
         repos.messages.insert(room.id, ++seqs[r], sender, QStringLiteral("c%1").arg(i),
                               sentence(words, zipf, rng), c.firstSentAt + yearMs * i / o.messages);
         if ((i + 1) % 100000 == 0) {
-            repos.beforeCommit();
+            repos.search.indexPending();
             if (!db.commit())
                 throw StorageError(QStringLiteral("commit failed"));
             std::fprintf(stderr, "natter-seed: %lld corpus messages\n",
@@ -178,7 +178,7 @@ Corpus seedCorpus(Repositories &repos, const QList<User> &users, const CorpusOpt
         if (!last.exec())
             throw StorageError(QStringLiteral("cannot set a room's last seq"));
     }
-    repos.beforeCommit();
+    repos.search.indexPending();
     if (!db.commit())
         throw StorageError(QStringLiteral("commit failed"));
     return c;

@@ -97,7 +97,7 @@ Seeded seedAccounts(Repositories &repos, const SeedOptions &o, const QString &pa
         repos.friends.addFriendship(a, b, room, now);
         s.pairRooms.append(room);
     }
-    repos.beforeCommit();
+    repos.search.indexPending();
     if (!db.commit())
         throw StorageError(QStringLiteral("commit failed: ") + db.lastError().text());
     return s;
@@ -121,7 +121,7 @@ void seedHistory(Repositories &repos, RoomId room, UserId a, UserId b, qint64 co
                                   QStringLiteral("message %1").arg(seq) + text,
                                   now - (count - seq) * 10);
         }
-        repos.beforeCommit();
+        repos.search.indexPending();
         if (!db.commit())
             throw StorageError(QStringLiteral("commit failed: ") + db.lastError().text());
     }

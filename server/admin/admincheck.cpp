@@ -206,6 +206,17 @@ bool backupSqlite(const QString &source, const QString &destination, QString *er
     }
     if (rc != SQLITE_OK)
         *error = QString::fromUtf8(sqlite3_errmsg(to ? to : from));
+    // A copy is another database for the search index (migration 16): its own token makes
+    // natterd build the index again when the copy is restored, whatever index file it meets.
+    if (rc == SQLITE_OK) {
+        sqlite3_stmt *probe = nullptr;
+        rc = sqlite3_prepare_v2(to, "SELECT 1 FROM sqlite_master WHERE name = 'search_source'", -1, &probe, nullptr);
+        const bool hasToken = rc == SQLITE_OK && sqlite3_step(probe) == SQLITE_ROW;
+        sqlite3_finalize(probe);
+        if (rc == SQLITE_OK && hasToken)
+            rc = sqlite3_exec(to, "UPDATE search_source SET token = lower(hex(randomblob(16)))", nullptr, nullptr,
+                              nullptr);
+    }
     if (rc == SQLITE_OK)
         rc = sqlite3_exec(to, "PRAGMA journal_mode=DELETE", nullptr, nullptr, nullptr);
     sqlite3_close(to);

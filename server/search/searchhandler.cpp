@@ -20,7 +20,7 @@ void SearchHandler::handle(const RequestContext &ctx, const SearchRequest &req)
     const std::optional<SearchQuery> query = SearchQuery::parse(req.query, &error);
     if (!query)
         return ctx.fail(error.code, error.message);
-    m_storage.read<SearchOutcome>(
+    m_storage.search<SearchOutcome>(
         this,
         [user = ctx.userId(), req, q = *query](Repositories &r) {
             return searchMessages(r, user, req, q);

@@ -1,5 +1,6 @@
 #include "storage/migrator.h"
 
+#include "storage/searchrepository.h"
 #include "storage/statement.h"
 #include "storage/storageerror.h"
 
@@ -130,6 +131,22 @@ void Migrator::migrate(int target)
             m_db.rollback();
             throw StorageError(QStringLiteral("migration %1 (%2) failed: %3").arg(m.version).arg(m.name, e.message()));
         }
+    }
+    if (target == newest && m_dialect == QLatin1String("sqlite"))
+        prepareSearchIndex();
+}
+
+void Migrator::prepareSearchIndex()
+{
+    if (!m_db.transaction())
+        throw StorageError(QStringLiteral("cannot begin: %1").arg(m_db.lastError().text()));
+    try {
+        SearchRepository::prepareIndex(m_db);
+        if (!m_db.commit())
+            throw StorageError(m_db.lastError().text());
+    } catch (const StorageError &e) {
+        m_db.rollback();
+        throw StorageError(QStringLiteral("cannot prepare the search index: %1").arg(e.message()));
     }
 }
 

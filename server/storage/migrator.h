@@ -29,7 +29,8 @@ public:
     /// The highest version recorded in the database (0 for a new database).
     int currentVersion();
     /// Brings the database to `target` (default: newest). Throws StorageError on failure,
-    /// leaving the database at the last fully applied version.
+    /// leaving the database at the last fully applied version. At the newest version, SQLite's
+    /// search index (its own file, see SearchRepository::prepareIndex) is made ready as well.
     void migrate(int target = -1);
 
     /// Splits a migration script into statements (keeps CREATE TRIGGER ... END; whole).
@@ -38,6 +39,7 @@ public:
 private:
     void ensureVersionTable();
     void checkNoneSkipped(const QList<Migration> &migrations, int current);
+    void prepareSearchIndex();
 
     QSqlDatabase m_db;
     QString m_dialect;

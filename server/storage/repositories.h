@@ -25,9 +25,6 @@ public:
     {
     }
     QSqlDatabase &database() { return m_cache.database(); }
-    /// Work owed at the end of every write transaction, run just before its commit (inside it):
-    /// new messages join the search index. Throws StorageError.
-    void beforeCommit() { search.indexPending(); }
     StatementCache &statements() { return m_cache; }
     RoomStateCache &roomStates() { return m_roomStates; }
 

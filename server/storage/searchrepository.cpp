@@ -4,17 +4,105 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlError>
+#include <QSqlQuery>
 
 #include <algorithm>
 
 namespace natter::server {
 
-void SearchRepository::indexPending()
+void SearchRepository::prepareIndex(QSqlDatabase &db)
 {
-    Statement(m_cache, "INSERT INTO message_search (rowid, body) SELECT id, body FROM messages "
-                       "WHERE id > (SELECT indexed_through FROM search_state) AND kind = 'message'").exec();
-    Statement(m_cache, "UPDATE search_state SET indexed_through = (SELECT COALESCE(MAX(id), 0) FROM messages)")
+    execDirect(db, QStringLiteral("CREATE VIRTUAL TABLE IF NOT EXISTS search.message_search USING fts5(body, "
+                                  "content='', tokenize='trigram', detail=none, columnsize=0)"));
+    execDirect(db, QStringLiteral("CREATE TABLE IF NOT EXISTS search.search_state (source TEXT NOT NULL, "
+                                  "indexed_through INTEGER NOT NULL, changes_through INTEGER NOT NULL)"));
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT (SELECT token FROM search_source) = (SELECT source FROM search.search_state)"))
+        || !q.next())
+        throw StorageError(QStringLiteral("cannot read the search index's state: %1").arg(q.lastError().text()));
+    if (q.value(0).toInt() == 1)
+        return;
+    q.finish();
+    // Missing, new, or made for another copy of the database: start again from the first message.
+    execDirect(db, QStringLiteral("INSERT INTO search.message_search (message_search) VALUES ('delete-all')"));
+    execDirect(db, QStringLiteral("INSERT INTO search.message_search (message_search, rank) VALUES ('automerge', 8)"));
+    execDirect(db, QStringLiteral("DELETE FROM search.search_state"));
+    execDirect(db, QStringLiteral("INSERT INTO search.search_state (source, indexed_through, changes_through) "
+                                  "SELECT token, 0, 0 FROM search_source"));
+    execDirect(db, QStringLiteral("DELETE FROM search_changes"));
+}
+
+int SearchRepository::indexPending(int limit)
+{
+    qint64 mark = 0;
+    qint64 changesThrough = 0;
+    {
+        Statement state(m_cache, "SELECT indexed_through, changes_through FROM search.search_state");
+        if (!state.exec().next())
+            throw StorageError(QStringLiteral("the search index has no state"));
+        mark = state.integer(0);
+        changesThrough = state.integer(1);
+    }
+
+    // Indexed messages changed or deleted since the last pass: the first change of each holds
+    // the text the index has, which is forgotten; then the current text (if any) is indexed.
+    QSet<qint64> changed;
+    {
+        Statement changes(m_cache, "SELECT seq, message_id, old_kind, old_body FROM search_changes "
+                                   "WHERE seq > ? ORDER BY seq");
+        changes.bind(changesThrough).exec();
+        while (changes.next()) {
+            changesThrough = changes.integer(0);
+            const qint64 id = changes.integer(1);
+            if (id > mark || changed.contains(id))
+                continue;
+            changed.insert(id);
+            if (changes.text(2) == QLatin1String("message")) {
+                Statement forget(m_cache, "INSERT INTO search.message_search (message_search, rowid, body) "
+                                          "VALUES ('delete', ?, ?)");
+                forget.bind(id).bind(changes.text(3)).exec();
+            }
+        }
+    }
+    for (const qint64 id : std::as_const(changed)) {
+        Statement again(m_cache, "INSERT INTO search.message_search (rowid, body) "
+                                 "SELECT id, body FROM messages WHERE id = ? AND kind = 'message'");
+        again.bind(id).exec();
+    }
+
+    // New messages: those above the mark. When the highest messages were deleted, SQLite gives
+    // their ids again, so the mark first comes down to the highest id left.
+    qint64 from = mark;
+    {
+        Statement newest(m_cache, "SELECT COALESCE(MAX(id), 0) FROM messages");
+        newest.exec().next();
+        from = std::min(mark, newest.integer(0));
+    }
+    int count = 0;
+    qint64 through = from;
+    {
+        Statement upto(m_cache, "SELECT COUNT(*), MAX(id) FROM (SELECT id FROM messages WHERE id > ? "
+                                "ORDER BY id LIMIT ?)");
+        upto.bind(from).bind(limit).exec().next();
+        count = int(upto.integer(0));
+        if (count > 0)
+            through = upto.integer(1);
+    }
+    if (count > 0) {
+        Statement add(m_cache, "INSERT INTO search.message_search (rowid, body) SELECT id, body FROM messages "
+                               "WHERE id > ? AND id <= ? AND kind = 'message'");
+        add.bind(from).bind(through).exec();
+    }
+    Statement set(m_cache, "UPDATE search.search_state SET indexed_through = ?, changes_through = ?");
+    set.bind(through).bind(changesThrough).exec();
+    return count;
+}
+
+void SearchRepository::forgetAppliedChanges()
+{
+    Statement(m_cache, "DELETE FROM search_changes WHERE seq <= (SELECT changes_through FROM search.search_state)")
         .exec();
 }
 
@@ -107,7 +195,7 @@ QSqlQuery &SearchRepository::prepared(const QString &sql)
 
 QList<qint64> SearchRepository::matchingIds(const QString &match, qint64 beforeId, int limit)
 {
-    Statement q(m_cache, "SELECT rowid FROM message_search WHERE message_search MATCH ? "
+    Statement q(m_cache, "SELECT rowid FROM search.message_search WHERE message_search MATCH ? "
                          "AND rowid < ? ORDER BY rowid DESC LIMIT ?");
     q.bind(match).bind(beforeId).bind(limit).exec();
     QList<qint64> out;

@@ -4,6 +4,7 @@
 #include "storage/statement.h"
 
 #include <QHash>
+#include <limits>
 #include <optional>
 
 namespace natter::server {
@@ -39,17 +40,27 @@ struct SearchableRoom
     QString otherMember; ///< direct rooms: the other member's username
 };
 
-/// Message search over the FTS5 trigram index message_search (migration 6). Each call is one
+/// Message search over the FTS5 trigram index search.message_search (migration 16). Each call is one
 /// bounded query; the search loop (server/search) pages through them newest first.
 class SearchRepository
 {
 public:
     explicit SearchRepository(StatementCache &cache) : m_cache(cache) {}
 
-    /// Indexes the messages stored since the last call (those above migration 15's
-    /// search_state.indexed_through) with their current text. The writer calls it once per batch, just before the commit; so does
-    /// anything else that inserts messages and commits itself (see Repositories::beforeCommit).
-    void indexPending();
+    /// Creates the search index in the attached `search` schema (sqlconnection.h) where it is
+    /// missing, and empties it where it was built for another copy of the database (migration
+    /// 16's search_source): indexPending() then builds it again from the first message.
+    /// Migrator::migrate() calls it once the schema is current.
+    static void prepareIndex(QSqlDatabase &db);
+    /// Brings the index up to date with the messages, in the caller's transaction: applies the
+    /// changes logged since the last call (migration 16's search_changes) to indexed messages,
+    /// then indexes up to `limit` new messages (above search_state.indexed_through) with their
+    /// current text. Returns how many new messages it took; `limit` of them means more wait.
+    /// SearchIndexer runs it on a thread of its own; tools and tests call it directly.
+    int indexPending(int limit = std::numeric_limits<int>::max());
+    /// Deletes the logged changes indexPending() applied, in a transaction on the main database
+    /// after the index's commit (so a crash between the two only leaves changes already applied).
+    void forgetAppliedChanges();
 
     /// Ids below `beforeId` of messages whose text matches the FTS5 expression `match` (built
     /// with matchExpression() only), highest first, at most `limit`. Candidates only: a match

@@ -4,6 +4,7 @@
 #include "storage/storageerror.h"
 #include "storage/walwritebuffer.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -60,6 +61,23 @@ void configureSqlite(QSqlDatabase &db)
     pragma(db, QStringLiteral("PRAGMA temp_store=MEMORY"));
 }
 
+/// The search index's own file, as schema `search` (migration 16). synchronous=FULL as for the
+/// main file: the indexer deletes the change log it applied only after its commit, which must
+/// then be on disk. The plain default VFS: the WAL write buffer is for the writer's file.
+void attachSearchIndex(QSqlDatabase &db, const StorageConfig &config)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("ATTACH DATABASE ? AS search"));
+    q.addBindValue(searchIndexPath(config));
+    if (!q.exec())
+        throw StorageError(QStringLiteral("cannot open the search index %1: %2")
+                               .arg(searchIndexPath(config), q.lastError().text()));
+    expectPragma(db, QStringLiteral("PRAGMA search.journal_mode=WAL"), QStringLiteral("PRAGMA search.journal_mode"),
+                 QStringLiteral("wal"));
+    expectPragma(db, QStringLiteral("PRAGMA search.synchronous=FULL"), QStringLiteral("PRAGMA search.synchronous"),
+                 QStringLiteral("2"));
+}
+
 /// Before SQLite's first connection, when Qt's plugin runs on our SQLite: no locking inside a
 /// connection (Qt uses each connection from the thread that opened it only, and so do we) and
 /// no global allocation counters, whose mutex every sqlite3_malloc and sqlite3_free took.
@@ -78,7 +96,7 @@ void tuneSqliteLibrary()
 
 } // namespace
 
-QSqlDatabase openConnection(const StorageConfig &config, const QString &name)
+QSqlDatabase openConnection(const StorageConfig &config, const QString &name, SearchIndex searchIndex)
 {
     const bool sqlite = config.backend == StorageConfig::Backend::Sqlite;
     QSqlDatabase db = QSqlDatabase::addDatabase(sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL"), name);
@@ -106,9 +124,18 @@ QSqlDatabase openConnection(const StorageConfig &config, const QString &name)
     }
     if (!db.open())
         throw StorageError(QStringLiteral("cannot open %1: %2").arg(config.describe(), db.lastError().text()));
-    if (sqlite)
+    if (sqlite) {
         configureSqlite(db);
+        if (searchIndex == SearchIndex::Attached)
+            attachSearchIndex(db, config);
+    }
     return db;
+}
+
+QString searchIndexPath(const StorageConfig &config)
+{
+    const QFileInfo main(config.sqlitePath);
+    return main.absoluteDir().filePath(main.completeBaseName() + QStringLiteral("-search.db"));
 }
 
 void closeConnection(const QString &name)

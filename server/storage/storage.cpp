@@ -1,6 +1,7 @@
 #include "storage/storage.h"
 
 #include "storage/migrator.h"
+#include "storage/searchindexer.h"
 #include "storage/sqlconnection.h"
 #include "storage/storageerror.h"
 #include "storage/storageworker.h"
@@ -51,8 +52,10 @@ bool Storage::open(QString *error)
         thread = std::make_unique<QThread>();
         thread->setObjectName(QString::fromLatin1(role));
         worker = new StorageWorker(m_config, uniqueConnectionName(role), mode);
-        if (mode == StorageWorker::Mode::Writer)
+        if (mode == StorageWorker::Mode::Writer) {
             worker->setCheckpointer(m_checkpointer);
+            worker->setSearchIndexer(m_searchIndexer);
+        }
         worker->moveToThread(thread.get());
         thread->start();
         QString openError;
@@ -60,6 +63,15 @@ bool Storage::open(QString *error)
                                   Qt::BlockingQueuedConnection);
         return openError;
     };
+    if (e.isEmpty() && m_config.backend == StorageConfig::Backend::Sqlite) {
+        m_searchThread = std::make_unique<QThread>();
+        m_searchThread->setObjectName(QStringLiteral("db-search"));
+        m_searchIndexer = new SearchIndexer(m_config, uniqueConnectionName("db-search"));
+        m_searchIndexer->moveToThread(m_searchThread.get());
+        m_searchThread->start();
+        QMetaObject::invokeMethod(m_searchIndexer, [&] { e = m_searchIndexer->openConnection(); },
+                                  Qt::BlockingQueuedConnection);
+    }
     if (e.isEmpty())
         e = start(StorageWorker::Mode::Writer, "db-writer", m_writerThread, m_writer);
     if (e.isEmpty())
@@ -74,20 +86,29 @@ bool Storage::open(QString *error)
 
 void Storage::close()
 {
-    for (auto [thread, worker] : {std::pair{m_writerThread.get(), &m_writer},
-                                  std::pair{m_readerThread.get(), &m_reader}}) {
+    auto stop = [](std::unique_ptr<QThread> &thread, StorageWorker *&worker) {
         if (!thread)
-            continue;
-        if (*worker) {
-            StorageWorker *w = *worker;
+            return;
+        if (worker) {
+            StorageWorker *w = worker;
             QMetaObject::invokeMethod(w, [w] { w->shutdown(); delete w; }, Qt::BlockingQueuedConnection);
-            *worker = nullptr;
+            worker = nullptr;
         }
         thread->quit();
         thread->wait();
+        thread.reset();
+    };
+    // The writer reports commits to the indexer, whose waiting searches go to the reader.
+    stop(m_writerThread, m_writer);
+    if (m_searchThread) {
+        SearchIndexer *s = m_searchIndexer;
+        QMetaObject::invokeMethod(s, [s] { s->shutdown(); delete s; }, Qt::BlockingQueuedConnection);
+        m_searchIndexer = nullptr;
+        m_searchThread->quit();
+        m_searchThread->wait();
+        m_searchThread.reset();
     }
-    m_writerThread.reset();
-    m_readerThread.reset();
+    stop(m_readerThread, m_reader);
     if (m_checkpointThread) { // last: the writer may still have asked for a checkpoint
         WalCheckpointer *c = m_checkpointer;
         QMetaObject::invokeMethod(c, [c] { c->shutdown(); delete c; }, Qt::BlockingQueuedConnection);
@@ -98,9 +119,15 @@ void Storage::close()
     }
 }
 
-void Storage::enqueue(bool write, Job job)
+void Storage::enqueue(Queue queue, Job job)
 {
-    StorageWorker *worker = write ? m_writer : m_reader;
+    if (queue == Queue::ReaderAfterIndex && m_searchIndexer && m_config.searchIndexDelayMs <= 0) {
+        // Whatever a search job captures, the reader outlives the indexer (close()).
+        auto shared = std::make_shared<Job>(std::move(job));
+        m_searchIndexer->whenCurrent([this, shared] { enqueue(Queue::Reader, std::move(*shared)); });
+        return;
+    }
+    StorageWorker *worker = queue == Queue::Writer ? m_writer : m_reader;
     if (!worker) {
         QObject *context = job.context;
         QMetaObject::invokeMethod(
@@ -115,6 +142,7 @@ WriteStats Storage::writeStats() const
 {
     WriteStats stats = m_writer ? m_writer->stats() : WriteStats{};
     stats.checkpoints = m_checkpointer ? m_checkpointer->checkpoints() : 0;
+    stats.searchPasses = m_searchIndexer ? m_searchIndexer->passes() : 0;
     return stats;
 }
 

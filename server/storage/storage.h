@@ -22,6 +22,7 @@ class QThread;
 namespace natter::server {
 
 class Repositories;
+class SearchIndexer;
 class StorageWorker;
 class WalCheckpointer;
 
@@ -40,6 +41,7 @@ struct WriteStats
     qint64 jobs = 0;
     qint64 failedCommits = 0;
     qint64 checkpoints = 0; ///< WAL checkpoints run by WalCheckpointer
+    qint64 searchPasses = 0; ///< passes of the SearchIndexer
     /// Batches of repeatable jobs run without a savepoint per job, and those of them that a
     /// failing job sent back to run again job by job (see Storage::writeRepeatable).
     qint64 unguardedBatches = 0;
@@ -64,7 +66,7 @@ public:
     void write(QObject *context, std::function<R(Repositories &)> job,
                std::function<void(const StorageResult<R> &)> done)
     {
-        submit(true, context, std::move(job), std::move(done), false);
+        submit(Queue::Writer, context, std::move(job), std::move(done), false);
     }
 
     /// As write(), for a job that changes nothing outside the database: it may share its
@@ -75,7 +77,7 @@ public:
     void writeRepeatable(QObject *context, std::function<R(Repositories &)> job,
                          std::function<void(const StorageResult<R> &)> done)
     {
-        submit(true, context, std::move(job), std::move(done), true);
+        submit(Queue::Writer, context, std::move(job), std::move(done), true);
     }
 
     /// Runs `job` on the reader thread inside a read transaction.
@@ -83,7 +85,16 @@ public:
     void read(QObject *context, std::function<R(Repositories &)> job,
               std::function<void(const StorageResult<R> &)> done)
     {
-        submit(false, context, std::move(job), std::move(done), false);
+        submit(Queue::Reader, context, std::move(job), std::move(done), false);
+    }
+
+    /// As read(), for a search: with StorageConfig::searchIndexDelayMs 0 the job first waits
+    /// until the search index covers every commit made before this call.
+    template <class R>
+    void search(QObject *context, std::function<R(Repositories &)> job,
+                std::function<void(const StorageResult<R> &)> done)
+    {
+        submit(Queue::ReaderAfterIndex, context, std::move(job), std::move(done), false);
     }
 
     WriteStats writeStats() const;
@@ -101,8 +112,9 @@ public:
     };
 
 private:
+    enum class Queue { Writer, Reader, ReaderAfterIndex };
     template <class R>
-    void submit(bool write, QObject *context, std::function<R(Repositories &)> job,
+    void submit(Queue queue, QObject *context, std::function<R(Repositories &)> job,
                 std::function<void(const StorageResult<R> &)> done, bool repeatable)
     {
         auto result = std::make_shared<StorageResult<R>>();
@@ -117,9 +129,9 @@ private:
             }
             done(*result);
         };
-        enqueue(write, std::move(j));
+        enqueue(queue, std::move(j));
     }
-    void enqueue(bool write, Job job);
+    void enqueue(Queue queue, Job job);
 
     StorageConfig m_config;
     std::unique_ptr<QThread> m_writerThread;
@@ -128,6 +140,8 @@ private:
     StorageWorker *m_reader = nullptr;
     std::unique_ptr<QThread> m_checkpointThread;
     WalCheckpointer *m_checkpointer = nullptr;
+    std::unique_ptr<QThread> m_searchThread;
+    SearchIndexer *m_searchIndexer = nullptr;
 };
 
 } // namespace natter::server

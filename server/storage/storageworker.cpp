@@ -1,6 +1,7 @@
 #include "storage/storageworker.h"
 
 #include "storage/repositories.h"
+#include "storage/searchindexer.h"
 #include "storage/sqlconnection.h"
 #include "storage/statement.h"
 #include "storage/storageerror.h"
@@ -9,7 +10,6 @@
 #include <QLoggingCategory>
 #include <QSqlError>
 #include <QThread>
-#include <QTimer>
 
 #include <algorithm>
 #include <vector>
@@ -46,12 +46,11 @@ StorageWorker::~StorageWorker() = default;
 QString StorageWorker::openConnection()
 {
     try {
-        m_repos = std::make_unique<Repositories>(natter::server::openConnection(m_config, m_connectionName),
+        const SearchIndex index = m_mode == Mode::Writer ? SearchIndex::Left : SearchIndex::Attached;
+        m_repos = std::make_unique<Repositories>(natter::server::openConnection(m_config, m_connectionName, index),
                                                 m_config.dataDir);
         if (m_mode == Mode::Reader && m_config.backend == StorageConfig::Backend::Sqlite)
             execDirect(m_repos->database(), QStringLiteral("PRAGMA query_only=1"));
-        if (m_mode == Mode::Writer && m_config.backend == StorageConfig::Backend::Sqlite)
-            indexSearchNow(); // what an earlier run left pending (it stopped before indexing)
 #ifdef NATTER_SQLITE_NATIVE
         if (m_mode == Mode::Writer && m_checkpointer && m_repos->statements().sqlite())
             sqlite3_wal_hook(m_repos->statements().sqlite(), &reportWalSize, m_checkpointer);
@@ -65,8 +64,6 @@ QString StorageWorker::openConnection()
 void StorageWorker::shutdown()
 {
     drain();
-    if (m_mode == Mode::Writer && m_searchIndexScheduled)
-        indexSearchNow(); // leave nothing waiting for the search index
     m_repos.reset();
     closeConnection(m_connectionName);
 }
@@ -207,8 +204,6 @@ bool StorageWorker::commitBatch(QVector<Storage::Job> &jobs)
 {
     QString commitError;
     try {
-        if (searchIndexDue(int(jobs.size())))
-            m_repos->beforeCommit();
         Statement(m_repos->statements(), "COMMIT").exec();
     } catch (const StorageError &e) {
         commitError = e.message();
@@ -225,49 +220,12 @@ bool StorageWorker::commitBatch(QVector<Storage::Job> &jobs)
         finishAll(jobs, QVector<QString>(jobs.size(), error));
         return false;
     }
+    if (m_searchIndexer)
+        m_searchIndexer->committed(int(jobs.size()));
     QMutexLocker lock(&m_mutex);
     ++m_stats.batches;
     m_stats.jobs += jobs.size();
     return true;
-}
-
-bool StorageWorker::searchIndexDue(int jobs)
-{
-    const int delay = m_config.searchIndexDelayMs;
-    m_jobsSinceSearchIndex += jobs;
-    if (delay <= 0 || m_jobsSinceSearchIndex >= m_config.searchIndexBatch
-        || (m_sinceSearchIndex.isValid() && m_sinceSearchIndex.elapsed() >= delay)) {
-        m_sinceSearchIndex.start();
-        m_jobsSinceSearchIndex = 0;
-        return true;
-    }
-    if (!m_sinceSearchIndex.isValid())
-        m_sinceSearchIndex.start();
-    if (!m_searchIndexScheduled) {
-        // Whatever this and the next commits leave pending is indexed then, writes or not.
-        m_searchIndexScheduled = true;
-        const qint64 left = qMax<qint64>(0, delay - m_sinceSearchIndex.elapsed());
-        QTimer::singleShot(int(left), this, &StorageWorker::indexSearchNow);
-    }
-    return false;
-}
-
-void StorageWorker::indexSearchNow()
-{
-    m_searchIndexScheduled = false;
-    if (!m_repos)
-        return;
-    m_sinceSearchIndex.start();
-    m_jobsSinceSearchIndex = 0;
-    QSqlDatabase &db = m_repos->database();
-    try {
-        Statement(m_repos->statements(), "BEGIN IMMEDIATE").exec();
-        m_repos->beforeCommit();
-        Statement(m_repos->statements(), "COMMIT").exec();
-    } catch (const StorageError &e) {
-        qCWarning(lcStorage) << "indexing new messages for search failed:" << e.message();
-        db.rollback();
-    }
 }
 
 void StorageWorker::runReads(QVector<Storage::Job> &jobs)

@@ -12,6 +12,7 @@
 namespace natter::server {
 
 class Repositories;
+class SearchIndexer;
 class WalCheckpointer;
 
 /// Owns one database connection on its own thread and runs queued jobs on it: as batches in
@@ -28,6 +29,8 @@ public:
     /// its commits (when natterd drives SQLite's API itself; else SQLite's own automatic
     /// checkpoint stays). Call before openConnection(); `checkpointer` must outlive the worker.
     void setCheckpointer(WalCheckpointer *checkpointer) { m_checkpointer = checkpointer; }
+    /// A writer reports each commit to `indexer` (SQLite); it must outlive the worker.
+    void setSearchIndexer(SearchIndexer *indexer) { m_searchIndexer = indexer; }
     /// Opens the connection; call on the worker's thread. Returns an error text or empty.
     QString openConnection();
     /// Runs what is queued and closes the connection; call on the worker's thread.
@@ -47,14 +50,10 @@ private:
     /// Runs a batch of repeatable jobs in one transaction without savepoints and commits it;
     /// false (and everything rolled back) if a job failed.
     bool runUnguarded(QVector<Storage::Job> &jobs);
-    /// Indexes for search if due and commits; on failure every job fails. True if committed.
+    /// Commits and reports it to the search indexer; on failure every job fails. True if committed.
     bool commitBatch(QVector<Storage::Job> &jobs);
     void runReads(QVector<Storage::Job> &jobs);
     void finishAll(QVector<Storage::Job> &jobs, const QVector<QString> &errors);
-    /// Whether this commit (of `jobs` write jobs) should index new messages; if not, makes sure
-    /// a later one does.
-    bool searchIndexDue(int jobs);
-    void indexSearchNow();
 
     StorageConfig m_config;
     QString m_connectionName;
@@ -67,10 +66,8 @@ private:
     QWaitCondition m_queueGrew; ///< signalled once groupCommitJobs are queued
     QElapsedTimer m_sinceBatchBegan;
     WriteStats m_stats;
-    QElapsedTimer m_sinceSearchIndex;
-    bool m_searchIndexScheduled = false;
-    int m_jobsSinceSearchIndex = 0;
     WalCheckpointer *m_checkpointer = nullptr;
+    SearchIndexer *m_searchIndexer = nullptr;
 };
 
 } // namespace natter::server

@@ -24,7 +24,7 @@ WalCheckpointer::~WalCheckpointer() = default;
 QString WalCheckpointer::openConnection()
 {
     try {
-        natter::server::openConnection(m_config, m_connectionName);
+        natter::server::openConnection(m_config, m_connectionName, SearchIndex::Left);
     } catch (const StorageError &e) {
         return e.message();
     }

@@ -299,6 +299,18 @@ void TestAdmin::backupIsAConsistentCopyWhileTheServerRuns()
     const CommandResult list = natterd({QStringLiteral("--data-dir"), out.path(), QStringLiteral("--database"), copy,
                                         QStringLiteral("user"), QStringLiteral("list")});
     QVERIFY(list.out.contains(QLatin1String("ivy")));
+    // It names itself another copy for the search index, which is built again for it.
+    {
+        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("backupcopy"));
+        c.setDatabaseName(copy);
+        QVERIFY(c.open());
+        QSqlQuery q(c);
+        QVERIFY(q.exec(QStringLiteral("SELECT token FROM search_source")) && q.next());
+        const QString token = q.value(0).toString();
+        QCOMPARE(token.size(), 32);
+        QVERIFY(token != m_server->dbValue(QStringLiteral("SELECT token FROM search_source")).toString());
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("backupcopy"));
 
     QCOMPARE(natterd(db() + QStringList{QStringLiteral("backup"), out.filePath(QStringLiteral("no/such/dir/x.db"))}).status, 1);
 }

@@ -107,7 +107,7 @@ void TestMessageSearch::initTestCase()
         if (!event)
             m_stored.append(Stored{m.id.value, m.roomId, seq, sender, m.body});
     }
-    r.beforeCommit(); // new messages join the search index, as the writer does
+    r.search.indexPending(); // new messages join the search index, as SearchIndexer does
     QVERIFY(db.commit());
 }
 

@@ -424,7 +424,7 @@ void TestQueryPlans::storingAndIndexingAMessageScansNoTable()
                                                                QStringLiteral("older text %1").arg(k), 1);
         r.rooms.advanceSeq(room, m->seq, 1);
     }
-    r.beforeCommit();
+    r.search.indexPending();
     execDirect(db(), QStringLiteral("COMMIT"));
 
     // One more message, stored and indexed as the writer does (the job's insert, its room's
@@ -438,7 +438,7 @@ void TestQueryPlans::storingAndIndexingAMessageScansNoTable()
     });
     execDirect(db(), QStringLiteral("COMMIT"));
     QVERIFY2(scanned < scanAllowance, qPrintable(QStringLiteral("%1 rows scanned").arg(scanned)));
-    QCOMPARE(rows(QStringLiteral("message_search WHERE message_search MATCH ?"),
+    QCOMPARE(rows(QStringLiteral("search.message_search WHERE message_search MATCH ?"),
                   {SearchRepository::matchExpression(QStringLiteral("one more"))}),
              1);
 }
