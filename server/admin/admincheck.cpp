@@ -85,7 +85,7 @@ int checkStorage(const ServerConfig &config, QTextStream &out, QTextStream &err)
     }
     int problems = 0;
     try {
-        QSqlDatabase db = openConnection(storage, kConnection);
+        QSqlDatabase db = openConnection(storage, kConnection, SearchIndex::Left);
         out << "ok   database " << storage.describe() << " opens\n";
         problems = checkDatabase(storage, db, out, err);
     } catch (const StorageError &e) {

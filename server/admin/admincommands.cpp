@@ -27,7 +27,7 @@ class AdminDatabase
 public:
     explicit AdminDatabase(const StorageConfig &config)
     {
-        QSqlDatabase db = openConnection(config, kConnection);
+        QSqlDatabase db = openConnection(config, kConnection, SearchIndex::Left);
         Migrator(db, config.dialect()).migrate();
         m_repos = std::make_unique<Repositories>(db);
     }

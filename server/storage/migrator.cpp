@@ -138,6 +138,12 @@ void Migrator::migrate(int target)
 
 void Migrator::prepareSearchIndex()
 {
+    QSqlQuery attached(m_db);
+    if (!attached.exec(QStringLiteral("SELECT 1 FROM pragma_database_list WHERE name = 'search'")))
+        throw StorageError(QStringLiteral("cannot list the attached databases: %1").arg(attached.lastError().text()));
+    if (!attached.next())
+        return; // a connection without the index (admin commands)
+    attached.finish();
     if (!m_db.transaction())
         throw StorageError(QStringLiteral("cannot begin: %1").arg(m_db.lastError().text()));
     try {

@@ -30,7 +30,8 @@ public:
     int currentVersion();
     /// Brings the database to `target` (default: newest). Throws StorageError on failure,
     /// leaving the database at the last fully applied version. At the newest version, SQLite's
-    /// search index (its own file, see SearchRepository::prepareIndex) is made ready as well.
+    /// search index (its own file, see SearchRepository::prepareIndex) is made ready as well
+    /// when the connection has it attached.
     void migrate(int target = -1);
 
     /// Splits a migration script into statements (keeps CREATE TRIGGER ... END; whole).

@@ -299,6 +299,7 @@ void TestAdmin::backupIsAConsistentCopyWhileTheServerRuns()
     const CommandResult list = natterd({QStringLiteral("--data-dir"), out.path(), QStringLiteral("--database"), copy,
                                         QStringLiteral("user"), QStringLiteral("list")});
     QVERIFY(list.out.contains(QLatin1String("ivy")));
+    QVERIFY(!QFileInfo::exists(out.filePath(QStringLiteral("copy-search.db")))); // commands leave the index alone
     // It names itself another copy for the search index, which is built again for it.
     {
         QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("backupcopy"));
