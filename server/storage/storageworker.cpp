@@ -12,6 +12,7 @@
 #include <QThread>
 
 #include <algorithm>
+#include <utility>
 #include <vector>
 
 #ifdef NATTER_SQLITE_NATIVE
@@ -24,17 +25,27 @@ namespace natter::server {
 
 namespace {
 
+} // namespace
+
 #ifdef NATTER_SQLITE_NATIVE
-/// Replaces SQLite's automatic checkpoint on the writer's connection (sqlite3_wal_hook).
-int reportWalSize(void *checkpointer, sqlite3 *db, const char *schema, int pages)
+int StorageWorker::reportWalSize(void *worker, sqlite3 *, const char *, int pages)
 {
-    if (static_cast<WalCheckpointer *>(checkpointer)->walGrew(pages))
-        sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    auto *w = static_cast<StorageWorker *>(worker);
+    if (w->m_checkpointer->walGrew(pages))
+        w->m_checkpointDue = true;
     return SQLITE_OK;
 }
 #endif
 
-} // namespace
+void StorageWorker::checkpointIfDue()
+{
+#ifdef NATTER_SQLITE_NATIVE
+    if (!std::exchange(m_checkpointDue, false) || !m_repos)
+        return;
+    // After the batch's results went out: the copy and its fsync delay only what comes next.
+    sqlite3_wal_checkpoint_v2(m_repos->statements().sqlite(), "main", SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+#endif
+}
 
 StorageWorker::StorageWorker(StorageConfig config, QString connectionName, Mode mode)
     : m_config(std::move(config)), m_connectionName(std::move(connectionName)), m_mode(mode)
@@ -53,7 +64,7 @@ QString StorageWorker::openConnection()
             execDirect(m_repos->database(), QStringLiteral("PRAGMA query_only=1"));
 #ifdef NATTER_SQLITE_NATIVE
         if (m_mode == Mode::Writer && m_checkpointer && m_repos->statements().sqlite())
-            sqlite3_wal_hook(m_repos->statements().sqlite(), &reportWalSize, m_checkpointer);
+            sqlite3_wal_hook(m_repos->statements().sqlite(), &StorageWorker::reportWalSize, this);
 #endif
     } catch (const StorageError &e) {
         return e.message();
@@ -127,6 +138,7 @@ void StorageWorker::drain()
             m_sinceBatchBegan.start();
             runBatch(jobs);
             committed = true;
+            checkpointIfDue();
         } else {
             runReads(jobs);
         }

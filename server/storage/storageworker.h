@@ -9,6 +9,8 @@
 #include <QWaitCondition>
 #include <memory>
 
+struct sqlite3;
+
 namespace natter::server {
 
 class Repositories;
@@ -53,6 +55,11 @@ private:
     /// Commits and reports it to the search indexer; on failure every job fails. True if committed.
     bool commitBatch(QVector<Storage::Job> &jobs);
     void runReads(QVector<Storage::Job> &jobs);
+    /// SQLite's WAL hook on the writer's connection, in place of its automatic checkpoint:
+    /// reports the WAL's size to the checkpointer, and notes when the writer must checkpoint
+    /// itself (see WalCheckpointer::walGrew), which checkpointIfDue() does after the batch.
+    static int reportWalSize(void *worker, sqlite3 *db, const char *schema, int pages);
+    void checkpointIfDue();
     void finishAll(QVector<Storage::Job> &jobs, const QVector<QString> &errors);
 
     StorageConfig m_config;
@@ -68,6 +75,7 @@ private:
     WriteStats m_stats;
     WalCheckpointer *m_checkpointer = nullptr;
     SearchIndexer *m_searchIndexer = nullptr;
+    bool m_checkpointDue = false;
 };
 
 } // namespace natter::server
