@@ -204,7 +204,9 @@ int runSaturation(Driver &d, const ScenarioOptions &o)
     double rate = o.rate;
     for (int i = 0; i < o.maxSteps && step(rate); ++i)
         rate *= o.stepFactor;
-    for (int i = 0; i < 2 && goodRate > 0 && badRate > 0; ++i) // narrow the gap twice
+    // Bisect between the best sustained and the lowest failed rate until they are within 5%
+    // (at most four more steps).
+    for (int i = 0; i < 4 && goodRate > 0 && badRate > goodRate * 1.05; ++i)
         step(std::sqrt(goodRate * badRate));
 
     ResultRow summary = best;
