@@ -214,8 +214,11 @@ bool backupSqlite(const QString &source, const QString &destination, QString *er
         const bool hasToken = rc == SQLITE_OK && sqlite3_step(probe) == SQLITE_ROW;
         sqlite3_finalize(probe);
         if (rc == SQLITE_OK && hasToken)
-            rc = sqlite3_exec(to, "UPDATE search_source SET token = lower(hex(randomblob(16)))", nullptr, nullptr,
-                              nullptr);
+            rc = sqlite3_exec(to,
+                              "PRAGMA secure_delete=ON;"
+                              "UPDATE search_source SET token = lower(hex(randomblob(16)));"
+                              "DELETE FROM search_changes", // old texts of deleted messages, for the index only
+                              nullptr, nullptr, nullptr);
     }
     if (rc == SQLITE_OK)
         rc = sqlite3_exec(to, "PRAGMA journal_mode=DELETE", nullptr, nullptr, nullptr);

@@ -90,7 +90,7 @@ void SearchIndexer::whenCurrent(std::function<void()> then)
 
 void SearchIndexer::wake()
 {
-    m_wakeQueued.storeRelease(0);
+    m_wakeQueued.fetchAndStoreOrdered(0); // commits reported after this queue another wake
     bool waited = false;
     {
         QMutexLocker lock(&m_mutex);
@@ -110,33 +110,29 @@ void SearchIndexer::runPass()
     m_pendingJobs.storeRelaxed(0);
     // Read before the pass's snapshot begins, so the snapshot holds at least these commits.
     const qint64 target = m_commits.loadAcquire();
+    int taken = 0;
     try {
-        indexAll();
+        // Deferred: the snapshot of the main database is only read; the `search` schema's
+        // write lock is taken at the first write, and no other connection asks for it.
+        Statement(*m_cache, "BEGIN").exec();
+        taken = m_search->indexPending(passLimit);
+        Statement(*m_cache, "COMMIT").exec();
+        const qint64 applied = m_search->appliedChanges();
+        if (applied > m_appliedChanges && m_onChangesApplied)
+            m_onChangesApplied(applied);
+        m_appliedChanges = applied;
     } catch (const StorageError &e) {
         qCWarning(lcSearchIndex) << "indexing new messages for search failed:" << e.message();
         m_cache->database().rollback();
     }
     m_passes.fetchAndAddRelaxed(1);
-    release(target); // after a failure too: a search then finds what the index holds
-}
-
-void SearchIndexer::indexAll()
-{
-    int taken = 0;
-    do {
-        // Deferred: the snapshot of the main database is only read; the `search` schema's
-        // write lock is taken at the first write and no other connection asks for it.
-        Statement(*m_cache, "BEGIN").exec();
-        taken = m_search->indexPending(passLimit);
-        Statement(*m_cache, "COMMIT").exec();
-    } while (taken == passLimit);
-    Statement applied(*m_cache, "SELECT EXISTS (SELECT 1 FROM search_changes WHERE seq <= "
-                                "(SELECT changes_through FROM search.search_state))");
-    if (applied.exec().next() && applied.integer(0) == 1) {
-        Statement(*m_cache, "BEGIN IMMEDIATE").exec();
-        m_search->forgetAppliedChanges();
-        Statement(*m_cache, "COMMIT").exec();
+    if (taken == passLimit) {
+        // More wait (after an upgrade, a rebuild): one pass at a time, so that a shutdown or
+        // a commit's wake is never held up by the whole backlog.
+        QMetaObject::invokeMethod(this, &SearchIndexer::runPass, Qt::QueuedConnection);
+        return;
     }
+    release(target); // after a failure too: a search then finds what the index holds
 }
 
 void SearchIndexer::release(qint64 covered)

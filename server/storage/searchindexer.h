@@ -5,8 +5,8 @@
 // run on this object's connection, each a transaction of at most `passLimit` new messages that
 // writes only the `search` schema and reads a snapshot of the main database. So the indexing,
 // and the segment merges FTS5 runs while it writes, never hold the writer's transaction, in
-// which every message sent meanwhile would wait. The main database is written only to delete
-// the change log a pass applied. Passes follow StorageConfig::searchIndexDelayMs and
+// which every message sent meanwhile would wait. The writer deletes the change log a pass
+// applied, in a job of its own (setOnChangesApplied()). Passes follow StorageConfig::searchIndexDelayMs and
 // searchIndexBatch; with no delay, a search waits for the pass that covers every commit made
 // before it (whenCurrent()).
 #include "storage/storageconfig.h"
@@ -48,13 +48,16 @@ public:
     void whenCurrent(std::function<void()> then);
     /// Passes finished so far (for tests and statistics).
     qint64 passes() const { return m_passes.loadRelaxed(); }
+    /// Called on this object's thread after a pass committed changes it applied from the log,
+    /// with the last one's seq: the log holds old texts of deleted and edited messages, which
+    /// the writer then deletes (Storage sets this). Set before openConnection().
+    void setOnChangesApplied(std::function<void(qint64 through)> f) { m_onChangesApplied = std::move(f); }
 
     static constexpr int passLimit = 5000;
 
 private:
     void wake();
     void runPass();
-    void indexAll();
     void release(qint64 covered);
 
     StorageConfig m_config;
@@ -66,6 +69,8 @@ private:
     QAtomicInteger<int> m_pendingJobs = 0;    ///< write jobs committed since the last pass
     QAtomicInteger<int> m_wakeQueued = 0;
     QAtomicInteger<qint64> m_passes = 0;
+    qint64 m_appliedChanges = 0;
+    std::function<void(qint64)> m_onChangesApplied;
     QMutex m_mutex;                           ///< guards the two below
     qint64 m_covered = 0;                     ///< commits the index covers
     std::vector<std::pair<qint64, std::function<void()>>> m_waiting;

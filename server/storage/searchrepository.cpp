@@ -22,9 +22,15 @@ void SearchRepository::prepareIndex(QSqlDatabase &db)
     if (!q.exec(QStringLiteral("SELECT (SELECT token FROM search_source) = (SELECT source FROM search.search_state)"))
         || !q.next())
         throw StorageError(QStringLiteral("cannot read the search index's state: %1").arg(q.lastError().text()));
-    if (q.value(0).toInt() == 1)
-        return;
+    const bool same = q.value(0).toInt() == 1;
     q.finish();
+    if (same) {
+        // A new token at every start: a file copied or restored later names the old one, which
+        // then matches no index (a crash between the two files' commits only costs a rebuild).
+        execDirect(db, QStringLiteral("UPDATE search_source SET token = lower(hex(randomblob(16)))"));
+        execDirect(db, QStringLiteral("UPDATE search.search_state SET source = (SELECT token FROM search_source)"));
+        return;
+    }
     // Missing, new, or made for another copy of the database: start again from the first message.
     execDirect(db, QStringLiteral("INSERT INTO search.message_search (message_search) VALUES ('delete-all')"));
     execDirect(db, QStringLiteral("INSERT INTO search.message_search (message_search, rank) VALUES ('automerge', 8)"));
@@ -46,40 +52,43 @@ int SearchRepository::indexPending(int limit)
         changesThrough = state.integer(1);
     }
 
-    // Indexed messages changed or deleted since the last pass: the first change of each holds
-    // the text the index has, which is forgotten; then the current text (if any) is indexed.
+    // Changes since the last pass, in order. `floor` is the lowest the highest id has been
+    // since then: it starts at the mark and comes down with deletions (each logs the highest id
+    // left). Ids above it were all deleted at some moment, so a change to such an id after
+    // that belongs to a new message SQLite gave the id to, which the index never held: skipped,
+    // the message is indexed as new below. At or below it, the first change of a message holds
+    // the text the index has, which is forgotten; its current text (if any) is indexed again.
+    qint64 floor = mark;
     QSet<qint64> changed;
     {
-        Statement changes(m_cache, "SELECT seq, message_id, old_kind, old_body FROM search_changes "
+        Statement changes(m_cache, "SELECT seq, message_id, old_kind, old_body, floor FROM search_changes "
                                    "WHERE seq > ? ORDER BY seq");
         changes.bind(changesThrough).exec();
         while (changes.next()) {
             changesThrough = changes.integer(0);
             const qint64 id = changes.integer(1);
-            if (id > mark || changed.contains(id))
-                continue;
-            changed.insert(id);
-            if (changes.text(2) == QLatin1String("message")) {
-                Statement forget(m_cache, "INSERT INTO search.message_search (message_search, rowid, body) "
-                                          "VALUES ('delete', ?, ?)");
-                forget.bind(id).bind(changes.text(3)).exec();
+            if (id <= floor && !changed.contains(id)) {
+                changed.insert(id);
+                if (changes.text(2) == QLatin1String("message")) {
+                    Statement forget(m_cache, "INSERT INTO search.message_search (message_search, rowid, body) "
+                                              "VALUES ('delete', ?, ?)");
+                    forget.bind(id).bind(changes.text(3)).exec();
+                }
             }
+            if (!changes.value(4).isNull())
+                floor = std::min(floor, changes.integer(4));
         }
     }
     for (const qint64 id : std::as_const(changed)) {
+        if (id > floor)
+            continue; // deleted since, and any message with its id now is new
         Statement again(m_cache, "INSERT INTO search.message_search (rowid, body) "
                                  "SELECT id, body FROM messages WHERE id = ? AND kind = 'message'");
         again.bind(id).exec();
     }
 
-    // New messages: those above the mark. When the highest messages were deleted, SQLite gives
-    // their ids again, so the mark first comes down to the highest id left.
-    qint64 from = mark;
-    {
-        Statement newest(m_cache, "SELECT COALESCE(MAX(id), 0) FROM messages");
-        newest.exec().next();
-        from = std::min(mark, newest.integer(0));
-    }
+    // New messages: those above the floor, at most `limit` of them.
+    const qint64 from = floor;
     int count = 0;
     qint64 through = from;
     {
@@ -100,10 +109,15 @@ int SearchRepository::indexPending(int limit)
     return count;
 }
 
-void SearchRepository::forgetAppliedChanges()
+qint64 SearchRepository::appliedChanges()
 {
-    Statement(m_cache, "DELETE FROM search_changes WHERE seq <= (SELECT changes_through FROM search.search_state)")
-        .exec();
+    Statement q(m_cache, "SELECT changes_through FROM search.search_state");
+    return q.exec().next() ? q.integer(0) : 0;
+}
+
+void SearchRepository::forgetChanges(qint64 through)
+{
+    Statement(m_cache, "DELETE FROM search_changes WHERE seq <= ?").bind(through).exec();
 }
 
 namespace {

@@ -49,18 +49,24 @@ public:
 
     /// Creates the search index in the attached `search` schema (sqlconnection.h) where it is
     /// missing, and empties it where it was built for another copy of the database (migration
-    /// 16's search_source): indexPending() then builds it again from the first message.
+    /// 16's search_source): indexPending() then builds it again from the first message. A kept
+    /// index and the database take a new token together, so that a copy of the database made
+    /// before (by any means) never matches the index again.
     /// Migrator::migrate() calls it once the schema is current.
     static void prepareIndex(QSqlDatabase &db);
     /// Brings the index up to date with the messages, in the caller's transaction: applies the
     /// changes logged since the last call (migration 16's search_changes) to indexed messages,
-    /// then indexes up to `limit` new messages (above search_state.indexed_through) with their
-    /// current text. Returns how many new messages it took; `limit` of them means more wait.
+    /// then indexes up to `limit` new messages (above search_state.indexed_through, or above
+    /// the highest id left by a deletion since) with their current text. Returns how many new
+    /// messages it took; `limit` of them means more wait.
     /// SearchIndexer runs it on a thread of its own; tools and tests call it directly.
     int indexPending(int limit = std::numeric_limits<int>::max());
-    /// Deletes the logged changes indexPending() applied, in a transaction on the main database
-    /// after the index's commit (so a crash between the two only leaves changes already applied).
-    void forgetAppliedChanges();
+    /// The last logged change the index has applied (search_state.changes_through).
+    qint64 appliedChanges();
+    /// Deletes the logged changes up to `through`, once the index that applied them has
+    /// committed: a writer job does, which SearchIndexer asks for after such a pass (a crash in
+    /// between leaves changes the index skips). Needs no `search` schema.
+    void forgetChanges(qint64 through);
 
     /// Ids below `beforeId` of messages whose text matches the FTS5 expression `match` (built
     /// with matchExpression() only), highest first, at most `limit`. Candidates only: a match
@@ -83,7 +89,7 @@ public:
     /// The FTS5 expression for a text of at least three code points: the AND of its distinct
     /// trigrams (at most maxMatchTrigrams, spread over the text, the first and last always),
     /// each a quoted string literal so no user text is ever read as FTS5 syntax. The index
-    /// (migration 12, detail=none) holds no positions, so this names candidates only.
+    /// (migration 16, detail=none) holds no positions, so this names candidates only.
     static QString matchExpression(const QString &text);
     static constexpr int maxMatchTrigrams = 12;
 

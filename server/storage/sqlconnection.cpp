@@ -62,8 +62,8 @@ void configureSqlite(QSqlDatabase &db)
 }
 
 /// The search index's own file, as schema `search` (migration 16). synchronous=FULL as for the
-/// main file: the indexer deletes the change log it applied only after its commit, which must
-/// then be on disk. The plain default VFS: the WAL write buffer is for the writer's file.
+/// main file: the writer deletes the change log a pass applied once the pass has committed,
+/// which must then be on disk (and the connection's VFS, the WAL write buffer, relies on it).
 void attachSearchIndex(QSqlDatabase &db, const StorageConfig &config)
 {
     QSqlQuery q(db);

@@ -1,6 +1,7 @@
 #include "storage/storage.h"
 
 #include "storage/migrator.h"
+#include "storage/repositories.h"
 #include "storage/searchindexer.h"
 #include "storage/sqlconnection.h"
 #include "storage/storageerror.h"
@@ -67,6 +68,14 @@ bool Storage::open(QString *error)
         m_searchThread = std::make_unique<QThread>();
         m_searchThread->setObjectName(QStringLiteral("db-search"));
         m_searchIndexer = new SearchIndexer(m_config, uniqueConnectionName("db-search"));
+        m_searchIndexer->setOnChangesApplied([this](qint64 through) {
+            Job forget;
+            forget.context = m_searchIndexer;
+            forget.repeatable = true;
+            forget.run = [through](Repositories &r) { r.search.forgetChanges(through); };
+            forget.complete = [](const QString &) {};
+            enqueue(Queue::Writer, std::move(forget));
+        });
         m_searchIndexer->moveToThread(m_searchThread.get());
         m_searchThread->start();
         QMetaObject::invokeMethod(m_searchIndexer, [&] { e = m_searchIndexer->openConnection(); },

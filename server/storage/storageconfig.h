@@ -25,10 +25,11 @@ struct StorageConfig
     int groupCommitJobs = 256;
     /// The server's data directory; attachment contents live in its files/ folder.
     QString dataDir;
-    /// New messages join the search index at most this long after their commit (0: with every
-    /// commit), or sooner once searchIndexBatch write jobs have committed since the last time.
-    /// Indexing many messages at once costs far less per message than a few at a time, and the
-    /// batch bound keeps one indexing pass short enough not to hold up the writes behind it.
+    /// New messages (and edits) reach the search index at most this long after their commit, or
+    /// sooner once searchIndexBatch write jobs have committed since the last pass (SearchIndexer,
+    /// on a thread of its own). Indexing many messages at once costs far less per message than
+    /// a few at a time. 0: a pass after every commit, and a search waits for the pass that
+    /// covers the commits before it (Storage::search).
     int searchIndexDelayMs = 1000;
     int searchIndexBatch = 2000;
     /// SQLite: once the WAL holds this many pages after a commit, a checkpoint copies them back
