@@ -53,8 +53,12 @@ QString SearchIndexer::openConnection()
     m_delay = new QTimer(this);
     m_delay->setSingleShot(true);
     connect(m_delay, &QTimer::timeout, this, &SearchIndexer::runPass);
-    QMetaObject::invokeMethod(this, &SearchIndexer::runPass, Qt::QueuedConnection);
     return {};
+}
+
+void SearchIndexer::start()
+{
+    QMetaObject::invokeMethod(this, &SearchIndexer::runPass, Qt::QueuedConnection);
 }
 
 void SearchIndexer::shutdown()
@@ -124,6 +128,7 @@ void SearchIndexer::runPass()
     } catch (const StorageError &e) {
         qCWarning(lcSearchIndex) << "indexing new messages for search failed:" << e.message();
         m_cache->database().rollback();
+        taken = 0; // the next commit's wake tries again
     }
     m_passes.fetchAndAddRelaxed(1);
     if (taken == passLimit) {

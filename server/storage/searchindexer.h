@@ -34,9 +34,11 @@ public:
     SearchIndexer(StorageConfig config, QString connectionName);
     ~SearchIndexer() override;
 
-    /// Opens the connection and starts a pass for whatever is not indexed yet (after an
-    /// upgrade or a rebuild, everything); call on this object's thread. Returns an error text.
+    /// Opens the connection; call on this object's thread. Returns an error text.
     QString openConnection();
+    /// Any thread, once the writer is open: a pass for whatever is not indexed yet (after an
+    /// upgrade or a rebuild, everything, pass after pass).
+    void start();
     /// Releases every waiting search (see whenCurrent()) and closes the connection; call on
     /// this object's thread.
     void shutdown();
@@ -50,7 +52,8 @@ public:
     qint64 passes() const { return m_passes.loadRelaxed(); }
     /// Called on this object's thread after a pass committed changes it applied from the log,
     /// with the last one's seq: the log holds old texts of deleted and edited messages, which
-    /// the writer then deletes (Storage sets this). Set before openConnection().
+    /// the writer then deletes (Storage sets this). Set on this object's thread, or before
+    /// it runs.
     void setOnChangesApplied(std::function<void(qint64 through)> f) { m_onChangesApplied = std::move(f); }
 
     static constexpr int passLimit = 5000;

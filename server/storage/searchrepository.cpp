@@ -19,10 +19,18 @@ void SearchRepository::prepareIndex(QSqlDatabase &db)
     execDirect(db, QStringLiteral("CREATE TABLE IF NOT EXISTS search.search_state (source TEXT NOT NULL, "
                                   "indexed_through INTEGER NOT NULL, changes_through INTEGER NOT NULL)"));
     QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("SELECT (SELECT token FROM search_source) = (SELECT source FROM search.search_state)"))
-        || !q.next())
+    // The same copy, and no further along than the database: a copy taken while natterd ran and
+    // put back before its next start still has the token, but the index has then indexed ids
+    // or applied logged changes the copy does not hold.
+    if (!q.exec(QStringLiteral(
+            "SELECT s.source = (SELECT token FROM search_source) "
+            "AND s.changes_through <= COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'search_changes'), 0) "
+            "AND s.indexed_through <= MAX(COALESCE((SELECT MAX(id) FROM messages), 0), "
+            "    COALESCE((SELECT MAX(message_id) FROM search_changes WHERE seq > s.changes_through), 0)) "
+            "FROM search.search_state s"))
+        || (!q.next() && q.lastError().isValid()))
         throw StorageError(QStringLiteral("cannot read the search index's state: %1").arg(q.lastError().text()));
-    const bool same = q.value(0).toInt() == 1;
+    const bool same = q.isValid() && q.value(0).toInt() == 1;
     q.finish();
     if (same) {
         // A new token at every start: a file copied or restored later names the old one, which
@@ -51,6 +59,7 @@ int SearchRepository::indexPending(int limit)
         mark = state.integer(0);
         changesThrough = state.integer(1);
     }
+    const qint64 lastApplied = changesThrough;
 
     // Changes since the last pass, in order. `floor` is the lowest the highest id has been
     // since then: it starts at the mark and comes down with deletions (each logs the highest id
@@ -104,8 +113,10 @@ int SearchRepository::indexPending(int limit)
                                "WHERE id > ? AND id <= ? AND kind = 'message'");
         add.bind(from).bind(through).exec();
     }
-    Statement set(m_cache, "UPDATE search.search_state SET indexed_through = ?, changes_through = ?");
-    set.bind(through).bind(changesThrough).exec();
+    if (through != mark || changesThrough != lastApplied) { // else the pass writes nothing
+        Statement set(m_cache, "UPDATE search.search_state SET indexed_through = ?, changes_through = ?");
+        set.bind(through).bind(changesThrough).exec();
+    }
     return count;
 }
 

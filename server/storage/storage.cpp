@@ -9,7 +9,10 @@
 #include "storage/walcheckpointer.h"
 
 #include <QAtomicInt>
+#include <QLoggingCategory>
 #include <QThread>
+
+Q_DECLARE_LOGGING_CATEGORY(lcStorage)
 
 namespace natter::server {
 
@@ -73,7 +76,10 @@ bool Storage::open(QString *error)
             forget.context = m_searchIndexer;
             forget.repeatable = true;
             forget.run = [through](Repositories &r) { r.search.forgetChanges(through); };
-            forget.complete = [](const QString &) {};
+            forget.complete = [](const QString &error) {
+                if (!error.isEmpty())
+                    qCWarning(lcStorage) << "deleting the search index's applied change log failed:" << error;
+            };
             enqueue(Queue::Writer, std::move(forget));
         });
         m_searchIndexer->moveToThread(m_searchThread.get());
@@ -90,6 +96,8 @@ bool Storage::open(QString *error)
         close();
         return false;
     }
+    if (m_searchIndexer)
+        m_searchIndexer->start(); // its passes may ask the writer to delete the applied log
     return true;
 }
 
@@ -107,7 +115,12 @@ void Storage::close()
         thread->wait();
         thread.reset();
     };
-    // The writer reports commits to the indexer, whose waiting searches go to the reader.
+    // The writer reports commits to the indexer, whose waiting searches go to the reader; the
+    // indexer stops asking the writer for jobs first.
+    if (m_searchIndexer) {
+        SearchIndexer *s = m_searchIndexer;
+        QMetaObject::invokeMethod(s, [s] { s->setOnChangesApplied({}); }, Qt::BlockingQueuedConnection);
+    }
     stop(m_writerThread, m_writer);
     if (m_searchThread) {
         SearchIndexer *s = m_searchIndexer;

@@ -317,6 +317,26 @@ void TestSearchIndex::aCopyOfTheDatabaseFromAnEarlierStartGetsANewIndex()
     QCOMPARE(mark(), 0);
     pass();
     QCOMPARE(matches(QStringLiteral("copy")).size(), 1);
+
+    // A copy taken while the server ran has the index's token, but the index went on: it
+    // indexed messages the copy lacks, or applied changes it never logged. Both are seen.
+    const MessageId later = send(room, a, QStringLiteral("after the copy"));
+    pass();
+    Migrator(r.database(), QStringLiteral("sqlite")).migrate();
+    QCOMPARE(mark(), later.value); // the same database: kept
+    execDirect(r.database(), QStringLiteral("DELETE FROM search_changes"));
+    execDirect(r.database(), QStringLiteral("DELETE FROM messages WHERE id = %1").arg(later.value)); // logged
+    execDirect(r.database(), QStringLiteral("DELETE FROM search_changes")); // as in a copy from before
+    Migrator(r.database(), QStringLiteral("sqlite")).migrate();
+    QCOMPARE(mark(), 0); // ids the copy lacks
+    pass();
+    QCOMPARE(matches(QStringLiteral("copy")).size(), 1);
+    execDirect(r.database(), QStringLiteral("UPDATE messages SET body = 'edited away' WHERE body = 'before the copy'"));
+    pass();
+    QVERIFY(mark() > 0);
+    execDirect(r.database(), QStringLiteral("UPDATE sqlite_sequence SET seq = 0 WHERE name = 'search_changes'"));
+    Migrator(r.database(), QStringLiteral("sqlite")).migrate();
+    QCOMPARE(mark(), 0); // changes the copy never logged
 }
 
 void TestSearchIndex::theIndexerFollowsTheWriterAndTheAppliedLogIsDeleted()
