@@ -22,6 +22,20 @@ QString uniqueConnectionName(const char *role)
     static QAtomicInt counter;
     return QStringLiteral("natter-%1-%2").arg(QLatin1String(role)).arg(counter.fetchAndAddRelaxed(1));
 }
+/// Shuts `object` down and deletes it on its thread, then stops the thread.
+template <class T> void stopThread(std::unique_ptr<QThread> &thread, T *&object)
+{
+    if (!thread)
+        return;
+    if (object) {
+        T *o = object;
+        QMetaObject::invokeMethod(o, [o] { o->shutdown(); delete o; }, Qt::BlockingQueuedConnection);
+        object = nullptr;
+    }
+    thread->quit();
+    thread->wait();
+    thread.reset();
+}
 } // namespace
 
 Storage::Storage(StorageConfig config, QObject *parent) : QObject(parent), m_config(std::move(config)) {}
@@ -103,42 +117,17 @@ bool Storage::open(QString *error)
 
 void Storage::close()
 {
-    auto stop = [](std::unique_ptr<QThread> &thread, StorageWorker *&worker) {
-        if (!thread)
-            return;
-        if (worker) {
-            StorageWorker *w = worker;
-            QMetaObject::invokeMethod(w, [w] { w->shutdown(); delete w; }, Qt::BlockingQueuedConnection);
-            worker = nullptr;
-        }
-        thread->quit();
-        thread->wait();
-        thread.reset();
-    };
     // The writer reports commits to the indexer, whose waiting searches go to the reader; the
-    // indexer stops asking the writer for jobs first.
+    // indexer stops asking the writer for jobs first. The checkpointer goes last: the writer
+    // may still have asked for a checkpoint.
     if (m_searchIndexer) {
         SearchIndexer *s = m_searchIndexer;
         QMetaObject::invokeMethod(s, [s] { s->setOnChangesApplied({}); }, Qt::BlockingQueuedConnection);
     }
-    stop(m_writerThread, m_writer);
-    if (m_searchThread) {
-        SearchIndexer *s = m_searchIndexer;
-        QMetaObject::invokeMethod(s, [s] { s->shutdown(); delete s; }, Qt::BlockingQueuedConnection);
-        m_searchIndexer = nullptr;
-        m_searchThread->quit();
-        m_searchThread->wait();
-        m_searchThread.reset();
-    }
-    stop(m_readerThread, m_reader);
-    if (m_checkpointThread) { // last: the writer may still have asked for a checkpoint
-        WalCheckpointer *c = m_checkpointer;
-        QMetaObject::invokeMethod(c, [c] { c->shutdown(); delete c; }, Qt::BlockingQueuedConnection);
-        m_checkpointer = nullptr;
-        m_checkpointThread->quit();
-        m_checkpointThread->wait();
-        m_checkpointThread.reset();
-    }
+    stopThread(m_writerThread, m_writer);
+    stopThread(m_searchThread, m_searchIndexer);
+    stopThread(m_readerThread, m_reader);
+    stopThread(m_checkpointThread, m_checkpointer);
 }
 
 void Storage::enqueue(Queue queue, Job job)

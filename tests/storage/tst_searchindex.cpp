@@ -31,6 +31,13 @@ private Q_SLOTS:
     void theIndexerFollowsTheWriterAndTheAppliedLogIsDeleted();
 
 private:
+    struct TwoRooms
+    {
+        UserId a, b, c;
+        RoomId kept;    ///< a and b
+        RoomId deleted; ///< a and c
+    };
+    TwoRooms twoRooms();
     /// Stores `body` in `room` as a plain send does, in a transaction of its own.
     MessageId send(RoomId room, UserId sender, const QString &body);
     /// One pass as SearchIndexer runs it, then the writer's job that deletes the applied log.
@@ -63,6 +70,18 @@ void TestSearchIndex::cleanup()
     m_repos.reset();
     closeConnection(QStringLiteral("searchindex"));
     m_dir.reset();
+}
+
+TestSearchIndex::TwoRooms TestSearchIndex::twoRooms()
+{
+    Repositories &r = *m_repos;
+    TwoRooms t;
+    t.a = r.users.create(QStringLiteral("a"), QStringLiteral("h"), 0)->id;
+    t.b = r.users.create(QStringLiteral("b"), QStringLiteral("h"), 0)->id;
+    t.c = r.users.create(QStringLiteral("c"), QStringLiteral("h"), 0)->id;
+    t.kept = r.rooms.createDirect(t.a, t.b, 0);
+    t.deleted = r.rooms.createDirect(t.a, t.c, 0);
+    return t;
 }
 
 MessageId TestSearchIndex::send(RoomId room, UserId sender, const QString &body)
@@ -118,11 +137,7 @@ void TestSearchIndex::integrityCheck()
 void TestSearchIndex::idsGivenAgainAfterADeletedRoomAreIndexed()
 {
     Repositories &r = *m_repos;
-    const UserId a = r.users.create(QStringLiteral("a"), QStringLiteral("h"), 0)->id;
-    const UserId b = r.users.create(QStringLiteral("b"), QStringLiteral("h"), 0)->id;
-    const UserId c = r.users.create(QStringLiteral("c"), QStringLiteral("h"), 0)->id;
-    const RoomId kept = r.rooms.createDirect(a, b, 0);
-    const RoomId deleted = r.rooms.createDirect(a, c, 0);
+    const auto [a, b, c, kept, deleted] = twoRooms();
     const MessageId first = send(kept, a, QStringLiteral("kept words"));
     const MessageId doomed = send(deleted, a, QStringLiteral("doomed words"));
     const MessageId highest = send(deleted, c, QStringLiteral("doomed too"));
@@ -155,11 +170,7 @@ void TestSearchIndex::idsGivenAgainAfterADeletedRoomAreIndexed()
 void TestSearchIndex::idsGivenAgainBeforeThePassAreIndexed()
 {
     Repositories &r = *m_repos;
-    const UserId a = r.users.create(QStringLiteral("a"), QStringLiteral("h"), 0)->id;
-    const UserId b = r.users.create(QStringLiteral("b"), QStringLiteral("h"), 0)->id;
-    const UserId c = r.users.create(QStringLiteral("c"), QStringLiteral("h"), 0)->id;
-    const RoomId kept = r.rooms.createDirect(a, b, 0);
-    const RoomId deleted = r.rooms.createDirect(a, c, 0);
+    const auto [a, b, c, kept, deleted] = twoRooms();
     const MessageId first = send(kept, a, QStringLiteral("kept words"));
     const MessageId doomed = send(deleted, a, QStringLiteral("doomed words"));
     pass();
