@@ -158,6 +158,22 @@ QString stepFailure(const ResultRow &r, const Window &w)
     return {};
 }
 
+/// Waits (at most 60 s) until the server uses under 10 % of a CPU over half a second: after an
+/// overloaded step it still has background work (the search index catching up), which would
+/// otherwise be charged to the next step.
+void waitForQuietServer(Driver &d)
+{
+    if (d.options().serverPid <= 0)
+        return;
+    for (int i = 0; i < 120; ++i) {
+        const ProcSample a = sampleProcess(d.options().serverPid);
+        d.sleepMs(500);
+        const ProcSample b = sampleProcess(d.options().serverPid);
+        if (!a.ok || !b.ok || (b.cpuUs - a.cpuUs) * 1000 < (b.atNs - a.atNs) / 10)
+            return;
+    }
+}
+
 } // namespace
 
 int runSaturation(Driver &d, const ScenarioOptions &o)
@@ -175,6 +191,7 @@ int runSaturation(Driver &d, const ScenarioOptions &o)
     QString stopReason = QStringLiteral("no step failed");
     auto step = [&](double rate) {
         d.waitFor([&] { return d.outstandingSends() == 0; }, 20000); // start from an idle server
+        waitForQuietServer(d);
         d.sleepMs(1000);
         say(QStringLiteral("step %1: asking %2 copies/s")
                 .arg(rows.size() + 1)
