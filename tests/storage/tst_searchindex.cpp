@@ -35,7 +35,7 @@ private:
     {
         UserId a, b, c;
         RoomId kept;    ///< a and b
-        RoomId deleted; ///< a and c
+        RoomId deleted; ///< a and c (tests with one room use `kept`)
     };
     TwoRooms twoRooms();
     /// Stores `body` in `room` as a plain send does, in a transaction of its own.
@@ -190,9 +190,9 @@ void TestSearchIndex::idsGivenAgainBeforeThePassAreIndexed()
 void TestSearchIndex::idsGivenAgainInAGapOfAnEarlierPassAreIndexed()
 {
     Repositories &r = *m_repos;
-    const UserId a = r.users.create(QStringLiteral("a"), QStringLiteral("h"), 0)->id;
-    const UserId b = r.users.create(QStringLiteral("b"), QStringLiteral("h"), 0)->id;
-    const RoomId room = r.rooms.createDirect(a, b, 0);
+    const TwoRooms t = twoRooms();
+    const UserId a = t.a, b = t.b;
+    const RoomId room = t.kept;
     const MessageId one = send(room, a, QStringLiteral("one words"));
     const MessageId two = send(room, a, QStringLiteral("two words"));
     const MessageId three = send(room, a, QStringLiteral("three words"));
@@ -264,9 +264,9 @@ void TestSearchIndex::indexFollowsMessagesChangedBeforeAndAfterThePass()
 void TestSearchIndex::aPassTakesAtMostItsLimit()
 {
     Repositories &r = *m_repos;
-    const UserId a = r.users.create(QStringLiteral("a"), QStringLiteral("h"), 0)->id;
-    const UserId b = r.users.create(QStringLiteral("b"), QStringLiteral("h"), 0)->id;
-    const RoomId room = r.rooms.createDirect(a, b, 0);
+    const TwoRooms t = twoRooms();
+    const UserId a = t.a;
+    const RoomId room = t.kept;
     QList<qint64> ids;
     for (int k = 0; k < 5; ++k)
         ids << send(room, a, QStringLiteral("limited %1").arg(k)).value;
@@ -285,9 +285,9 @@ void TestSearchIndex::aPassTakesAtMostItsLimit()
 void TestSearchIndex::anIndexMadeForAnotherCopyIsBuiltAgain()
 {
     Repositories &r = *m_repos;
-    const UserId a = r.users.create(QStringLiteral("a"), QStringLiteral("h"), 0)->id;
-    const UserId b = r.users.create(QStringLiteral("b"), QStringLiteral("h"), 0)->id;
-    const RoomId room = r.rooms.createDirect(a, b, 0);
+    const TwoRooms t = twoRooms();
+    const UserId a = t.a;
+    const RoomId room = t.kept;
     const MessageId one = send(room, a, QStringLiteral("copied words"));
     pass();
     // A copy of the database (as `natterd backup` writes it) gets a token of its own; here the
@@ -308,9 +308,9 @@ void TestSearchIndex::anIndexMadeForAnotherCopyIsBuiltAgain()
 void TestSearchIndex::aCopyOfTheDatabaseFromAnEarlierStartGetsANewIndex()
 {
     Repositories &r = *m_repos;
-    const UserId a = r.users.create(QStringLiteral("a"), QStringLiteral("h"), 0)->id;
-    const UserId b = r.users.create(QStringLiteral("b"), QStringLiteral("h"), 0)->id;
-    const RoomId room = r.rooms.createDirect(a, b, 0);
+    const TwoRooms t = twoRooms();
+    const UserId a = t.a;
+    const RoomId room = t.kept;
     send(room, a, QStringLiteral("before the copy"));
     pass();
     auto token = [&r] {
