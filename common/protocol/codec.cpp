@@ -158,6 +158,27 @@ QByteArray encodeEvent<MessageEvent>(const MessageEvent &event)
     return eventFrame(messageJson(event.message));
 }
 
+template <>
+QByteArray encodeReply<MessagePageReply>(RequestId id, const MessagePageReply &reply)
+{
+    qsizetype size = 96;
+    for (const Message &m : reply.messages)
+        size += 200 + m.body.size() * 3;
+    QByteArray out;
+    out.reserve(size);
+    out.append("{\"data\":{\"messages\":[");
+    for (qsizetype i = 0; i < reply.messages.size(); ++i) {
+        if (i > 0)
+            out.append(',');
+        JsonWriter w(out);
+        reply.messages.at(i).writeJson(w);
+    }
+    out.append(reply.more ? "],\"more\":true},\"id\":" : "],\"more\":false},\"id\":")
+        .append(QByteArray::number(id))
+        .append(",\"type\":\"result\"}");
+    return out;
+}
+
 MessageFrames encodeMessageFrames(RequestId id, const SendReply &reply)
 {
     const QByteArray message = messageJson(reply.message);

@@ -61,6 +61,9 @@ template <>
 QByteArray encodeReply<SendReply>(RequestId id, const SendReply &reply);
 template <>
 QByteArray encodeEvent<MessageEvent>(const MessageEvent &event);
+/// History and sync pages: up to a few hundred messages, written directly as well.
+template <>
+QByteArray encodeReply<MessagePageReply>(RequestId id, const MessagePageReply &reply);
 
 /// The two frames of one new message: the sender's reply and the members' event, with the
 /// message written once (the same bytes as encodeReply and encodeEvent).

@@ -122,6 +122,7 @@ QList<Message> MessageRepository::before(RoomId room, Seq beforeSeq, int limit, 
         upper = std::min(upper, untilSeq + 1);
     q.bind(room.value).bind(upper).bind(fromSeq).bind(limit).exec();
     QList<Message> out;
+    out.reserve(limit); // a history page: at most maxHistoryLimit + 1
     while (q.next())
         out.append(readMessage(q, 0, fromSeq));
     std::reverse(out.begin(), out.end());

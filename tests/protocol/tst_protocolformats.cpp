@@ -103,6 +103,11 @@ void TestProtocolFormats::directlyWrittenFramesMatchTheGenericEncoding_data()
     edited.replyTo = MessageId(2);
     edited.reply = ReplyPreview{MessageId(2), UserId(5), QStringLiteral("quoted \"text\""), false};
     QTest::newRow("lifecycle fields") << edited;
+    Message withFiles = plain;
+    withFiles.attachments = {Attachment{AttachmentId(9), QStringLiteral("a \"b\".png"), 1234,
+                                        QStringLiteral("image/png"), QString(64, QLatin1Char('a')), 640,
+                                        480, true}};
+    QTest::newRow("attachments") << withFiles;
 }
 
 void TestProtocolFormats::directlyWrittenFramesMatchTheGenericEncoding()
@@ -136,6 +141,18 @@ void TestProtocolFormats::directlyWrittenFramesMatchTheGenericEncoding()
                                        {QStringLiteral("id"), 41},
                                        {QStringLiteral("data"), SendReply{message, false}.toJson()}})
                  .toJson(QJsonDocument::Compact));
+    // History and sync pages: none, one, and several messages, with and without more.
+    Message second = message;
+    second.id = MessageId(message.id.value + 1);
+    second.seq = message.seq + 1;
+    second.body = QStringLiteral("second");
+    for (const MessagePageReply &page : {MessagePageReply{{}, false}, MessagePageReply{{message}, true},
+                                         MessagePageReply{{message, second, message}, false}}) {
+        const QJsonObject genericPage{{QStringLiteral("type"), QStringLiteral("result")},
+                                      {QStringLiteral("id"), 7},
+                                      {QStringLiteral("data"), page.toJson()}};
+        QCOMPARE(encodeReply(7, page), QJsonDocument(genericPage).toJson(QJsonDocument::Compact));
+    }
     // And a client reads back the very message.
     ProtocolError error;
     const std::optional<ServerFrame> frame = decodeServerFrame(encodeEvent(event), &error);
