@@ -2,6 +2,7 @@
 // reports throughput, latency, server CPU and memory. See docs/performance.md.
 #include "driver.h"
 #include "scenarios.h"
+#include "speedprobe.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -41,6 +42,7 @@ const Option options[] = {
     {"login-concurrency", "storm: logins in flight at once (default 16)", "n"},
     {"login-offset", "storm: plan index of the first account to log into", "n"},
     {"queries", "search: queries measured per class (default 200)", "n"},
+    {"speed-probe", "only time a fixed amount of CPU work (see speedprobe.h), print ms and exit", nullptr},
 };
 
 } // namespace
@@ -58,6 +60,10 @@ int main(int argc, char *argv[])
                     : QCommandLineOption(QString::fromLatin1(o.name), QString::fromUtf8(o.help)));
     }
     parser.process(app);
+    if (parser.isSet(QStringLiteral("speed-probe"))) {
+        std::printf("%.0f\n", speedProbeMs());
+        return 0;
+    }
     auto value = [&](const char *name) { return parser.value(QString::fromLatin1(name)); };
     auto number = [&](const char *name, double fallback) {
         bool ok = false;
