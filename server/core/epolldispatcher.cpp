@@ -214,12 +214,28 @@ bool EpollEventDispatcher::dispatchSockets(const void *raw, int count)
                                                                 : it->exception;
             if (!n)
                 continue;
+            any = true;
+            if (type == QSocketNotifier::Write) {
+                activateWrites(fd, n);
+                continue;
+            }
             QEvent event(QEvent::SockAct);
             QCoreApplication::sendEvent(n, &event);
-            any = true;
         }
     }
     return any;
+}
+
+bool EpollEventDispatcher::activateWrites(int fd, QSocketNotifier *n)
+{
+    for (int round = 0; round < maxWriteRounds; ++round) {
+        QEvent event(QEvent::SockAct);
+        QCoreApplication::sendEvent(n, &event);
+        const auto it = m_watches.constFind(fd);
+        if (it == m_watches.constEnd() || it->write != n)
+            return false; // disabled: everything was written (or the socket went away)
+    }
+    return true;
 }
 
 bool EpollEventDispatcher::activateOptimisticWrites()
@@ -233,9 +249,9 @@ bool EpollEventDispatcher::activateOptimisticWrites()
         if (it == m_watches.end() || !it->write || it->writeArmed)
             continue; // disabled meanwhile, or already left to epoll
         QSocketNotifier *n = it->write;
-        QEvent event(QEvent::SockAct);
-        QCoreApplication::sendEvent(n, &event);
         any = true;
+        if (!activateWrites(fd, n))
+            continue;
         // Still enabled: the socket could not take everything. Let epoll say when it can.
         it = m_watches.find(fd);
         if (it != m_watches.end() && it->write == n && !it->writeArmed) {

@@ -19,6 +19,11 @@ namespace natter::server {
 /// only when the socket still wants to write after that (its buffer was full). Qt enables and
 /// disables a socket's write notifier around every buffered write; asking epoll each time
 /// cost two epoll_ctl calls per frame sent.
+///
+/// A write activation is repeated while the notifier stays enabled (up to maxWriteRounds):
+/// QAbstractSocket writes one chunk of its buffer per activation, so one activation per loop
+/// pass capped what a connection could receive at a chunk per pass. Under overload, with
+/// passes growing long, its buffers then grew without bound while the kernel's sat empty.
 class EpollEventDispatcher : public QAbstractEventDispatcher
 {
     Q_OBJECT
@@ -64,6 +69,10 @@ private:
     bool activateTimers();
     bool dispatchSockets(const void *events, int count);
     bool activateOptimisticWrites();
+    /// Activates write notifier `n` of `fd` until it is disabled (its buffer is written out)
+    /// or maxWriteRounds times; returns whether it is still enabled.
+    bool activateWrites(int fd, QSocketNotifier *n);
+    static constexpr int maxWriteRounds = 16;
 
     int m_epoll = -1;
     int m_wakeFd = -1;

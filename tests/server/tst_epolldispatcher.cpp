@@ -23,6 +23,7 @@ private Q_SLOTS:
     void zeroTimersAndPostedEventsRun();
     void otherThreadsWakeTheLoop();
     void socketNotifiersDeliverData();
+    void oneLoopPassWritesMoreThanOneChunk();
     void serverSessionWorks();
 };
 
@@ -105,6 +106,31 @@ void TestEpollDispatcher::socketNotifiersDeliverData()
     QTRY_COMPARE((reply += client.readAll()), QByteArray("bye"));
     client.disconnectFromHost();
     QTRY_COMPARE(peer->state(), QAbstractSocket::UnconnectedState);
+}
+
+void TestEpollDispatcher::oneLoopPassWritesMoreThanOneChunk()
+{
+    // QAbstractSocket writes one chunk of its buffer per write activation. With one
+    // activation per pass, a connection received at most a chunk per pass, and under overload
+    // natterd's buffers grew by the gigabyte while the kernel's sat empty.
+    QTcpServer listener;
+    QVERIFY(listener.listen(QHostAddress::LocalHost, 0));
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, listener.serverPort());
+    QTRY_VERIFY(listener.hasPendingConnections());
+    QTcpSocket *peer = listener.nextPendingConnection();
+    QTRY_COMPARE(client.state(), QAbstractSocket::ConnectedState);
+    constexpr int frames = 2048, frameSize = 1024; // many small writes, as natterd's frames are
+    for (int i = 0; i < frames; ++i)
+        client.write(QByteArray(frameSize, char('a' + i % 26)));
+    QCOMPARE(client.bytesToWrite(), qint64(frames * frameSize));
+    QCoreApplication::processEvents(); // one pass, the peer not reading yet
+    // One activation per pass wrote 64 KiB here, the repeated activations 1 MiB (as much as
+    // the kernel takes while nobody reads).
+    const qint64 written = frames * frameSize - client.bytesToWrite();
+    QVERIFY2(written >= 256 * 1024, qPrintable(QString::number(written)));
+    QByteArray received;
+    QTRY_COMPARE((received += peer->readAll()).size(), frames * frameSize);
 }
 
 void TestEpollDispatcher::serverSessionWorks()
