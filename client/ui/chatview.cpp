@@ -6,6 +6,7 @@
 #include "ui/messagedelegate.h"
 #include "ui/thumbnailcache.h"
 #include "ui/roommenu.h"
+#include "ui/style.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -21,6 +22,7 @@
 #include <QLabel>
 #include <QListView>
 #include <QMenu>
+#include <QPainter>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QVBoxLayout>
@@ -70,6 +72,12 @@ ChatView::ChatView(client::ClientController &controller, QWidget *parent)
     m_topic = new QLabel(this);
     m_topic->setTextFormat(Qt::PlainText);
     m_topic->setForegroundRole(QPalette::PlaceholderText);
+    m_mutedMark = new QLabel(this);
+    m_mutedMark->setObjectName(QStringLiteral("mutedMark"));
+    m_mutedMark->setToolTip(tr("Muted: no alerts, except when you are mentioned"));
+    m_mutedMark->setAccessibleName(tr("Muted"));
+    m_mutedMark->hide();
+    updateMutedMark();
 
     m_list = new QListView(this);
     m_list->setObjectName(QStringLiteral("timeline"));
@@ -145,7 +153,12 @@ ChatView::ChatView(client::ClientController &controller, QWidget *parent)
     });
     auto *titles = new QVBoxLayout;
     titles->setSpacing(0);
-    titles->addWidget(m_title);
+    auto *titleRow = new QHBoxLayout;
+    titleRow->setSpacing(6);
+    titleRow->addWidget(m_title);
+    titleRow->addWidget(m_mutedMark);
+    titleRow->addStretch(1);
+    titles->addLayout(titleRow);
     titles->addWidget(m_topic);
     auto *header = new QHBoxLayout;
     header->addLayout(titles, 1);
@@ -180,10 +193,29 @@ void ChatView::updateTitleFont()
     m_title->setFont(big);
 }
 
+void ChatView::updateMutedMark()
+{
+    if (!m_mutedMark)
+        return; // a palette or font change during construction
+    const int side = qMax(12, fontMetrics().height());
+    const qreal dpr = devicePixelRatioF();
+    QPixmap glyph(QSize(side, side) * dpr);
+    glyph.setDevicePixelRatio(dpr);
+    glyph.fill(Qt::transparent);
+    QPainter p(&glyph);
+    drawMutedGlyph(p, QRect(0, 0, side, side), palette().color(QPalette::PlaceholderText));
+    p.end();
+    m_mutedMark->setPixmap(glyph);
+}
+
 void ChatView::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::FontChange)
+    if (event->type() == QEvent::FontChange) {
         updateTitleFont();
+        updateMutedMark();
+    } else if (event->type() == QEvent::PaletteChange) {
+        updateMutedMark();
+    }
     QWidget::changeEvent(event);
 }
 
@@ -288,9 +320,11 @@ void ChatView::updateHeader()
     if (!info) {
         m_title->clear();
         m_topic->clear();
+        m_mutedMark->hide();
         return;
     }
     m_title->setText(m_controller.conversations()->title(*info));
+    m_mutedMark->setVisible(info->muted);
     m_topic->setText(info->topic);
     m_topic->setVisible(!info->topic.isEmpty());
     m_closed = info->closed;

@@ -77,6 +77,8 @@ public:
     QListView *timelineView() const { return m_list; }
     ComposerEdit *composer() const { return m_composer; }
     QToolButton *roomMenuButton() const { return m_roomMenu; }
+    /// The struck-through bell beside the title, shown while the room is muted.
+    QLabel *mutedMark() const { return m_mutedMark; }
 
     /// Adds the actions that fit the entry at `index` (copy, reply, edit, delete, edit history,
     /// retry/discard for a failed send) to `menu`; the context menu is built with it.
@@ -100,7 +102,8 @@ public:
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
-    /// Keeps the title a quarter larger than the text when the font size setting changes.
+    /// Keeps the title a quarter larger than the text when the font size setting changes, and
+    /// the muted mark in the palette's colours.
     void changeEvent(QEvent *event) override;
 
 private:
@@ -111,6 +114,7 @@ private:
     void report(const std::optional<ProtocolError> &error);
     void connectSignals();
     void updateTitleFont();
+    void updateMutedMark();
     void send();
     void updateHeader();
     void updateTyping();
@@ -132,6 +136,7 @@ private:
     QIdentityProxyModel *m_proxy;
     QLabel *m_title;
     QLabel *m_topic;
+    QLabel *m_mutedMark = nullptr;
     QToolButton *m_roomMenu; ///< the header's menu (mute)
     QListView *m_list;
     QLabel *m_typing;

@@ -521,9 +521,13 @@ void TestClientUi::muteFromTheChatHeaderMenu()
     QAction *mute = muteAction();
     QVERIFY(mute);
     QCOMPARE(mute->text().remove(QLatin1Char('&')), QStringLiteral("Mute"));
+    QLabel *mark = window->chatView()->mutedMark();
+    QVERIFY(!mark->isVisibleTo(window));
     mute->trigger();
     client::ConversationListModel *list = app->controller().conversations();
     QTRY_VERIFY(list->index(0).data(client::ConversationListModel::MutedRole).toBool());
+    QVERIFY(mark->isVisibleTo(window)); // the header says so too
+    QVERIFY(!mark->pixmap().isNull());
     (void)window->conversationList()->grab(); // the muted row paints (glyph, grey badge)
     QCOMPARE(muteAction()->text().remove(QLatin1Char('&')), QStringLiteral("Unmute"));
     // Stored on the server: another device sees it and unmutes; this window follows.
@@ -535,6 +539,7 @@ void TestClientUi::muteFromTheChatHeaderMenu()
     QVERIFY(phone.call(SetMutedRequest{m_room, false}).ok());
     QTRY_VERIFY(!list->index(0).data(client::ConversationListModel::MutedRole).toBool());
     QCOMPARE(muteAction()->text().remove(QLatin1Char('&')), QStringLiteral("Mute"));
+    QVERIFY(!mark->isVisibleTo(window));
 }
 
 void TestClientUi::rightClickOnlyOpensTheMenu()
