@@ -129,6 +129,7 @@ DE = {
  'Downloading %1…': '%1 wird heruntergeladen …', 'Downloading %1… %2%': '%1 wird heruntergeladen … %2 %',
  'Saved %1 to %2': '%1 unter %2 gespeichert', 'Could not download %1: %2': '%1 konnte nicht heruntergeladen werden: %2',
  'Sending with %n file(s)…': ['Wird mit %n Datei gesendet …', 'Wird mit %n Dateien gesendet …'],
+ 'Uploading %n file(s): %1 %': ['%n Datei wird hochgeladen: %1 %', '%n Dateien werden hochgeladen: %1 %'],
  '%1: 📎 %2': '%1: 📎 %2', '%1: 📎 %n files': ['%1: 📎 %n Datei', '%1: 📎 %n Dateien'],
 }
 
@@ -171,6 +172,8 @@ DE.update({  # clientux: per-room mute, appearance and server settings, certific
  'Notify about this conversation again': 'Wieder über diese Unterhaltung benachrichtigen',
  'Could not change the setting: %1': 'Die Einstellung konnte nicht geändert werden: %1',
  'Conversation menu': 'Menü der Unterhaltung', '&Open': 'Ö&ffnen',
+ 'Muted': 'Stummgeschaltet',
+ 'Muted: no alerts, except when you are mentioned': 'Stummgeschaltet: keine Hinweise, außer wenn du erwähnt wirst',
  'The certificate of %1 has CHANGED since you accepted it.\n\nAccepted: %2\nNow: %3\n\nAccept the new one only if your administrator confirms it.':
      'Das Zertifikat von %1 hat sich GEÄNDERT, seit du es akzeptiert hast.\n\nAkzeptiert: %2\nJetzt: %3\n\nAkzeptiere das neue nur, wenn deine Administration es bestätigt.',
  '%1 presents a certificate this computer does not know.\n\nSHA-256 fingerprint:\n%2\n\nAccept it only if it matches the fingerprint your administrator published.':
@@ -314,6 +317,7 @@ FR = {
  'Downloading %1…': 'Téléchargement de %1…', 'Downloading %1… %2%': 'Téléchargement de %1… %2 %',
  'Saved %1 to %2': '%1 enregistré dans %2', 'Could not download %1: %2': 'Impossible de télécharger %1 : %2',
  'Sending with %n file(s)…': ['Envoi avec %n fichier…', 'Envoi avec %n fichiers…'],
+ 'Uploading %n file(s): %1 %': ['Envoi de %n fichier : %1 %', 'Envoi de %n fichiers : %1 %'],
  '%1: 📎 %2': '%1 : 📎 %2', '%1: 📎 %n files': ['%1 : 📎 %n fichier', '%1 : 📎 %n fichiers'],
 }
 
@@ -350,6 +354,8 @@ FR.update({  # clientux: per-room mute, appearance and server settings, certific
  'Notify about this conversation again': 'Notifier de nouveau pour cette conversation',
  'Could not change the setting: %1': 'Impossible de modifier le réglage : %1',
  'Conversation menu': 'Menu de la conversation', '&Open': '&Ouvrir',
+ 'Muted': 'En sourdine',
+ 'Muted: no alerts, except when you are mentioned': 'En sourdine : aucune alerte, sauf quand on vous mentionne',
  'The certificate of %1 has CHANGED since you accepted it.\n\nAccepted: %2\nNow: %3\n\nAccept the new one only if your administrator confirms it.':
      'Le certificat de %1 a CHANGÉ depuis que vous l’avez accepté.\n\nAccepté : %2\nMaintenant : %3\n\nN’acceptez le nouveau que si votre administrateur le confirme.',
  '%1 presents a certificate this computer does not know.\n\nSHA-256 fingerprint:\n%2\n\nAccept it only if it matches the fingerprint your administrator published.':
@@ -381,6 +387,7 @@ EN = {
  'Natter: %n unread': ['Natter: %n unread', 'Natter: %n unread'],
  'At most %n files can be sent with one message.': ['At most %n file can be sent with one message.', 'At most %n files can be sent with one message.'],
  'Sending with %n file(s)…': ['Sending with %n file…', 'Sending with %n files…'],
+ 'Uploading %n file(s): %1 %': ['Uploading %n file: %1 %', 'Uploading %n files: %1 %'],
  '%1: 📎 %n files': ['%1: 📎 %n file', '%1: 📎 %n files'],
 }
 

@@ -504,6 +504,14 @@
         <source>Conversation menu</source>
         <translation>Menü der Unterhaltung</translation>
     </message>
+    <message>
+        <source>Muted: no alerts, except when you are mentioned</source>
+        <translation>Stummgeschaltet: keine Hinweise, außer wenn du erwähnt wirst</translation>
+    </message>
+    <message>
+        <source>Muted</source>
+        <translation>Stummgeschaltet</translation>
+    </message>
 </context>
 <context>
     <name>natter::ui::ConnectionStatus</name>
@@ -1134,6 +1142,11 @@ Akzeptiere es nur, wenn es mit dem Fingerabdruck übereinstimmt, den deine Admin
         <source>Sending with %n file(s)…</source>
         <translation>
             <numerusform>Wird mit %n Datei gesendet …</numerusform><numerusform>Wird mit %n Dateien gesendet …</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploading %n file(s): %1 %</source>
+        <translation>
+            <numerusform>%n Datei wird hochgeladen: %1 %</numerusform><numerusform>%n Dateien werden hochgeladen: %1 %</numerusform></translation>
     </message>
 </context>
 <context>

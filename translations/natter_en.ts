@@ -500,6 +500,14 @@
         <source>Conversation menu</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Muted: no alerts, except when you are mentioned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Muted</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>natter::ui::ConnectionStatus</name>
@@ -1119,6 +1127,11 @@ Accept it only if it matches the fingerprint your administrator published.</sour
     <message>
         <source>(edited)</source>
         <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Uploading %n file(s): %1 %</source>
+        <translation>
+            <numerusform>Uploading %n file: %1 %</numerusform><numerusform>Uploading %n files: %1 %</numerusform></translation>
     </message>
 </context>
 <context>

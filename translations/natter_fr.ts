@@ -504,6 +504,14 @@
         <source>Conversation menu</source>
         <translation>Menu de la conversation</translation>
     </message>
+    <message>
+        <source>Muted: no alerts, except when you are mentioned</source>
+        <translation>En sourdine : aucune alerte, sauf quand on vous mentionne</translation>
+    </message>
+    <message>
+        <source>Muted</source>
+        <translation>En sourdine</translation>
+    </message>
 </context>
 <context>
     <name>natter::ui::ConnectionStatus</name>
@@ -1134,6 +1142,11 @@ Ne l’acceptez que s’il correspond à l’empreinte publiée par votre admini
         <source>Sending with %n file(s)…</source>
         <translation>
             <numerusform>Envoi avec %n fichier…</numerusform><numerusform>Envoi avec %n fichiers…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploading %n file(s): %1 %</source>
+        <translation>
+            <numerusform>Envoi de %n fichier : %1 %</numerusform><numerusform>Envoi de %n fichiers : %1 %</numerusform></translation>
     </message>
 </context>
 <context>

@@ -136,6 +136,11 @@ void ClientController::wireOutbox()
     connect(m_outbox.get(), &Outbox::discarded, this, [this](const QString &id, RoomId room) {
         timeline(room)->removePending(id);
     });
+    connect(m_uploads.get(), &PendingUploads::progress, this,
+            [this](const QString &id, qint64 stored, qint64 total) {
+                if (const auto entry = m_outbox->find(id))
+                    timeline(entry->roomId)->setUploadProgress(id, stored, total);
+            });
 }
 
 // ---- account ------------------------------------------------------------------------------

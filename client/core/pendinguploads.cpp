@@ -99,6 +99,21 @@ void PendingUploads::load()
     next();
 }
 
+void PendingUploads::reportProgress(const QString &clientMsgId, int position, qint64 stored)
+{
+    qint64 done = 0, total = 0;
+    for (const PendingUpload &u : std::as_const(m_queue)) {
+        if (u.clientMsgId != clientMsgId)
+            continue;
+        total += u.size;
+        if (u.attachmentId.isValid())
+            done += u.size;
+        else if (u.position == position)
+            done += qMin(stored, u.size);
+    }
+    emit progress(clientMsgId, done, total);
+}
+
 int PendingUploads::indexOf(const QString &clientMsgId, int position) const
 {
     for (int i = 0; i < m_queue.size(); ++i)
@@ -131,8 +146,9 @@ void PendingUploads::next()
         const int position = u.position;
         connect(uploader, &AttachmentUploader::progress, this,
                 [this, uploader, id, position](qint64 stored, qint64 total) {
+                    Q_UNUSED(total) // the file's size, known from when it was attached
                     m_cache.setUploadProgress(id, position, uploader->uploadId(), stored);
-                    emit progress(id, stored, total);
+                    reportProgress(id, position, stored);
                 });
         connect(uploader, &AttachmentUploader::finished, this, &PendingUploads::onFinished);
         connect(uploader, &AttachmentUploader::failed, this, &PendingUploads::onFailed);
@@ -149,6 +165,7 @@ void PendingUploads::onFinished(const Attachment &attachment)
     if (i >= 0) {
         m_queue[i].attachmentId = attachment.id;
         m_cache.setUploadFinished(id, m_queue.at(i).position, attachment.id);
+        reportProgress(id, m_queue.at(i).position, m_queue.at(i).size);
     }
     QList<AttachmentId> ids;
     bool complete = true;

@@ -35,8 +35,8 @@ public:
     int count() const { return int(m_queue.size()); }
 
 signals:
-    /// The file being uploaded for `clientMsgId` advanced: `stored` of `total` bytes are on the
-    /// server (the first report after a restart says where the upload resumed).
+    /// The upload of `clientMsgId`'s files advanced: `stored` of the `total` bytes of all its
+    /// files are on the server (the first report after a restart says where it resumed).
     void progress(const QString &clientMsgId, qint64 stored, qint64 total);
 
 private:
@@ -49,6 +49,9 @@ private:
     void drop(const QString &clientMsgId);
     void stopCurrent();
     int indexOf(const QString &clientMsgId, int position) const;
+    /// Reports progress() for a message whose file at `position` has `stored` bytes on the
+    /// server; its files before and after count as finished or not by attachmentId.
+    void reportProgress(const QString &clientMsgId, int position, qint64 stored);
 
     ClientSession &m_session;
     LocalCache &m_cache;

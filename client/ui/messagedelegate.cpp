@@ -43,6 +43,9 @@ QString statusText(const QModelIndex &index)
     switch (TimelineModel::Delivery(index.data(TimelineModel::DeliveryRole).toInt())) {
     case TimelineModel::Delivery::Pending: {
         const int files = index.data(TimelineModel::PendingAttachmentsRole).toInt();
+        const int percent = index.data(TimelineModel::UploadProgressRole).toInt();
+        if (files > 0 && percent >= 0)
+            return MessageDelegate::tr("Uploading %n file(s): %1 %", "", files).arg(percent);
         return files > 0 ? MessageDelegate::tr("Sending with %n file(s)…", "", files)
                          : MessageDelegate::tr("Sending…");
     }

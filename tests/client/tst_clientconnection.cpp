@@ -28,6 +28,7 @@ private Q_SLOTS:
     void deletingAnUnreadMessageDropsTheCountsAtOnce();
     void deletionsWhileAwayAreCountedOnceOnResume();
     void uploadSurvivesQuitAndIsSentOnceInOrder();
+    void uploadProgressCoversEveryFileOfTheMessage();
     void fileGoneBeforeRestartFailsTheMessageClearly();
     void filesLostFromTheCacheFailTheMessageWithoutBlocking();
     void cacheRecordsMigrationsAndKeepsPendingUploads();
@@ -227,6 +228,9 @@ void TestClientConnection::uploadSurvivesQuitAndIsSentOnceInOrder()
         QCOMPARE(t->index(0).data(TimelineModel::PendingAttachmentsRole).toInt(), 1);
         QTRY_VERIFY_WITH_TIMEOUT(storedAtQuit > 0, 20000);
         QCOMPARE(alice->outbox().size(), 2);
+        // The row shows how far its file got; the plain message after it has none.
+        QCOMPARE(t->index(0).data(TimelineModel::UploadProgressRole).toInt(), int(storedAtQuit * 100 / size));
+        QCOMPARE(t->index(1).data(TimelineModel::UploadProgressRole).toInt(), -1);
     } // the client quits
     QVERIFY(storedAtQuit < size);
     QTest::qWait(50);
@@ -275,6 +279,52 @@ void TestClientConnection::uploadSurvivesQuitAndIsSentOnceInOrder()
     QVERIFY(alice->openAccount(QStringLiteral("alice")));
     QCOMPARE(alice->outbox().size(), 0);
     QCOMPARE(alice->pendingUploads().count(), 0);
+}
+
+void TestClientConnection::uploadProgressCoversEveryFileOfTheMessage()
+{
+    QTemporaryDir files;
+    const QString first = files.filePath(QStringLiteral("first.bin"));
+    const QString second = files.filePath(QStringLiteral("second.bin"));
+    constexpr int firstSize = 1536 * 1024, secondSize = 600 * 1024;
+    QVERIFY(!writeFile(first, firstSize).isEmpty());
+    QVERIFY(!writeFile(second, secondSize).isEmpty());
+    auto alice = makeController();
+    QVERIFY(login(*alice, QStringLiteral("alice")));
+    TimelineModel *t = alice->timeline(m_room);
+    QAbstractItemModelTester tester(t, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QList<int> shown; // the row's percentage at every change
+    connect(t, &QAbstractItemModel::dataChanged, this,
+            [t, &shown](const QModelIndex &from, const QModelIndex &, const QList<int> &roles) {
+                if (roles.contains(TimelineModel::UploadProgressRole))
+                    shown.append(from.data(TimelineModel::UploadProgressRole).toInt());
+            });
+    QSignalSpy progress(&alice->pendingUploads(), &PendingUploads::progress);
+    const QString id = alice->sendMessageWithFiles(m_room, QStringLiteral("two files"), {first, second});
+    QVERIFY(!id.isEmpty());
+    QCOMPARE(t->index(0).data(TimelineModel::UploadProgressRole).toInt(), -1); // nothing reported yet
+    QVERIFY(bob->waitMessages(1, 30000));
+    QCOMPARE(bob->messages.first().attachments.size(), 2);
+    // One figure for the whole message, over both files, never going back.
+    QVERIFY(progress.count() >= 2);
+    qint64 last = 0;
+    for (const QList<QVariant> &report : std::as_const(progress)) {
+        QCOMPARE(report.at(0).toString(), id);
+        QCOMPARE(report.at(2).toLongLong(), qint64(firstSize + secondSize));
+        QVERIFY(report.at(1).toLongLong() >= last);
+        last = report.at(1).toLongLong();
+    }
+    QCOMPARE(last, qint64(firstSize + secondSize));
+    // The first file alone is 71 % of the bytes: the row passed through it on the way to 100.
+    QStringList seen;
+    for (int p : std::as_const(shown))
+        seen << QString::number(p);
+    QVERIFY2(std::any_of(shown.cbegin(), shown.cend(), [](int p) { return p >= 70 && p < 100; }),
+             qPrintable(seen.join(u' ')));
+    QVERIFY(std::is_sorted(shown.cbegin(), shown.cend()));
+    QTRY_COMPARE(alice->outbox().size(), 0);
+    QCOMPARE(t->rowCount(), 1); // the pending row became the stored message
+    QCOMPARE(t->index(0).data(TimelineModel::UploadProgressRole).toInt(), -1);
 }
 
 void TestClientConnection::fileGoneBeforeRestartFailsTheMessageClearly()

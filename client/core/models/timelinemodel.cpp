@@ -41,7 +41,8 @@ QHash<int, QByteArray> TimelineModel::roleNames() const
                   {EditedAtRole, "editedAt"}, {DeletedRole, "deleted"},
                   {ReplyToRole, "replyTo"}, {ReplySenderRole, "replySender"},
                   {ReplyBodyRole, "replyBody"}, {ReplyDeletedRole, "replyDeleted"},
-                  {AttachmentsRole, "attachments"}, {PendingAttachmentsRole, "pendingAttachments"}});
+                  {AttachmentsRole, "attachments"}, {PendingAttachmentsRole, "pendingAttachments"},
+                  {UploadProgressRole, "uploadProgress"}});
     return names;
 }
 
@@ -88,6 +89,7 @@ QVariant TimelineModel::entryData(int row, int role) const
     case AttachmentsRole:
         return QVariant::fromValue(m.deleted || isEvent ? QList<Attachment>() : m.attachments);
     case PendingAttachmentsRole: return 0;
+    case UploadProgressRole: return -1;
     case ReplyToRole:
     case ReplySenderRole:
     case ReplyBodyRole:
@@ -129,6 +131,7 @@ QVariant TimelineModel::pendingData(const OutboxEntry &e, int role) const
     case EditedAtRole: return QDateTime();
     case AttachmentsRole: return QVariant::fromValue(QList<Attachment>());
     case PendingAttachmentsRole: return int(e.attachmentIds.size()) + e.waitingFiles;
+    case UploadProgressRole: return e.waitingFiles > 0 ? m_uploadPercent.value(e.clientMsgId, -1) : -1;
     case ReplyToRole:
     case ReplySenderRole:
     case ReplyBodyRole:
@@ -316,10 +319,24 @@ void TimelineModel::removePending(const QString &clientMsgId)
             const int row = int(m_entries.size()) + i;
             beginRemoveRows({}, row, row);
             m_pending.removeAt(i);
+            m_uploadPercent.remove(clientMsgId);
             endRemoveRows();
             return;
         }
     }
+}
+
+void TimelineModel::setUploadProgress(const QString &clientMsgId, qint64 stored, qint64 total)
+{
+    const int row = rowForClientMsgId(clientMsgId);
+    if (row < confirmedCount())
+        return; // not (or no longer) a pending row here
+    const int percent = total > 0 ? int(qBound(qint64(0), stored * 100 / total, qint64(100))) : 100;
+    const auto held = m_uploadPercent.constFind(clientMsgId);
+    if (held != m_uploadPercent.cend() && *held == percent)
+        return; // a repaint only when the shown percentage changes
+    m_uploadPercent.insert(clientMsgId, percent);
+    emit dataChanged(index(row), index(row), {UploadProgressRole});
 }
 
 int TimelineModel::rowForSeq(Seq seq) const

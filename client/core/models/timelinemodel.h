@@ -46,6 +46,9 @@ public:
         /// empty for events, deleted messages and pending rows (see PendingAttachmentsRole)
         AttachmentsRole,
         PendingAttachmentsRole, ///< int: attachments a pending row will be sent with, else 0
+        /// int: percent of a pending row's files already on the server; -1 when it has no
+        /// files or none has reported progress yet
+        UploadProgressRole,
     };
     Q_ENUM(Role)
     enum class Delivery { Sent, Pending, Failed };
@@ -77,6 +80,8 @@ public:
     void addPending(const OutboxEntry &entry);
     void updatePending(const OutboxEntry &entry);
     void removePending(const QString &clientMsgId);
+    /// `stored` of the `total` bytes of a pending row's files are uploaded (PendingUploads).
+    void setUploadProgress(const QString &clientMsgId, qint64 stored, qint64 total);
 
     int confirmedCount() const { return int(m_entries.size()); }
     /// Row of the entry with this seq / message id / pending clientMsgId, or -1.
@@ -117,6 +122,7 @@ private:
     QList<Message> m_entries; ///< sorted by seq
     QHash<MessageId, Seq> m_seqOfId;
     QList<OutboxEntry> m_pending;
+    QHash<QString, int> m_uploadPercent; ///< by pending clientMsgId
     bool m_loading = false;
     bool m_atStart = false;
     bool m_changing = false;
