@@ -85,14 +85,33 @@ void TestEpollDispatcher::otherThreadsWakeTheLoop()
     delete worker;
 }
 
-void TestEpollDispatcher::socketNotifiersDeliverData()
+namespace {
+/// A TCP connection over loopback: `client` and the listener's side of it, `peer`.
+struct LoopbackPair
 {
     QTcpServer listener;
-    QVERIFY(listener.listen(QHostAddress::LocalHost, 0));
     QTcpSocket client;
-    client.connectToHost(QHostAddress::LocalHost, listener.serverPort());
-    QTRY_VERIFY(listener.hasPendingConnections());
-    QTcpSocket *peer = listener.nextPendingConnection();
+    QTcpSocket *peer = nullptr;
+
+    bool connect()
+    {
+        if (!listener.listen(QHostAddress::LocalHost, 0))
+            return false;
+        client.connectToHost(QHostAddress::LocalHost, listener.serverPort());
+        if (!QTest::qWaitFor([this] { return listener.hasPendingConnections(); }, 5000))
+            return false;
+        peer = listener.nextPendingConnection();
+        return QTest::qWaitFor([this] { return client.state() == QAbstractSocket::ConnectedState; }, 5000);
+    }
+};
+} // namespace
+
+void TestEpollDispatcher::socketNotifiersDeliverData()
+{
+    LoopbackPair pair;
+    QVERIFY(pair.connect());
+    QTcpSocket &client = pair.client;
+    QTcpSocket *peer = pair.peer;
     const QByteArray big(4 * 1024 * 1024, 'z'); // more than the kernel buffers: needs write notifiers
     client.write(big);
     QByteArray received;
@@ -113,13 +132,10 @@ void TestEpollDispatcher::oneLoopPassWritesMoreThanOneChunk()
     // QAbstractSocket writes one chunk of its buffer per write activation. With one
     // activation per pass, a connection received at most a chunk per pass, and under overload
     // natterd's buffers grew by the gigabyte while the kernel's sat empty.
-    QTcpServer listener;
-    QVERIFY(listener.listen(QHostAddress::LocalHost, 0));
-    QTcpSocket client;
-    client.connectToHost(QHostAddress::LocalHost, listener.serverPort());
-    QTRY_VERIFY(listener.hasPendingConnections());
-    QTcpSocket *peer = listener.nextPendingConnection();
-    QTRY_COMPARE(client.state(), QAbstractSocket::ConnectedState);
+    LoopbackPair pair;
+    QVERIFY(pair.connect());
+    QTcpSocket &client = pair.client;
+    QTcpSocket *peer = pair.peer;
     constexpr int frames = 2048, frameSize = 1024; // many small writes, as natterd's frames are
     for (int i = 0; i < frames; ++i)
         client.write(QByteArray(frameSize, char('a' + i % 26)));
