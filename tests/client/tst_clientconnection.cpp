@@ -295,7 +295,7 @@ void TestClientConnection::uploadProgressCoversEveryFileOfTheMessage()
     QAbstractItemModelTester tester(t, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QList<int> shown; // the row's percentage at every change
     connect(t, &QAbstractItemModel::dataChanged, this,
-            [t, &shown](const QModelIndex &from, const QModelIndex &, const QList<int> &roles) {
+            [&shown](const QModelIndex &from, const QModelIndex &, const QList<int> &roles) {
                 if (roles.contains(TimelineModel::UploadProgressRole))
                     shown.append(from.data(TimelineModel::UploadProgressRole).toInt());
             });
