@@ -31,7 +31,7 @@ struct StorageConfig
     /// a few at a time. 0: a pass after every commit, and a search waits for the pass that
     /// covers the commits before it (Storage::search).
     int searchIndexDelayMs = 1000;
-    int searchIndexBatch = 2000;
+    int searchIndexBatch = 5000;
     /// SQLite: once the WAL holds this many pages after a commit, a checkpoint copies them back
     /// into the database file on a thread of its own (WalCheckpointer), not in the writer.
     int walCheckpointPages = 4000;
