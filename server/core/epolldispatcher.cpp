@@ -1,6 +1,8 @@
 #include "core/epolldispatcher.h"
 
+#include <QAbstractSocket>
 #include <QCoreApplication>
+#include <QPointer>
 #include <QSocketNotifier>
 #include <QTimerEvent>
 #include <QVarLengthArray>
@@ -226,14 +228,29 @@ bool EpollEventDispatcher::dispatchSockets(const void *raw, int count)
     return any;
 }
 
+namespace {
+/// The socket a write notifier belongs to: Qt's socket engine creates its notifiers as its own
+/// children, and is itself the child of its QAbstractSocket. Null for other notifiers.
+QAbstractSocket *socketOf(QSocketNotifier *n)
+{
+    QObject *engine = n->parent();
+    return engine ? qobject_cast<QAbstractSocket *>(engine->parent()) : nullptr;
+}
+} // namespace
+
 bool EpollEventDispatcher::activateWrites(int fd, QSocketNotifier *n)
 {
+    const QPointer<QAbstractSocket> socket = socketOf(n);
     for (int round = 0; round < maxWriteRounds; ++round) {
+        const qint64 queued = socket ? socket->bytesToWrite() : -1;
         QEvent event(QEvent::SockAct);
+        ++m_writeActivations;
         QCoreApplication::sendEvent(n, &event);
         const auto it = m_watches.constFind(fd);
         if (it == m_watches.constEnd() || it->write != n)
             return false; // disabled: everything was written (or the socket went away)
+        if (socket && socket->bytesToWrite() >= queued)
+            return true; // nothing written: the peer's buffers are full
     }
     return true;
 }

@@ -24,6 +24,8 @@ namespace natter::server {
 /// QAbstractSocket writes one chunk of its buffer per activation, so one activation per loop
 /// pass capped what a connection could receive at a chunk per pass. Under overload, with
 /// passes growing long, its buffers then grew without bound while the kernel's sat empty.
+/// The repeats stop at the first activation that wrote nothing (the peer's buffers are full;
+/// EPOLLOUT says when there is room): each would be one more failed write() per pass.
 class EpollEventDispatcher : public QAbstractEventDispatcher
 {
     Q_OBJECT
@@ -33,6 +35,8 @@ public:
 
     /// Whether epoll could be set up (false: use Qt's dispatcher).
     bool isValid() const { return m_epoll >= 0 && m_wakeFd >= 0; }
+    /// Write notifier activations delivered so far (for tests and statistics).
+    qint64 writeActivations() const { return m_writeActivations; }
 
     bool processEvents(QEventLoop::ProcessEventsFlags flags) override;
     void registerSocketNotifier(QSocketNotifier *notifier) override;
@@ -69,8 +73,8 @@ private:
     bool activateTimers();
     bool dispatchSockets(const void *events, int count);
     bool activateOptimisticWrites();
-    /// Activates write notifier `n` of `fd` until it is disabled (its buffer is written out)
-    /// or maxWriteRounds times; returns whether it is still enabled.
+    /// Activates write notifier `n` of `fd` until it is disabled (its buffer is written out),
+    /// an activation wrote nothing, or maxWriteRounds times; returns whether it is still enabled.
     bool activateWrites(int fd, QSocketNotifier *n);
     static constexpr int maxWriteRounds = 16;
 
@@ -79,6 +83,7 @@ private:
     QHash<int, Watch> m_watches;
     QHash<int, Timer> m_timers;
     QList<int> m_optimisticWrites; ///< fds whose write notifier was enabled since the last pass
+    qint64 m_writeActivations = 0;
     std::atomic<bool> m_interrupted{false};
     std::atomic<bool> m_wakePending{false};
 };
