@@ -24,7 +24,7 @@ private Q_SLOTS:
     void otherThreadsWakeTheLoop();
     void socketNotifiersDeliverData();
     void oneLoopPassWritesMoreThanOneChunk();
-    void aFullPeerEndsThePassesWrites();
+    void aFullPeerEndsThePassWrites();
     void serverSessionWorks();
 };
 
@@ -150,7 +150,7 @@ void TestEpollDispatcher::oneLoopPassWritesMoreThanOneChunk()
     QTRY_COMPARE((received += peer->readAll()).size(), frames * frameSize);
 }
 
-void TestEpollDispatcher::aFullPeerEndsThePassesWrites()
+void TestEpollDispatcher::aFullPeerEndsThePassWrites()
 {
     // Repeating a write activation while the peer's buffers are full only makes write() fail
     // again: under overload that was up to 15 failed calls per connection per pass.
@@ -171,8 +171,9 @@ void TestEpollDispatcher::aFullPeerEndsThePassesWrites()
     QVERIFY(taken > 0);
     QVERIFY(taken < data.size());
     qInfo() << "one pass:" << activations << "write activations," << taken << "bytes taken";
-    // The few rounds that wrote, then the one that found no room (3 here); before, all 16.
-    QVERIFY2(activations >= 2 && activations <= 4, qPrintable(QString::number(activations)));
+    // The few rounds that wrote, then the one that found no room (3 on our machines); before,
+    // all 16.
+    QVERIFY2(activations >= 2 && activations <= 8, qPrintable(QString::number(activations)));
     // Once the peer reads, EPOLLOUT brings the rest.
     client.setSocketOption(QAbstractSocket::SendBufferSizeSocketOption, 1024 * 1024);
     QByteArray received;
