@@ -18,7 +18,7 @@ double threadCpuMs()
     return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
 }
 
-/// About 0.35 s on the machine of docs/performance.md; returns a checksum so nothing is elided.
+/// 0.2–0.35 s on the machine of docs/performance.md; returns a checksum so nothing is elided.
 int fixedWork()
 {
     int sum = 0;

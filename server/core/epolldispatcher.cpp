@@ -241,16 +241,20 @@ QAbstractSocket *socketOf(QSocketNotifier *n)
 bool EpollEventDispatcher::activateWrites(int fd, QSocketNotifier *n)
 {
     const QPointer<QAbstractSocket> socket = socketOf(n);
+    qint64 queued = socket ? socket->bytesToWrite() : -1;
     for (int round = 0; round < maxWriteRounds; ++round) {
-        const qint64 queued = socket ? socket->bytesToWrite() : -1;
         QEvent event(QEvent::SockAct);
         ++m_writeActivations;
         QCoreApplication::sendEvent(n, &event);
         const auto it = m_watches.constFind(fd);
         if (it == m_watches.constEnd() || it->write != n)
             return false; // disabled: everything was written (or the socket went away)
-        if (socket && socket->bytesToWrite() >= queued)
-            return true; // nothing written: the peer's buffers are full
+        if (socket) {
+            const qint64 left = socket->bytesToWrite();
+            if (left >= queued)
+                return true; // nothing written: the peer's buffers are full
+            queued = left;
+        }
     }
     return true;
 }
