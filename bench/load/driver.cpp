@@ -12,7 +12,7 @@ namespace natter::bench {
 
 Driver::Driver(DriverOptions options)
     : m_options(std::move(options)),
-      m_nonce("r" + QByteArray::number(QRandomGenerator::global()->generate(), 36)),
+      m_nonce(QRandomGenerator::global()->generate()),
       m_nextRequestId(requestIdBase)
 {
     m_messages.reserve(4 * 1000 * 1000);

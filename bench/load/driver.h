@@ -85,7 +85,8 @@ public:
     const DriverOptions &options() const { return m_options; }
     QHostAddress address() const { return m_options.address; }
     quint16 port() const { return m_options.port; }
-    const char *runNonce() const { return m_nonce.constData(); }
+    /// Random bits of this run's message keys, so that runs on one database never collide.
+    quint32 runNonce() const { return m_nonce; }
     qint64 nextRequestId() { return m_nextRequestId++; }
     Poller &poller() { return m_poller; }
 
@@ -154,7 +155,7 @@ private:
     void countCopy(qint64 k, qint64 sentNs, qint64 receivedNs);
 
     DriverOptions m_options;
-    QByteArray m_nonce;
+    quint32 m_nonce;
     qint64 m_nextRequestId;
     Poller m_poller; // before the peers: their sockets leave it when they go
     std::vector<std::unique_ptr<Peer>> m_peers;

@@ -3,6 +3,7 @@
 #include "driver.h"
 #include "metrics.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <cstdio>
@@ -117,12 +118,18 @@ void Peer::request(const char *type, const QJsonObject &data, Reply reply)
 
 void Peer::sendMessage(qint64 roomId, qint64 k, qint64 sentNs)
 {
+    // The key is a UUID of version 7 like the client's (newClientMsgId): the time, then this
+    // run's nonce and the request number where the client has random bits.
+    const auto ms = static_cast<unsigned long long>(QDateTime::currentMSecsSinceEpoch()) & 0xFFFFFFFFFFFFull;
+    const unsigned long long nonce = m_driver.runNonce();
     char frame[512];
     const int n = std::snprintf(frame, sizeof frame,
                                 "{\"type\":\"messages.send\",\"id\":%lld,\"data\":{\"roomId\":%lld,"
-                                "\"clientMsgId\":\"%s-%lld\",\"body\":\"t=%lld k=%lld %s\"}}",
-                                static_cast<long long>(k), static_cast<long long>(roomId),
-                                m_driver.runNonce(), static_cast<long long>(k),
+                                "\"clientMsgId\":\"%08llx-%04llx-7%03llx-%04llx-%012llx\","
+                                "\"body\":\"t=%lld k=%lld %s\"}}",
+                                static_cast<long long>(k), static_cast<long long>(roomId), ms >> 16,
+                                ms & 0xFFFF, nonce & 0xFFF, 0x8000 | ((nonce >> 12) & 0x3FFF),
+                                static_cast<unsigned long long>(k) & 0xFFFFFFFFFFFFull,
                                 static_cast<long long>(sentNs), static_cast<long long>(k), filler);
     ++m_inFlightSends;
     m_ws.sendText(frame, n);

@@ -6,10 +6,10 @@
 
 #include <QSet>
 
+#include "protocol/clientmsgid.h"
 #include "protocol/limits.h"
 
 #include <QLoggingCategory>
-#include <QUuid>
 #include <algorithm>
 #include <utility>
 
@@ -201,7 +201,7 @@ void ClientSession::sendMessage(RoomId room, const QString &body, ReplyCallback<
     request.roomId = room;
     request.body = body;
     request.clientMsgId =
-        clientMsgId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : clientMsgId;
+        clientMsgId.isEmpty() ? newClientMsgId() : clientMsgId;
     request.replyTo = replyTo;
     request.attachmentIds = attachmentIds;
     sendEntryRequest(request, std::move(callback));

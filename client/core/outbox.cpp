@@ -1,10 +1,10 @@
 #include "core/outbox.h"
 
 #include "core/clientsession.h"
+#include "protocol/clientmsgid.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
-#include <QUuid>
 
 namespace natter::client {
 
@@ -31,7 +31,7 @@ OutboxEntry Outbox::makeEntry(RoomId room, const QString &body, MessageId replyT
 {
     OutboxEntry e;
     e.replyTo = replyTo;
-    e.clientMsgId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    e.clientMsgId = newClientMsgId();
     e.roomId = room;
     e.body = body;
     e.createdAt = QDateTime::currentMSecsSinceEpoch();

@@ -1,9 +1,9 @@
 #include "groups/groupactions.h"
 
+#include "protocol/clientmsgid.h"
 #include "storage/repositories.h"
 
 #include <QDateTime>
-#include <QUuid>
 
 namespace natter::server {
 
@@ -38,7 +38,7 @@ Message appendEvent(Repositories &r, GroupOutcome &out, RoomId room, UserId send
 {
     const qint64 t = now();
     const Message m = r.messages.insert(room, r.rooms.allocateSeq(room, t), sender,
-                                        QStringLiteral("event-") + QUuid::createUuid().toString(QUuid::WithoutBraces),
+                                        QStringLiteral("event-") + newClientMsgId(t),
                                         body, t, kind, subject);
     out.events.append(m);
     return m;

@@ -1,10 +1,10 @@
 #include "messages/lifecycle.h"
 
+#include "protocol/clientmsgid.h"
 #include "protocol/limits.h"
 #include "storage/repositories.h"
 
 #include <QDateTime>
-#include <QUuid>
 
 namespace natter::server {
 
@@ -53,7 +53,7 @@ void appendEntry(Repositories &r, UserId me, const StoredMessage &target, const 
                  qint64 now, LifecycleOutcome &out)
 {
     const Seq seq = r.rooms.allocateSeq(target.roomId, now, false);
-    const QString key = kind + QLatin1Char('-') + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString key = kind + QLatin1Char('-') + newClientMsgId(now);
     out.message = r.messages.insert(target.roomId, seq, me, key, QString(), now, kind, UserId(), target.id);
     splitAudience(r, target.seq, out);
 }

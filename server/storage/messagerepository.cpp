@@ -94,7 +94,7 @@ std::optional<Message> MessageRepository::insertNext(RoomId room, UserId sender,
         return std::nullopt;
     const Seq seq = last.integer(0) + 1;
     Statement q(m_cache, "INSERT INTO messages (room_id, seq, sender_id, client_msg_id, body, sent_at, kind) "
-                         "VALUES (?, ?, ?, ?, ?, ?, 'message') ON CONFLICT (sender_id, client_msg_id) DO NOTHING");
+                         "VALUES (?, ?, ?, ?, ?, ?, 'message') ON CONFLICT (client_msg_id, sender_id) DO NOTHING");
     q.bind(room.value).bind(seq).bind(sender.value).bind(clientMsgId).bind(body.isNull() ? QStringLiteral("") : body)
         .bind(now).exec();
     if (q.rowsAffected() != 1)

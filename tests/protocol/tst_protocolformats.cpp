@@ -2,6 +2,7 @@
 // frames, directly written message frames, discovery datagrams, and the strict reading of
 // fields added by later features.
 #include "protocol/binaryframes.h"
+#include "protocol/clientmsgid.h"
 #include "protocol/codec.h"
 #include "protocol/discovery.h"
 #include "protocol/searchrequests.h"
@@ -31,6 +32,7 @@ private Q_SLOTS:
     void signupRepliesAreStrict();
     void searchReplyHighlightsAreChecked_data();
     void searchReplyHighlightsAreChecked();
+    void clientMsgIdsAreTimeOrderedUuids();
 };
 
 void TestProtocolFormats::binaryFramesRoundTrip()
@@ -323,6 +325,32 @@ void TestProtocolFormats::searchReplyHighlightsAreChecked()
     QCOMPARE(reply.has_value(), valid);
     if (!valid)
         QVERIFY2(error.message.contains(QStringLiteral("highlights")), qPrintable(error.message));
+}
+
+void TestProtocolFormats::clientMsgIdsAreTimeOrderedUuids()
+{
+    const qint64 t0 = 1795441381494; // 2026-11-23
+    QSet<QString> seen;
+    QString previous;
+    for (qint64 step = 0; step < 2000; ++step) {
+        const qint64 t = t0 + step / 4; // four keys per millisecond, then the next one
+        const QString id = newClientMsgId(t);
+        QCOMPARE(id.size(), 36);
+        QVERIFY(id.size() <= limits::maxClientMsgIdLength);
+        const QUuid uuid(id);
+        QVERIFY2(!uuid.isNull() && uuid.toString(QUuid::WithoutBraces) == id, qPrintable(id));
+        QCOMPARE(uuid.variant(), QUuid::DCE);
+        QCOMPARE(id.at(14), QLatin1Char('7')); // version 7
+        QCOMPARE(QString(id.left(8) + id.mid(9, 4)).toLongLong(nullptr, 16), t);
+        QVERIFY2(!seen.contains(id), qPrintable(id));
+        seen.insert(id);
+        if (step % 4 == 0 && !previous.isEmpty()) // a later millisecond sorts after every earlier key
+            QVERIFY2(previous < id, qPrintable(previous + QLatin1String(" / ") + id));
+        previous = id;
+    }
+    // Keys made within one millisecond differ in their random bits only.
+    QCOMPARE(newClientMsgId(t0).left(13), newClientMsgId(t0).left(13));
+    QVERIFY(newClientMsgId(t0) != newClientMsgId(t0));
 }
 
 QTEST_GUILESS_MAIN(TestProtocolFormats)

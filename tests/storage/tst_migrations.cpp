@@ -23,6 +23,25 @@ QVariant scalar(QSqlDatabase &db, const QString &sql)
     return q.value(0);
 }
 
+/// The column lists of a table's unique indexes, each as "a,b".
+QStringList uniqueKeys(QSqlDatabase &db, const QString &table)
+{
+    QStringList keys;
+    QSqlQuery list(db);
+    if (!list.exec(QStringLiteral("SELECT name FROM pragma_index_list('%1') WHERE \"unique\" = 1").arg(table)))
+        return keys;
+    while (list.next()) {
+        QSqlQuery info(db);
+        info.prepare(QStringLiteral("SELECT group_concat(name, ',') FROM "
+                                    "(SELECT name FROM pragma_index_info(?) ORDER BY seqno)"));
+        info.addBindValue(list.value(0));
+        if (info.exec() && info.next())
+            keys.append(info.value(0).toString());
+    }
+    keys.sort();
+    return keys;
+}
+
 bool hasIndex(QSqlDatabase &db, const QString &name)
 {
     QSqlQuery q(db);
@@ -43,6 +62,7 @@ private Q_SLOTS:
     void sqliteSettingsAreReadBack();
     void upgradeFromVersionOneFixtureKeepsData();
     void upgradeToLifecycleKeepsMessagesUnedited();
+    void upgradeToKeyOrderKeepsMessagesAndTheirConstraint();
     void migratingTwiceIsANoOp();
     void newerDatabaseIsRefused();
     void failedMigrationLeavesPreviousVersion();
@@ -158,6 +178,54 @@ void TestMigrations::upgradeToLifecycleKeepsMessagesUnedited()
     QCOMPARE(m.editedAt, 0);
     QVERIFY(!m.deleted && !m.replyTo.isValid() && !m.reply && !m.targetId.isValid());
     QCOMPARE(scalar(db, QStringLiteral("PRAGMA foreign_key_check")).isValid(), false);
+}
+
+void TestMigrations::upgradeToKeyOrderKeepsMessagesAndTheirConstraint()
+{
+    QSqlDatabase db = openConnection(config(), m_name);
+    QFile fixture(QStringLiteral(NATTER_FIXTURES_DIR "/v1_sqlite.sql"));
+    QVERIFY(fixture.open(QIODevice::ReadOnly));
+    for (const QString &statement : Migrator::splitStatements(QString::fromUtf8(fixture.readAll()))) {
+        QSqlQuery q(db);
+        QVERIFY2(q.exec(statement), qPrintable(statement));
+    }
+    Migrator migrator(db, QStringLiteral("sqlite"));
+    migrator.migrate(16); // the index by sender first
+    QCOMPARE(uniqueKeys(db, QStringLiteral("messages")),
+             (QStringList{QStringLiteral("room_id,seq"), QStringLiteral("sender_id,client_msg_id")}));
+    // An edit as version 16 stores it: the entry, the replaced text, every column set.
+    execDirect(db, QStringLiteral("INSERT INTO messages (id, room_id, seq, sender_id, client_msg_id, body, sent_at, "
+                                  "kind, subject_id, target_id, reply_to, edited_at, deleted_at, attachment_count) "
+                                  "VALUES (3, 1, 3, 1, 'edited-1', '', 1700000002000, 'edited', 2, 1, 2, "
+                                  "1700000002000, 1700000003000, 1)"));
+    execDirect(db, QStringLiteral("INSERT INTO message_revisions (message_id, body, sent_at, replaced_at) "
+                                  "VALUES (1, 'helo bob', 1700000000500, 1700000002000)"));
+    const QString dump = QStringLiteral(
+        "SELECT group_concat(quote(id) || quote(room_id) || quote(seq) || quote(sender_id) || quote(client_msg_id) || "
+        "quote(body) || quote(sent_at) || quote(kind) || quote(subject_id) || quote(target_id) || quote(reply_to) || "
+        "quote(edited_at) || quote(deleted_at) || quote(attachment_count), ';') FROM (SELECT * FROM messages ORDER BY id)");
+    const QString before = scalar(db, dump).toString();
+    QVERIFY(before.contains(QStringLiteral("'edited-1'")));
+
+    migrator.migrate();
+    QCOMPARE(scalar(db, dump).toString(), before);
+    QCOMPARE(uniqueKeys(db, QStringLiteral("messages")),
+             (QStringList{QStringLiteral("client_msg_id,sender_id"), QStringLiteral("room_id,seq")}));
+    QCOMPARE(scalar(db, QStringLiteral("PRAGMA foreign_key_check")).isValid(), false);
+
+    // The same constraint: a key is unique per sender, and another sender may use it.
+    QSqlQuery again(db);
+    QVERIFY(!again.exec(QStringLiteral("INSERT INTO messages (room_id, seq, sender_id, client_msg_id, body, sent_at) "
+                                       "VALUES (1, 4, 1, 'fixture-1', 'again', 1700000004000)")));
+    QVERIFY(again.exec(QStringLiteral("INSERT INTO messages (room_id, seq, sender_id, client_msg_id, body, sent_at) "
+                                      "VALUES (1, 4, 2, 'fixture-1', 'bob too', 1700000004000)")));
+    // The change log's triggers came back with the table, and the revisions still cascade.
+    const int changes = scalar(db, QStringLiteral("SELECT COUNT(*) FROM search_changes")).toInt();
+    execDirect(db, QStringLiteral("UPDATE messages SET body = 'hello again' WHERE id = 1"));
+    QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM search_changes")).toInt(), changes + 1);
+    execDirect(db, QStringLiteral("DELETE FROM messages WHERE id = 1"));
+    QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM search_changes")).toInt(), changes + 2);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM message_revisions")).toInt(), 0);
 }
 
 void TestMigrations::migratingTwiceIsANoOp()
