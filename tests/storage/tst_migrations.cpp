@@ -206,9 +206,15 @@ void TestMigrations::upgradeToKeyOrderKeepsMessagesAndTheirConstraint()
         "quote(edited_at) || quote(deleted_at) || quote(attachment_count), ';') FROM (SELECT * FROM messages ORDER BY id)");
     const QString before = scalar(db, dump).toString();
     QVERIFY(before.contains(QStringLiteral("'edited-1'")));
+    const QString references = QStringLiteral(
+        "SELECT group_concat(\"from\" || '>' || \"table\" || '.' || COALESCE(\"to\", '') || ' ' || on_delete, ';') "
+        "FROM (SELECT * FROM pragma_foreign_key_list('messages') ORDER BY \"from\")");
+    const QString referencesBefore = scalar(db, references).toString();
+    QVERIFY2(referencesBefore.contains(QStringLiteral("room_id>rooms.id CASCADE")), qPrintable(referencesBefore));
 
     migrator.migrate();
     QCOMPARE(scalar(db, dump).toString(), before);
+    QCOMPARE(scalar(db, references).toString(), referencesBefore);
     QCOMPARE(uniqueKeys(db, QStringLiteral("messages")),
              (QStringList{QStringLiteral("client_msg_id,sender_id"), QStringLiteral("room_id,seq")}));
     QCOMPARE(scalar(db, QStringLiteral("PRAGMA foreign_key_check")).isValid(), false);

@@ -4,9 +4,11 @@
 -- sender); only the order of the index changes. Keys are time-ordered UUIDs (version 7, made
 -- by newClientMsgId), so a new key now lands at the end of the index instead of at the end of
 -- its sender's range: a thousand senders touched a thousand index pages per commit, each one
--- written again to the WAL and checkpointed; now a commit touches one or two. The table is
--- rebuilt (SQLite cannot drop a table constraint's index) with foreign keys off, as in
--- version 3; rows keep their ids, so the search index and every reference stay valid.
+-- written again to the WAL and checkpointed; now a commit touches one or two of this index.
+-- The table is rebuilt (SQLite cannot drop a table constraint's index) with foreign keys off,
+-- as in version 3; rows keep their ids, so the search index and every reference stay valid.
+-- The upgrade copies the messages once: the WAL grows to about twice their size meanwhile,
+-- and the database file keeps the freed pages for the messages that follow.
 
 CREATE TABLE messages_v17 (
     id               INTEGER PRIMARY KEY,
