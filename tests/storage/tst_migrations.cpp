@@ -23,6 +23,20 @@ QVariant scalar(QSqlDatabase &db, const QString &sql)
     return q.value(0);
 }
 
+/// Loads tests/fixtures/v1_sqlite.sql into `db`; returns what failed, or nothing.
+QString loadVersionOneFixture(QSqlDatabase &db)
+{
+    QFile fixture(QStringLiteral(NATTER_FIXTURES_DIR "/v1_sqlite.sql"));
+    if (!fixture.open(QIODevice::ReadOnly))
+        return QStringLiteral("cannot read the version 1 fixture");
+    for (const QString &statement : Migrator::splitStatements(QString::fromUtf8(fixture.readAll()))) {
+        QSqlQuery q(db);
+        if (!q.exec(statement))
+            return statement;
+    }
+    return {};
+}
+
 /// The column lists of a table's unique indexes, each as "a,b".
 QStringList uniqueKeys(QSqlDatabase &db, const QString &table)
 {
@@ -126,12 +140,8 @@ void TestMigrations::sqliteSettingsAreReadBack()
 void TestMigrations::upgradeFromVersionOneFixtureKeepsData()
 {
     QSqlDatabase db = openConnection(config(), m_name);
-    QFile fixture(QStringLiteral(NATTER_FIXTURES_DIR "/v1_sqlite.sql"));
-    QVERIFY(fixture.open(QIODevice::ReadOnly));
-    for (const QString &statement : Migrator::splitStatements(QString::fromUtf8(fixture.readAll()))) {
-        QSqlQuery q(db);
-        QVERIFY2(q.exec(statement), qPrintable(statement));
-    }
+    const QString failed = loadVersionOneFixture(db);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed));
     Migrator migrator(db, QStringLiteral("sqlite"));
     QCOMPARE(migrator.currentVersion(), 1);
     QVERIFY(!hasIndex(db, QStringLiteral("room_members_by_user")));
@@ -150,12 +160,8 @@ void TestMigrations::upgradeFromVersionOneFixtureKeepsData()
 void TestMigrations::upgradeToLifecycleKeepsMessagesUnedited()
 {
     QSqlDatabase db = openConnection(config(), m_name);
-    QFile fixture(QStringLiteral(NATTER_FIXTURES_DIR "/v1_sqlite.sql"));
-    QVERIFY(fixture.open(QIODevice::ReadOnly));
-    for (const QString &statement : Migrator::splitStatements(QString::fromUtf8(fixture.readAll()))) {
-        QSqlQuery q(db);
-        QVERIFY2(q.exec(statement), qPrintable(statement));
-    }
+    const QString failed = loadVersionOneFixture(db);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed));
     Migrator migrator(db, QStringLiteral("sqlite"));
     migrator.migrate(4); // the schema before message lifecycle
     QCOMPARE(migrator.currentVersion(), 4);
@@ -183,12 +189,8 @@ void TestMigrations::upgradeToLifecycleKeepsMessagesUnedited()
 void TestMigrations::upgradeToKeyOrderKeepsMessagesAndTheirConstraint()
 {
     QSqlDatabase db = openConnection(config(), m_name);
-    QFile fixture(QStringLiteral(NATTER_FIXTURES_DIR "/v1_sqlite.sql"));
-    QVERIFY(fixture.open(QIODevice::ReadOnly));
-    for (const QString &statement : Migrator::splitStatements(QString::fromUtf8(fixture.readAll()))) {
-        QSqlQuery q(db);
-        QVERIFY2(q.exec(statement), qPrintable(statement));
-    }
+    const QString failed = loadVersionOneFixture(db);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed));
     Migrator migrator(db, QStringLiteral("sqlite"));
     migrator.migrate(16); // the index by sender first
     QCOMPARE(uniqueKeys(db, QStringLiteral("messages")),
@@ -286,12 +288,8 @@ void TestMigrations::scriptsSplitIntoStatements()
 void TestMigrations::searchIndexIsBackFilledAndFollowsChanges()
 {
     QSqlDatabase db = openConnection(config(), m_name);
-    QFile fixture(QStringLiteral(NATTER_FIXTURES_DIR "/v1_sqlite.sql"));
-    QVERIFY(fixture.open(QIODevice::ReadOnly));
-    for (const QString &statement : Migrator::splitStatements(QString::fromUtf8(fixture.readAll()))) {
-        QSqlQuery q(db);
-        QVERIFY2(q.exec(statement), qPrintable(statement));
-    }
+    const QString failed = loadVersionOneFixture(db);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed));
     Migrator(db, QStringLiteral("sqlite")).migrate();
     auto find = [&db](const char *text) {
         QSqlQuery q(db);
