@@ -192,9 +192,11 @@ void TestStorage::walIsCheckpointedBesideTheWriterAndStaysBounded()
     QTRY_COMPARE_WITH_TIMEOUT(done, count, 60000);
     QVERIFY(storage.writeStats().checkpoints > 0);
     // Without checkpoints the WAL would hold every commit's pages (well over a thousand); the
-    // file keeps its largest size, so this bounds it at every moment of the run.
+    // file keeps its largest size, so this bounds it at every moment of the run. The WAL starts
+    // over only after a checkpoint has copied all of it, and on a busy machine the checkpointer
+    // thread may be a few commits late (66 pages were seen once in CI): hence 8 thresholds.
     const qint64 walPages = (QFileInfo(config.sqlitePath + QStringLiteral("-wal")).size() - 32) / (4096 + 24);
-    QVERIFY2(walPages <= 4 * config.walCheckpointPages, qPrintable(QString::number(walPages)));
+    QVERIFY2(walPages <= 8 * config.walCheckpointPages, qPrintable(QString::number(walPages)));
     storage.close();
     Storage reopened(config);
     QVERIFY2(reopened.open(&error), qPrintable(error));
