@@ -2,11 +2,11 @@
 
 #include <QAbstractSocket>
 #include <QCoreApplication>
-#include <QPointer>
 #include <QSocketNotifier>
 #include <QTimerEvent>
 #include <QVarLengthArray>
 
+#include <algorithm>
 #include <utility>
 
 #include <sys/epoll.h>
@@ -35,65 +35,83 @@ EpollEventDispatcher::~EpollEventDispatcher()
         ::close(m_epoll);
 }
 
+namespace {
+/// The socket a write notifier belongs to: Qt's socket engine creates its notifiers as its own
+/// children, and is itself the child of its QAbstractSocket. Null for other notifiers.
+QAbstractSocket *socketOf(QSocketNotifier *n)
+{
+    QObject *engine = n->parent();
+    return engine ? qobject_cast<QAbstractSocket *>(engine->parent()) : nullptr;
+}
+} // namespace
+
+EpollEventDispatcher::Watch *EpollEventDispatcher::watchOf(int fd)
+{
+    if (fd < 0 || size_t(fd) >= m_watches.size() || !m_watches[size_t(fd)].inUse())
+        return nullptr;
+    return &m_watches[size_t(fd)];
+}
+
 void EpollEventDispatcher::registerSocketNotifier(QSocketNotifier *notifier)
 {
-    Watch &w = m_watches[int(notifier->socket())];
+    const int fd = int(notifier->socket());
+    if (fd < 0)
+        return;
+    if (size_t(fd) >= m_watches.size())
+        m_watches.resize(std::max(size_t(fd) + 1, m_watches.size() * 2));
+    Watch &w = m_watches[size_t(fd)];
     switch (notifier->type()) {
     case QSocketNotifier::Read: w.read = notifier; break;
     case QSocketNotifier::Write:
         w.write = notifier;
+        w.writeSocket = socketOf(notifier);
         w.writeArmed = false;
-        m_optimisticWrites.append(int(notifier->socket()));
+        m_optimisticWrites.append(fd);
         break;
     case QSocketNotifier::Exception: w.exception = notifier; break;
     }
-    updateWatch(int(notifier->socket()));
+    updateWatch(fd);
 }
 
 void EpollEventDispatcher::unregisterSocketNotifier(QSocketNotifier *notifier)
 {
     const int fd = int(notifier->socket());
-    auto it = m_watches.find(fd);
-    if (it == m_watches.end())
+    Watch *w = watchOf(fd);
+    if (!w)
         return;
-    if (it->read == notifier)
-        it->read = nullptr;
-    if (it->write == notifier) {
-        it->write = nullptr;
-        it->writeArmed = false;
+    if (w->read == notifier)
+        w->read = nullptr;
+    if (w->write == notifier) {
+        w->write = nullptr;
+        w->writeSocket = nullptr;
+        w->writeArmed = false;
     }
-    if (it->exception == notifier)
-        it->exception = nullptr;
+    if (w->exception == notifier)
+        w->exception = nullptr;
     updateWatch(fd);
 }
 
 void EpollEventDispatcher::updateWatch(int fd)
 {
-    auto it = m_watches.find(fd);
-    if (it == m_watches.end())
+    Watch *w = watchOf(fd);
+    if (!w)
         return;
-    const quint32 wanted = (it->read ? quint32(EPOLLIN) : 0u)
-        | (it->write && it->writeArmed ? quint32(EPOLLOUT) : 0u)
-        | (it->exception ? quint32(EPOLLPRI) : 0u);
-    if (wanted == it->events) {
-        if (!wanted && !it->write)
-            m_watches.erase(it);
-        return;
-    }
+    const quint32 wanted = (w->read ? quint32(EPOLLIN) : 0u)
+        | (w->write && w->writeArmed ? quint32(EPOLLOUT) : 0u)
+        | (w->exception ? quint32(EPOLLPRI) : 0u);
+    if (wanted == w->events)
+        return; // a watch with no notifiers and nothing watched is not in use: nothing to erase
     epoll_event ev{};
     ev.events = wanted;
     ev.data.fd = fd;
     if (!wanted) {
         epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, &ev); // may fail if the fd is already closed
-        if (it->write)
-            it->events = 0; // an optimistic write notifier is still pending
-        else
-            m_watches.erase(it);
+        w->events = 0; // an optimistic write notifier may still be pending
         return;
     }
-    if (epoll_ctl(m_epoll, it->events ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, fd, &ev) != 0)
-        epoll_ctl(m_epoll, it->events ? EPOLL_CTL_ADD : EPOLL_CTL_MOD, fd, &ev); // fd was reused
-    it->events = wanted;
+    if (epoll_ctl(m_epoll, w->events ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, fd, &ev) != 0)
+        epoll_ctl(m_epoll, w->events ? EPOLL_CTL_ADD : EPOLL_CTL_MOD, fd, &ev); // fd was reused
+    w->events = wanted;
 }
 
 void EpollEventDispatcher::registerTimer(int timerId, qint64 interval, Qt::TimerType timerType, QObject *object)
@@ -208,12 +226,12 @@ bool EpollEventDispatcher::dispatchSockets(const void *raw, int count)
             if ((type == QSocketNotifier::Read && !readable) || (type == QSocketNotifier::Write && !writable)
                 || (type == QSocketNotifier::Exception && !(what & EPOLLPRI)))
                 continue;
-            const auto it = m_watches.constFind(fd);
-            if (it == m_watches.constEnd())
+            const Watch *w = watchOf(fd);
+            if (!w)
                 break;
-            QSocketNotifier *n = type == QSocketNotifier::Read ? it->read
-                : type == QSocketNotifier::Write                ? it->write
-                                                                : it->exception;
+            QSocketNotifier *n = type == QSocketNotifier::Read ? w->read
+                : type == QSocketNotifier::Write                ? w->write
+                                                                : w->exception;
             if (!n)
                 continue;
             any = true;
@@ -228,29 +246,20 @@ bool EpollEventDispatcher::dispatchSockets(const void *raw, int count)
     return any;
 }
 
-namespace {
-/// The socket a write notifier belongs to: Qt's socket engine creates its notifiers as its own
-/// children, and is itself the child of its QAbstractSocket. Null for other notifiers.
-QAbstractSocket *socketOf(QSocketNotifier *n)
-{
-    QObject *engine = n->parent();
-    return engine ? qobject_cast<QAbstractSocket *>(engine->parent()) : nullptr;
-}
-} // namespace
-
 bool EpollEventDispatcher::activateWrites(int fd, QSocketNotifier *n)
 {
-    const QPointer<QAbstractSocket> socket = socketOf(n);
-    qint64 queued = socket ? socket->bytesToWrite() : -1;
+    const Watch *w = watchOf(fd);
+    qint64 queued = w && w->writeSocket ? w->writeSocket->bytesToWrite() : -1;
     for (int round = 0; round < maxWriteRounds; ++round) {
         QEvent event(QEvent::SockAct);
         ++m_writeActivations;
         QCoreApplication::sendEvent(n, &event);
-        const auto it = m_watches.constFind(fd);
-        if (it == m_watches.constEnd() || it->write != n)
+        // Looked up afresh: the activation may have disabled the notifier or closed the socket.
+        w = watchOf(fd);
+        if (!w || w->write != n)
             return false; // disabled: everything was written (or the socket went away)
-        if (socket) {
-            const qint64 left = socket->bytesToWrite();
+        if (w->writeSocket) {
+            const qint64 left = w->writeSocket->bytesToWrite();
             if (left >= queued)
                 return true; // nothing written: the peer's buffers are full
             queued = left;
@@ -266,17 +275,17 @@ bool EpollEventDispatcher::activateOptimisticWrites()
     const QList<int> fds = std::exchange(m_optimisticWrites, {});
     bool any = false;
     for (int fd : fds) {
-        auto it = m_watches.find(fd);
-        if (it == m_watches.end() || !it->write || it->writeArmed)
+        const Watch *w = watchOf(fd);
+        if (!w || !w->write || w->writeArmed)
             continue; // disabled meanwhile, or already left to epoll
-        QSocketNotifier *n = it->write;
+        QSocketNotifier *n = w->write;
         any = true;
         if (!activateWrites(fd, n))
             continue;
         // Still enabled: the socket could not take everything. Let epoll say when it can.
-        it = m_watches.find(fd);
-        if (it != m_watches.end() && it->write == n && !it->writeArmed) {
-            it->writeArmed = true;
+        Watch *still = watchOf(fd);
+        if (still && still->write == n && !still->writeArmed) {
+            still->writeArmed = true;
             m_optimisticWrites.removeAll(fd);
             updateWatch(fd);
         }

@@ -4,7 +4,9 @@
 #include <QHash>
 #include <atomic>
 #include <chrono>
+#include <vector>
 
+class QAbstractSocket;
 class QSocketNotifier;
 
 namespace natter::server {
@@ -56,8 +58,12 @@ private:
         QSocketNotifier *read = nullptr;
         QSocketNotifier *write = nullptr;
         QSocketNotifier *exception = nullptr;
+        /// The socket `write` belongs to (null for other notifiers): alive while `write` is
+        /// registered, since the notifier is its socket engine's child.
+        QAbstractSocket *writeSocket = nullptr;
         quint32 events = 0; ///< what epoll currently watches
         bool writeArmed = false; ///< EPOLLOUT wanted: an optimistic write activation did not drain it
+        bool inUse() const { return read || write || exception || events; }
     };
     struct Timer
     {
@@ -68,6 +74,8 @@ private:
         bool active = false; ///< its event is being delivered: do not fire it again meanwhile
     };
 
+    /// The watch of `fd`, or null if nothing watches it.
+    Watch *watchOf(int fd);
     void updateWatch(int fd);
     int millisecondsToNextTimer() const;
     bool activateTimers();
@@ -80,7 +88,7 @@ private:
 
     int m_epoll = -1;
     int m_wakeFd = -1;
-    QHash<int, Watch> m_watches;
+    std::vector<Watch> m_watches; ///< by file descriptor: looked up several times per frame sent
     QHash<int, Timer> m_timers;
     QList<int> m_optimisticWrites; ///< fds whose write notifier was enabled since the last pass
     qint64 m_writeActivations = 0;

@@ -1,5 +1,6 @@
 #include "storage/sqlconnection.h"
 
+#include "storage/pagecachetruncate.h"
 #include "storage/statement.h"
 #include "storage/storageerror.h"
 #include "storage/walwritebuffer.h"
@@ -79,15 +80,17 @@ void attachSearchIndex(QSqlDatabase &db, const StorageConfig &config)
 }
 
 /// Before SQLite's first connection, when Qt's plugin runs on our SQLite: no locking inside a
-/// connection (Qt uses each connection from the thread that opened it only, and so do we) and
-/// no global allocation counters, whose mutex every sqlite3_malloc and sqlite3_free took.
-/// Once SQLite is initialised the calls fail harmlessly and the defaults stay.
+/// connection (Qt uses each connection from the thread that opened it only, and so do we), no
+/// global allocation counters, whose mutex every sqlite3_malloc and sqlite3_free took, and a
+/// page cache that does not scan itself at every commit (pagecachetruncate.h). Once SQLite is
+/// initialised the calls fail harmlessly and the defaults stay.
 void tuneSqliteLibrary()
 {
 #ifdef NATTER_SQLITE_NATIVE
     static const bool once = [] {
         sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
         sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        installPageCacheTruncation();
         return true;
     }();
     Q_UNUSED(once);
