@@ -2,9 +2,8 @@
 // page numbers no longer hand the default cache a truncation (which walked its whole hash
 // table), while a rollback that leaves pages past the end of the database still drops them,
 // so what every connection reads stays exact.
+#include "../support/scratchsqlite.h"
 #include "storage/pagecachetruncate.h"
-#include "storage/sqlconnection.h"
-#include "storage/storageconfig.h"
 
 #include <QCryptographicHash>
 #include <QMap>
@@ -26,42 +25,24 @@ private Q_SLOTS:
     void rollbackDropsPagesPastTheEnd();
 
 private:
-    QSqlDatabase open(const QString &name);
-    void exec(QSqlDatabase db, const QString &sql);
+    QSqlDatabase open(const QString &name) { return m_files->open(name); }
+    static void exec(QSqlDatabase db, const QString &sql) { ScratchSqlite::exec(db, sql); }
     /// Inserts `rows` rows with random keys (an index split all over) in one transaction.
     void insertRandom(QSqlDatabase db, int rows, QMap<qint64, QByteArray> &expected);
     static QByteArray contentHash(QSqlDatabase db);
     static QByteArray hashOf(const QMap<qint64, QByteArray> &rows);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    StorageConfig m_config;
-    QStringList m_connections;
+    std::unique_ptr<ScratchSqlite> m_files;
 };
 
 void TestPageCacheTruncate::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_config.sqlitePath = m_dir->filePath(QStringLiteral("cache.db"));
+    m_files = std::make_unique<ScratchSqlite>(QStringLiteral("cache.db"));
 }
 
 void TestPageCacheTruncate::cleanup()
 {
-    for (const QString &name : std::as_const(m_connections))
-        closeConnection(name);
-    m_connections.clear();
-    m_dir.reset();
-}
-
-QSqlDatabase TestPageCacheTruncate::open(const QString &name)
-{
-    m_connections << name;
-    return openConnection(m_config, name);
-}
-
-void TestPageCacheTruncate::exec(QSqlDatabase db, const QString &sql)
-{
-    QSqlQuery q(db);
-    QVERIFY2(q.exec(sql), qPrintable(sql + QStringLiteral(": ") + q.lastError().text()));
+    m_files.reset();
 }
 
 void TestPageCacheTruncate::insertRandom(QSqlDatabase db, int rows, QMap<qint64, QByteArray> &expected)
@@ -130,9 +111,7 @@ void TestPageCacheTruncate::commitsAfterPageSwapsSkipTheTruncation()
 
     QCOMPARE(contentHash(reader), hashOf(expected));
     QCOMPARE(contentHash(writer), hashOf(expected));
-    QSqlQuery check(writer);
-    QVERIFY(check.exec(QStringLiteral("PRAGMA integrity_check")) && check.next());
-    QCOMPARE(check.value(0).toString(), QStringLiteral("ok"));
+    QCOMPARE(ScratchSqlite::integrity(writer), QStringLiteral("ok"));
 #endif
 }
 
@@ -165,14 +144,10 @@ void TestPageCacheTruncate::rollbackDropsPagesPastTheEnd()
             QCOMPARE(contentHash(reader), hashOf(expected));
             QCOMPARE(contentHash(writer), hashOf(expected));
         }
-        QSqlQuery check(writer);
-        QVERIFY(check.exec(QStringLiteral("PRAGMA integrity_check")) && check.next());
-        QCOMPARE(check.value(0).toString(), QStringLiteral("ok"));
+        QCOMPARE(ScratchSqlite::integrity(writer), QStringLiteral("ok"));
         committed = contentHash(writer);
     }
-    for (const QString &name : std::as_const(m_connections))
-        closeConnection(name);
-    m_connections.clear();
+    m_files->closeAll();
     QCOMPARE(contentHash(open(QStringLiteral("again"))), committed);
 }
 

@@ -1,9 +1,8 @@
 // The WAL write buffer (storage/walwritebuffer.h): SQLite's writes to the WAL reach the file in
 // few large writes, and what one connection commits is exactly what others then read, also
 // when a transaction spills pages into the WAL, reads them back and rolls part of itself back.
-#include "storage/sqlconnection.h"
+#include "../support/scratchsqlite.h"
 #include "storage/statement.h"
-#include "storage/storageconfig.h"
 #include "storage/walwritebuffer.h"
 
 #include <QCryptographicHash>
@@ -26,40 +25,22 @@ private Q_SLOTS:
     void spilledAndRolledBackPagesStayExact();
 
 private:
-    QSqlDatabase open(const QString &name);
+    QSqlDatabase open(const QString &name) { return m_files->open(name); }
+    static void exec(QSqlDatabase db, const QString &sql) { ScratchSqlite::exec(db, sql); }
     /// Hash over every row of `t`, in id order, as `db` sees it.
     static QByteArray contentHash(QSqlDatabase db);
-    void exec(QSqlDatabase db, const QString &sql);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    StorageConfig m_config;
-    QStringList m_connections;
+    std::unique_ptr<ScratchSqlite> m_files;
 };
 
 void TestWalWriteBuffer::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_config.sqlitePath = m_dir->filePath(QStringLiteral("buffer.db"));
+    m_files = std::make_unique<ScratchSqlite>(QStringLiteral("buffer.db"));
 }
 
 void TestWalWriteBuffer::cleanup()
 {
-    for (const QString &name : std::as_const(m_connections))
-        closeConnection(name);
-    m_connections.clear();
-    m_dir.reset();
-}
-
-QSqlDatabase TestWalWriteBuffer::open(const QString &name)
-{
-    m_connections << name;
-    return openConnection(m_config, name);
-}
-
-void TestWalWriteBuffer::exec(QSqlDatabase db, const QString &sql)
-{
-    QSqlQuery q(db);
-    QVERIFY2(q.exec(sql), qPrintable(sql + QStringLiteral(": ") + q.lastError().text()));
+    m_files.reset();
 }
 
 QByteArray TestWalWriteBuffer::contentHash(QSqlDatabase db)
@@ -103,7 +84,7 @@ void TestWalWriteBuffer::commitsReachTheWalInFewWrites()
     }
     QVERIFY(writer.commit());
     const WalWriteStats after = walWriteStats();
-    QVERIFY(QFileInfo::exists(m_config.sqlitePath + QStringLiteral("-wal")));
+    QVERIFY(QFileInfo::exists(m_files->config().sqlitePath + QStringLiteral("-wal")));
     QCOMPARE(contentHash(reader), expected.result()); // another connection sees the commit at once
 #ifdef NATTER_SQLITE_NATIVE
     const qint64 asked = after.writesAsked - before.writesAsked;
@@ -157,16 +138,12 @@ void TestWalWriteBuffer::spilledAndRolledBackPagesStayExact()
             QCOMPARE(contentHash(reader), expected.result());
             QCOMPARE(contentHash(writer), expected.result());
         }
-        QSqlQuery check(writer);
-        QVERIFY(check.exec(QStringLiteral("PRAGMA integrity_check")) && check.next());
-        QCOMPARE(check.value(0).toString(), QStringLiteral("ok"));
+        QCOMPARE(ScratchSqlite::integrity(writer), QStringLiteral("ok"));
         committed = contentHash(writer);
     }
 
     // Everything is still there after every connection closed and the WAL was replayed.
-    for (const QString &name : std::as_const(m_connections))
-        closeConnection(name);
-    m_connections.clear();
+    m_files->closeAll();
     QCOMPARE(contentHash(open(QStringLiteral("again"))), committed);
 }
 
