@@ -11,6 +11,13 @@ Q_LOGGING_CATEGORY(lcConn, "natter.server.net")
 
 namespace natter::server {
 
+namespace {
+qint64 frameOverhead(qint64 payload)
+{
+    return payload < 126 ? 2 : payload < 65536 ? 4 : 10; // unmasked server frame header
+}
+} // namespace
+
 ClientConnection::ClientConnection(QWebSocket *socket, const ServerConfig &config, QObject *parent)
     : QObject(parent), m_socket(socket), m_config(config),
       m_peerAddress(socket->peerAddress().toString()),
@@ -40,8 +47,7 @@ ClientConnection::ClientConnection(QWebSocket *socket, const ServerConfig &confi
             Q_EMIT frameReceived(bytes); // JSON sent as a binary message
     });
     connect(m_socket, &QWebSocket::pong, this, [this] { m_heardFrom = true; });
-    // The backlog is the socket's write buffer (queuedBytes()), read when a frame is sent: no
-    // slot on bytesWritten, which fires for every write to the kernel.
+    connect(m_socket, &QWebSocket::bytesWritten, this, &ClientConnection::onBytesWritten);
     connect(m_socket, &QWebSocket::disconnected, this, [this] {
         m_closing = true;
         Q_EMIT closed();
@@ -64,50 +70,50 @@ void ClientConnection::setLoggedOut()
     m_tokenHash.clear();
 }
 
-qint64 ClientConnection::queuedBytes() const
-{
-    return m_socket->bytesToWrite();
-}
-
 void ClientConnection::send(const QString &frame)
 {
     if (m_closing)
         return;
     // Judge the backlog before this frame, so one large reply alone never trips the limit.
-    if (queuedBytes() > m_config.hardOutgoingBytes)
+    if (m_queuedBytes > m_config.hardOutgoingBytes)
         return dropSlowReader();
-    m_socket->sendTextMessage(frame);
-    checkBacklog();
+    account(m_socket->sendTextMessage(frame));
 }
 
 void ClientConnection::sendBinary(const QByteArray &frame)
 {
     if (m_closing)
         return;
-    if (queuedBytes() > m_config.hardOutgoingBytes)
+    if (m_queuedBytes > m_config.hardOutgoingBytes)
         return dropSlowReader();
-    m_socket->sendBinaryMessage(frame);
-    checkBacklog();
+    account(m_socket->sendBinaryMessage(frame));
 }
 
-void ClientConnection::checkBacklog()
+void ClientConnection::account(qint64 payload)
 {
-    // A commit's fan-out may briefly exceed the limit for a fast reader; only a reader whose
-    // backlog is still over it when the grace period ends cannot keep up.
-    if (m_graceRunning || queuedBytes() <= m_config.maxOutgoingBytes)
-        return;
-    m_graceRunning = true;
-    QTimer::singleShot(m_config.slowReaderGraceMs, this, [this] {
-        m_graceRunning = false;
-        if (queuedBytes() > m_config.maxOutgoingBytes)
-            dropSlowReader();
-    });
+    m_queuedBytes += payload + frameOverhead(payload);
+    // A commit's fan-out may briefly exceed the limit for a fast reader; only a backlog that
+    // stays over it for the grace period means the reader cannot keep up.
+    if (m_queuedBytes > m_config.maxOutgoingBytes && !m_overLimitSince.isValid()) {
+        m_overLimitSince.start();
+        QTimer::singleShot(m_config.slowReaderGraceMs, this, [this] {
+            if (m_overLimitSince.isValid() && m_overLimitSince.elapsed() >= m_config.slowReaderGraceMs)
+                dropSlowReader();
+        });
+    }
 }
 
 void ClientConnection::dropSlowReader()
 {
-    qCInfo(lcConn) << "dropping slow reader" << m_peerAddress << queuedBytes() << "bytes queued";
+    qCInfo(lcConn) << "dropping slow reader" << m_peerAddress << m_queuedBytes << "bytes queued";
     close(closecode::slowReader, QStringLiteral("too slow reading; reconnect and resume"));
+}
+
+void ClientConnection::onBytesWritten(qint64 bytes)
+{
+    m_queuedBytes = qMax<qint64>(0, m_queuedBytes - bytes);
+    if (m_queuedBytes <= m_config.maxOutgoingBytes)
+        m_overLimitSince.invalidate();
 }
 
 void ClientConnection::sendError(std::optional<RequestId> id, ErrorCode code, const QString &message)

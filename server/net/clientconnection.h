@@ -4,6 +4,7 @@
 #include "protocol/codec.h"
 #include "protocol/liverequests.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QWebSocket>
@@ -59,8 +60,7 @@ public:
     bool admitRequest(qint64 nowMs);
     /// Liveness: ping if the peer was heard from since the last check, else drop it.
     void checkAlive();
-    /// Bytes sent but not yet taken by the kernel (the socket's write buffer).
-    qint64 queuedBytes() const;
+    qint64 queuedBytes() const { return m_queuedBytes; }
     /// Attachment transfers (chunks being written, fetches being read) of this connection.
     int transfersInFlight() const { return m_transfers; }
     void addTransfers(int delta) { m_transfers += delta; }
@@ -82,7 +82,8 @@ Q_SIGNALS:
     void closed();
 
 private:
-    void checkBacklog();
+    void onBytesWritten(qint64 bytes);
+    void account(qint64 payload);
     void dropSlowReader();
 
     QWebSocket *m_socket;
@@ -94,7 +95,8 @@ private:
     qint64 m_connectedAtMs = 0;
     RateLimiter m_limiter;
     int m_rejectedInRow = 0;
-    bool m_graceRunning = false; ///< the backlog went over maxOutgoingBytes: judged at the grace's end
+    qint64 m_queuedBytes = 0;
+    QElapsedTimer m_overLimitSince; ///< valid while the backlog is over maxOutgoingBytes
     bool m_heardFrom = true;
     Presence m_status = Presence::Online;
     RoomId m_viewing;

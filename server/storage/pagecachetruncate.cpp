@@ -129,7 +129,7 @@ bool installPageCacheTruncation()
         if (sqlite3_config(SQLITE_CONFIG_GETPCACHE2, &g_default) != SQLITE_OK || !g_default.xCreate)
             return;
         static sqlite3_pcache_methods2 wrapper;
-        wrapper.iVersion = 1; // xShrink is optional, and the default's may be version 1 too
+        wrapper.iVersion = 1;
         wrapper.pArg = nullptr;
         wrapper.xInit = cacheInit;
         wrapper.xShutdown = cacheShutdown;
@@ -141,7 +141,7 @@ bool installPageCacheTruncation()
         wrapper.xRekey = cacheRekey;
         wrapper.xTruncate = cacheTruncate;
         wrapper.xDestroy = cacheDestroy;
-        wrapper.xShrink = g_default.iVersion >= 1 && g_default.xShrink ? cacheShrink : nullptr;
+        wrapper.xShrink = cacheShrink; // SQLite calls it without checking; it checks the default's
         installed = sqlite3_config(SQLITE_CONFIG_PCACHE2, &wrapper) == SQLITE_OK;
     });
     return installed;
