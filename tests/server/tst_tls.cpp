@@ -1,7 +1,9 @@
 // TLS by default: natterd generates a self-signed certificate on first start (and keeps it),
 // or serves the administrator's; clients connect over wss:// and see the fingerprint natterd
-// reports. The last case runs the real natterd binary (epoll dispatcher, printed fingerprint).
+// reports. One case runs the real natterd binary (epoll dispatcher, printed fingerprint); the
+// last checks that a wss:// reader that stops reading is dropped like a ws:// one.
 #include "../support/rawclient.h"
+#include "../support/stalledpeer.h"
 #include "../support/testserver.h"
 
 #include "tls/tlsidentity.h"
@@ -68,6 +70,7 @@ private Q_SLOTS:
     void refusesAKeyOfAnotherCertificate();
     void refusesMissingOrHalfGivenFiles();
     void natterdPrintsTheFingerprintAndServesWss();
+    void slowReaderOverTlsIsDropped();
 };
 
 void TestTls::generatesAndServesASelfSignedCertificate()
@@ -246,6 +249,48 @@ void TestTls::natterdPrintsTheFingerprintAndServesWss()
     QVERIFY(check.waitForFinished(10000));
     QCOMPARE(check.exitCode(), 0);
     QVERIFY(QString::fromUtf8(check.readAllStandardOutput()).contains(fingerprint));
+}
+
+void TestTls::slowReaderOverTlsIsDropped()
+{
+    // Over TLS the backlog of a stalled reader is mostly encrypted bytes, past what
+    // QSslSocket::bytesToWrite() counts: the server must still see it and drop the reader.
+    auto server = tlsServer([](ServerConfig &c) {
+        c.requestsPerSecond = 100000;
+        c.requestBurst = 100000;
+        c.maxOutgoingBytes = 512 * 1024;
+        c.slowReaderGraceMs = 500;
+    });
+    QVERIFY2(server->start(), qPrintable(server->error()));
+    RawClient alice;
+    alice.socket().setSslConfiguration(
+        trusting(certificateIn(QDir(server->dataDir()).filePath(QStringLiteral("tls/natterd.crt")))));
+    QVERIFY(alice.connectTo(server->url()));
+    const std::optional<SessionReply> session = alice.signup(QStringLiteral("alice"));
+    QVERIFY(session);
+    alice.send(1, CreateRoomRequest{QStringLiteral("echo"), {}, false, HistoryVisibility::Shared, {}});
+    const std::optional<ServerFrame> created = alice.waitReply(1);
+    QVERIFY(created && created->kind == ServerFrame::Kind::Result);
+    const std::optional<RoomReply> room = readData<RoomReply>(created->data, nullptr);
+    QVERIFY(room);
+
+    // A second connection of alice's, over TLS, that stops reading: every message alice sends
+    // from her first connection is pushed to it.
+    StalledPeer stalled;
+    QVERIFY(stalled.open(server->port(), 5000, StalledPeer::Transport::Tls));
+    stalled.sendText(encodeRequest(1, HelloRequest{1, {}, {}}));
+    stalled.sendText(encodeRequest(2, ResumeRequest{session->token}));
+    QTest::qWait(200);
+    stalled.stopReading();
+    const int connectionsBefore = server->server().connectionCount();
+    const QString big(8000, QLatin1Char('x'));
+    const int count = 600; // ~5 MB towards the stalled connection
+    for (int i = 0; i < count; ++i)
+        alice.send(RequestId(100 + i), SendRequest{room->room.id, QStringLiteral("slow-%1").arg(i), big});
+    const std::optional<ServerFrame> last = alice.waitReply(RequestId(100 + count - 1), 30000);
+    QVERIFY(last && last->kind == ServerFrame::Kind::Result);
+    QTRY_VERIFY_WITH_TIMEOUT(server->server().connectionCount() < connectionsBefore, 15000);
+    QVERIFY(alice.isConnected()); // the sender, reading its replies, stays
 }
 
 QTEST_GUILESS_MAIN(TestTls)

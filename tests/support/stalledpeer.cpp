@@ -5,11 +5,19 @@
 
 namespace natter::test {
 
-bool StalledPeer::open(quint16 port, int timeoutMs)
+bool StalledPeer::open(quint16 port, int timeoutMs, Transport transport)
 {
-    m_socket.connectToHost(QStringLiteral("127.0.0.1"), port);
-    if (!m_socket.waitForConnected(timeoutMs))
-        return false;
+    if (transport == Transport::Tls) {
+        m_socket.setPeerVerifyMode(QSslSocket::VerifyNone);
+        m_socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"), port);
+        // The server may run in this thread: wait with its event loop turning.
+        if (!QTest::qWaitFor([this] { return m_socket.isEncrypted(); }, timeoutMs))
+            return false;
+    } else {
+        m_socket.connectToHost(QStringLiteral("127.0.0.1"), port);
+        if (!m_socket.waitForConnected(timeoutMs))
+            return false;
+    }
     m_socket.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                    "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
     QByteArray response;

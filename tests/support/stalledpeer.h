@@ -4,7 +4,7 @@
 // TCP flow control push back on the server).
 
 #include <QByteArray>
-#include <QTcpSocket>
+#include <QSslSocket>
 #include <QUrl>
 
 namespace natter::test {
@@ -12,11 +12,13 @@ namespace natter::test {
 class StalledPeer
 {
 public:
-    /// Opens TCP and completes the WebSocket upgrade.
-    bool open(quint16 port, int timeoutMs = 5000);
+    enum class Transport { Plain, Tls };
+    /// Opens TCP (and TLS, trusting any certificate) and completes the WebSocket upgrade.
+    bool open(quint16 port, int timeoutMs = 5000, Transport transport = Transport::Plain);
     /// Sends one masked text frame, as a client must.
     void sendText(const QByteArray &payload);
-    /// Stops draining the socket: at most `bytes` are buffered by Qt, the rest stays in the kernel.
+    /// Stops draining the socket: at most `bytes` are buffered by Qt (for TLS, both before and
+    /// after decryption), the rest stays in the kernel.
     void stopReading(qint64 bytes = 1024) { m_socket.setReadBufferSize(bytes); }
     bool waitDisconnected(int timeoutMs);
     /// Reads whatever arrived (for peers that still read) and returns it raw.
@@ -24,7 +26,7 @@ public:
     QTcpSocket &socket() { return m_socket; }
 
 private:
-    QTcpSocket m_socket;
+    QSslSocket m_socket; ///< used as a plain QTcpSocket unless opened with Transport::Tls
 };
 
 } // namespace natter::test
