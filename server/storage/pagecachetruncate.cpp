@@ -3,7 +3,6 @@
 #ifdef NATTER_SQLITE_NATIVE
 #include <atomic>
 #include <mutex>
-#include <new>
 #include <sqlite3.h>
 #endif
 
