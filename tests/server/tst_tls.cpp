@@ -36,7 +36,7 @@ QSslCertificate certificateIn(const QString &path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return {};
+        return QSslCertificate();
     return QSslCertificate(f.readAll(), QSsl::Pem);
 }
 
