@@ -161,6 +161,7 @@ Corpus seedCorpus(Repositories &repos, const QList<User> &users, const CorpusOpt
         repos.messages.insert(room.id, ++seqs[r], sender, QStringLiteral("c%1").arg(i),
                               sentence(words, zipf, rng), c.firstSentAt + yearMs * i / o.messages);
         if ((i + 1) % 100000 == 0) {
+            repos.messages.flushOrder();
             repos.search.indexPending();
             if (!db.commit())
                 throw StorageError(QStringLiteral("commit failed"));
@@ -178,6 +179,7 @@ Corpus seedCorpus(Repositories &repos, const QList<User> &users, const CorpusOpt
         if (!last.exec())
             throw StorageError(QStringLiteral("cannot set a room's last seq"));
     }
+    repos.messages.flushOrder();
     repos.search.indexPending();
     if (!db.commit())
         throw StorageError(QStringLiteral("commit failed"));

@@ -121,6 +121,7 @@ void seedHistory(Repositories &repos, RoomId room, UserId a, UserId b, qint64 co
                                   QStringLiteral("message %1").arg(seq) + text,
                                   now - (count - seq) * 10);
         }
+        repos.messages.flushOrder();
         repos.search.indexPending();
         if (!db.commit())
             throw StorageError(QStringLiteral("commit failed: ") + db.lastError().text());

@@ -1,5 +1,7 @@
 #include "storage/attachmentrepository.h"
 
+#include "storage/messagerepository.h"
+
 #include <QHash>
 #include <QSet>
 
@@ -78,7 +80,7 @@ QList<Attachment> AttachmentRepository::attach(MessageId message, const QList<At
 
 void AttachmentRepository::fill(QList<Message> &messages)
 {
-    // One range query per room of the page: the (room_id, seq) index finds the messages, the
+    // One range query per room of the page: message_order and its tail find the messages, the
     // message_id index their attachments.
     QHash<RoomId, std::pair<Seq, Seq>> ranges;
     QHash<MessageId, Message *> byId;
@@ -91,10 +93,13 @@ void AttachmentRepository::fill(QList<Message> &messages)
         byId.insert(m.id, &m);
     }
     for (auto it = ranges.cbegin(); it != ranges.cend(); ++it) {
-        Statement q(m_cache, "SELECT a.message_id, " NATTER_ATTACHMENT_COLUMNS " FROM messages m "
+        Statement q(m_cache, "SELECT a.message_id, " NATTER_ATTACHMENT_COLUMNS " FROM (SELECT id FROM message_order "
+                             "WHERE room_id = ? AND seq BETWEEN ? AND ? UNION ALL SELECT id FROM messages "
+                             "WHERE id > " NATTER_ORDER_TAIL " AND room_id = ? AND seq BETWEEN ? AND ?) m "
                              "JOIN attachments a ON a.message_id = m.id JOIN files f ON f.sha256 = a.sha256 "
-                             "WHERE m.room_id = ? AND m.seq BETWEEN ? AND ? ORDER BY a.message_id, a.position");
-        q.bind(it.key().value).bind(it->first).bind(it->second).exec();
+                             "ORDER BY a.message_id, a.position");
+        q.bind(it.key().value).bind(it->first).bind(it->second).bind(it.key().value).bind(it->first)
+            .bind(it->second).exec();
         while (q.next()) {
             if (Message *m = byId.value(MessageId(q.integer(0))))
                 m->attachments.append(readAttachment(q, 1));

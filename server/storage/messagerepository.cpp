@@ -77,6 +77,7 @@ Message MessageRepository::insert(RoomId room, Seq seq, UserId sender, const QSt
         .bind(replyTo.isValid() ? QVariant(replyTo.value) : QVariant()).exec();
     const MessageId id(q.lastInsertId());
     mark(room, seq, id);
+    grewTail();
     if (!target.isValid() && !replyTo.isValid()) // nothing to join: skip the read-back
         return Message{id, room, seq, sender, clientMsgId, body.isNull() ? QStringLiteral("") : body,
                        now, kind, subject};
@@ -101,6 +102,7 @@ std::optional<Message> MessageRepository::insertNext(RoomId room, UserId sender,
         return std::nullopt; // the key was used already
     const MessageId id(q.lastInsertId());
     mark(room, seq, id);
+    grewTail();
     return Message{id, room, seq, sender, clientMsgId, body.isNull() ? QStringLiteral("") : body, now,
                    timeline::message, UserId()};
 }
@@ -113,14 +115,47 @@ void MessageRepository::mark(RoomId room, Seq seq, MessageId id)
     q.bind(room.value).bind(id.value).bind(seq).exec();
 }
 
+void MessageRepository::grewTail()
+{
+    if (m_tail++ == 0)
+        m_tailSince.start();
+}
+
+bool MessageRepository::orderDue() const
+{
+    return m_tail >= orderTailLimit || (m_tail > 0 && m_tailSince.elapsed() >= orderTailAgeMs);
+}
+
+int MessageRepository::flushOrder()
+{
+    Statement move(m_cache, "INSERT INTO message_order (room_id, seq, id) SELECT room_id, seq, id FROM messages "
+                            "WHERE id > " NATTER_ORDER_TAIL " ORDER BY room_id, seq");
+    move.exec();
+    const int moved = move.rowsAffected();
+    if (moved > 0) {
+        Statement mark(m_cache, "UPDATE message_order_state SET through = (SELECT MAX(id) FROM messages)");
+        mark.exec();
+    }
+    m_tail = 0;
+    return moved;
+}
+
+// The ids of a room's entries in a seq range, from message_order (at most `limit` of them, the
+// first in `order`) and from its tail. Binds: room, range..., limit, room, range...
+#define NATTER_ROOM_RANGE(range, order)                                                            \
+    "SELECT id FROM (SELECT id FROM message_order WHERE room_id = ? AND " range " ORDER BY seq "   \
+    order " LIMIT ?) UNION ALL SELECT id FROM messages WHERE id > " NATTER_ORDER_TAIL              \
+    " AND room_id = ? AND " range
+
 QList<Message> MessageRepository::before(RoomId room, Seq beforeSeq, int limit, Seq fromSeq, Seq untilSeq)
 {
-    Statement q(m_cache, "SELECT " NATTER_MESSAGE_COLUMNS_OF("m") " FROM messages m" NATTER_MESSAGE_JOINS_OF("m")
-                         "WHERE m.room_id = ? AND m.seq < ? AND m.seq >= ? ORDER BY m.seq DESC LIMIT ?");
+    Statement q(m_cache, "SELECT " NATTER_MESSAGE_COLUMNS_OF("m") " FROM (" NATTER_ROOM_RANGE("seq < ? AND seq >= ?", "DESC")
+                         ") v JOIN messages m ON m.id = v.id" NATTER_MESSAGE_JOINS_OF("m") "ORDER BY m.seq DESC LIMIT ?");
     Seq upper = beforeSeq > 0 ? beforeSeq : noLimit;
     if (untilSeq > 0)
         upper = std::min(upper, untilSeq + 1);
-    q.bind(room.value).bind(upper).bind(fromSeq).bind(limit).exec();
+    q.bind(room.value).bind(upper).bind(fromSeq).bind(limit).bind(room.value).bind(upper).bind(fromSeq)
+        .bind(limit).exec();
     QList<Message> out;
     out.reserve(limit); // a history page: at most maxHistoryLimit + 1
     while (q.next())
@@ -131,10 +166,11 @@ QList<Message> MessageRepository::before(RoomId room, Seq beforeSeq, int limit, 
 
 QList<Message> MessageRepository::after(RoomId room, Seq afterSeq, int limit, Seq fromSeq, Seq untilSeq)
 {
-    Statement q(m_cache, "SELECT " NATTER_MESSAGE_COLUMNS_OF("m") " FROM messages m" NATTER_MESSAGE_JOINS_OF("m")
-                         "WHERE m.room_id = ? AND m.seq > ? AND m.seq <= ? ORDER BY m.seq ASC LIMIT ?");
-    q.bind(room.value).bind(std::max(afterSeq, fromSeq - 1)).bind(untilSeq > 0 ? untilSeq : noLimit)
-        .bind(limit).exec();
+    Statement q(m_cache, "SELECT " NATTER_MESSAGE_COLUMNS_OF("m") " FROM (" NATTER_ROOM_RANGE("seq > ? AND seq <= ?", "ASC")
+                         ") v JOIN messages m ON m.id = v.id" NATTER_MESSAGE_JOINS_OF("m") "ORDER BY m.seq ASC LIMIT ?");
+    const Seq lower = std::max(afterSeq, fromSeq - 1);
+    const Seq upper = untilSeq > 0 ? untilSeq : noLimit;
+    q.bind(room.value).bind(lower).bind(upper).bind(limit).bind(room.value).bind(lower).bind(upper).bind(limit).exec();
     QList<Message> out;
     while (q.next())
         out.append(readMessage(q, 0, fromSeq));

@@ -4,6 +4,8 @@
 #include "protocol/types.h"
 #include "storage/statement.h"
 
+#include <QElapsedTimer>
+
 #include <optional>
 
 /// The message columns every message query selects, in the order readMessage() expects; the
@@ -38,8 +40,14 @@ struct StoredMessage
     bool deleted = false;
 };
 
-/// Timeline entries. (room_id, seq) is unique and indexed: history and sync are keyset scans,
-/// always bounded by the reader's window [fromSeq, untilSeq]. Whatever lies before a reader's
+/// The tail of message_order (migration 18): the messages not yet moved into it, found by their
+/// ids. A query by (room_id, seq) reads message_order and, in a UNION ALL, the messages with
+/// `id > ` this (a rowid range of at most MessageRepository::orderTailLimit rows).
+#define NATTER_ORDER_TAIL "(SELECT through FROM message_order_state)"
+
+/// Timeline entries. (room_id, seq) is unique (allocated by RoomRepository, one writer) and
+/// ordered through message_order plus its tail (NATTER_ORDER_TAIL): history and sync are keyset
+/// scans, always bounded by the reader's window [fromSeq, untilSeq]. Whatever lies before a reader's
 /// window stays hidden even when an entry refers to it: an edited/deleted entry whose target is
 /// older than fromSeq is served without text, a reply to such a message without its preview.
 class MessageRepository
@@ -85,6 +93,21 @@ public:
     QList<Revision> revisions(MessageId id);
     int revisionCount(MessageId id);
 
+    /// The writer moves the tail into message_order once this many messages were stored on its
+    /// connection since the last move, or once the first of them has waited orderTailAgeMs
+    /// (Storage also moves it after a second without writes). A query that walks the whole
+    /// tail (a room with nothing in it) reads at most about this many rows.
+    static constexpr int orderTailLimit = 8192;
+    static constexpr qint64 orderTailAgeMs = 1000;
+    /// Messages stored on this connection since the last flushOrder().
+    int orderTail() const { return m_tail; }
+    /// True when flushOrder() is due (see orderTailLimit).
+    bool orderDue() const;
+    /// Moves every message above the tail's mark into message_order, sorted by room so that
+    /// each room's leaf is written once, and moves the mark; returns how many moved. In a write
+    /// transaction.
+    int flushOrder();
+
     /// Reads the columns of NATTER_MESSAGE_COLUMNS_OF starting at `first`, as served to a
     /// reader whose window starts at `fromSeq`.
     static Message readMessage(const Statement &q, int first = 0, Seq fromSeq = 1);
@@ -92,7 +115,11 @@ public:
 private:
     /// Notes entry `id` at `seq` in message_marks when seq is a multiple of markEvery.
     void mark(RoomId room, Seq seq, MessageId id);
+    /// Counts a stored message into the tail.
+    void grewTail();
     StatementCache &m_cache;
+    int m_tail = 0;
+    QElapsedTimer m_tailSince;
 };
 
 } // namespace natter::server

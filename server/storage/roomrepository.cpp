@@ -23,10 +23,13 @@ QString directKey(UserId a, UserId b)
     "r.last_activity, " NATTER_MESSAGE_COLUMNS_OF("m") " "
 // The last entry that is not an edit or delete, in its current state: the conversation list's
 // preview follows edits and deletes without showing them as entries of their own.
+// Within a room ids grow with seq, and the order's tail holds the newest entries: the tail is
+// read first, newest first, message_order only when the tail has none of this room's.
 #define NATTER_ROOM_JOIN                                                                           \
-    " LEFT JOIN messages m ON m.room_id = r.id AND m.seq = (SELECT l.seq FROM messages l "          \
-    "WHERE l.room_id = r.id AND l.target_id IS NULL ORDER BY l.seq DESC LIMIT 1)"                 \
-    NATTER_MESSAGE_JOINS_OF("m")
+    " LEFT JOIN messages m ON m.id = COALESCE((SELECT t.id FROM messages t WHERE t.id > "         \
+    NATTER_ORDER_TAIL " AND t.room_id = r.id AND t.target_id IS NULL ORDER BY t.id DESC LIMIT 1), " \
+    "(SELECT o.id FROM message_order o JOIN messages l ON l.id = o.id WHERE o.room_id = r.id "     \
+    "AND l.target_id IS NULL ORDER BY o.seq DESC LIMIT 1))" NATTER_MESSAGE_JOINS_OF("m")
 constexpr int messageColumn = 9;
 constexpr int afterMessage = messageColumn + MessageRepository::columnCount;
 /// Room events go to every member alike, so their lastMessage shows nothing from before any
@@ -98,8 +101,17 @@ void RoomRepository::setHistoryVisibility(RoomId room, HistoryVisibility visibil
 void RoomRepository::remove(RoomId room)
 {
     m_states.invalidate(room);
+    // messages.room_id has no index a cascade could use (migration 18): the room's entries are
+    // found through message_order and its tail. The tail's mark never stays above the highest
+    // id left, since SQLite gives the ids above that again.
+    Statement entries(m_cache, "DELETE FROM messages WHERE id IN (SELECT id FROM message_order WHERE room_id = ? "
+                               "UNION ALL SELECT id FROM messages WHERE id > " NATTER_ORDER_TAIL " AND room_id = ?)");
+    entries.bind(room.value).bind(room.value).exec();
     Statement q(m_cache, "DELETE FROM rooms WHERE id = ?");
     q.bind(room.value).exec();
+    Statement mark(m_cache, "UPDATE message_order_state SET through = MIN(through, "
+                            "(SELECT COALESCE(MAX(id), 0) FROM messages))");
+    mark.exec();
 }
 
 void RoomRepository::fillMembers(Room &room)
@@ -175,11 +187,15 @@ QList<Room> RoomRepository::listFor(UserId user)
 
 void RoomRepository::countUnread(Room &room, UserId user, const QString &username, Seq readFrom)
 {
-    // Walks the unread range on the (room_id, seq) index; bodies are checked for mentions here
-    // because "@name" must not match longer names.
-    Statement q(m_cache, "SELECT body FROM messages WHERE room_id = ? AND seq > ? AND kind = 'message' "
-                         "AND sender_id <> ? AND deleted_at IS NULL");
-    q.bind(room.id.value).bind(std::max(*room.readSeq, readFrom - 1)).bind(user.value).exec();
+    // Walks the unread range in message_order and its tail; bodies are checked for mentions
+    // here because "@name" must not match longer names.
+    Statement q(m_cache, "SELECT m.body FROM message_order o JOIN messages m ON m.id = o.id "
+                         "WHERE o.room_id = ? AND o.seq > ? AND m.kind = 'message' AND m.sender_id <> ? "
+                         "AND m.deleted_at IS NULL UNION ALL "
+                         "SELECT body FROM messages WHERE id > " NATTER_ORDER_TAIL " AND room_id = ? "
+                         "AND seq > ? AND kind = 'message' AND sender_id <> ? AND deleted_at IS NULL");
+    const Seq after = std::max(*room.readSeq, readFrom - 1);
+    q.bind(room.id.value).bind(after).bind(user.value).bind(room.id.value).bind(after).bind(user.value).exec();
     while (q.next()) {
         ++room.unreadCount;
         if (mentions(q.text(0), username))

@@ -1,5 +1,6 @@
 #include "storage/searchrepository.h"
 
+#include "storage/messagerepository.h"
 #include "storage/storageerror.h"
 
 #include <QJsonArray>
@@ -144,28 +145,11 @@ template <class T> QString idsAsJson(const QList<T> &ids)
     return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
 }
 
-/// The statement for one shape of filter; values are always bound, never spliced in. `among`:
-/// the candidates are given ids (from the FTS index); otherwise the reader's memberships drive,
-/// each room walked through its (room_id, seq) index over the seq range that message_marks
-/// gives for the id range (ids grow with seq within a room).
-QString searchSql(const SearchFilter &f, bool among)
+/// The filters of one shape, on `m` (messages) and `rm` (the reader's membership).
+QString searchFilters(const SearchFilter &f)
 {
-    QString sql =
-        among ? QStringLiteral("SELECT m.id, m.room_id, m.seq, m.sender_id, m.body, m.sent_at "
-                               "FROM messages m CROSS JOIN room_members rm ON rm.room_id = "
-                               "m.room_id AND rm.user_id = ? "
-                               "WHERE m.id IN (SELECT value FROM json_each(?)) ")
-              : QStringLiteral("SELECT m.id, m.room_id, m.seq, m.sender_id, m.body, m.sent_at "
-                               "FROM room_members rm CROSS JOIN messages m ON m.room_id = rm.room_id "
-                               "WHERE rm.user_id = ? AND m.id < ? AND m.id >= ? "
-                               // The id window's seq range in this room, from message_marks.
-                               "AND m.seq < COALESCE((SELECT k.seq FROM message_marks k WHERE k.room_id = "
-                               "rm.room_id AND k.id >= ? ORDER BY k.id LIMIT 1), 9223372036854775807) "
-                               "AND m.seq > MAX(rm.read_from_seq - 1, COALESCE((SELECT k.seq FROM "
-                               "message_marks k WHERE k.room_id = rm.room_id AND k.id < ? ORDER BY k.id "
-                               "DESC LIMIT 1), 0)) ");
-    sql += QStringLiteral("AND m.kind = 'message' AND m.body <> '' AND m.seq >= rm.read_from_seq "
-                          "AND (rm.active = 1 OR m.seq <= rm.read_until_seq) ");
+    QString sql = QStringLiteral("AND m.kind = 'message' AND m.body <> '' AND m.seq >= rm.read_from_seq "
+                                 "AND (rm.active = 1 OR m.seq <= rm.read_until_seq) ");
     if (f.rooms)
         sql += QStringLiteral("AND rm.room_id IN (SELECT value FROM json_each(?)) ");
     if (f.senders)
@@ -174,8 +158,37 @@ QString searchSql(const SearchFilter &f, bool among)
         sql += QStringLiteral("AND m.sent_at < ? ");
     if (f.sentAfter)
         sql += QStringLiteral("AND m.sent_at >= ? ");
-    sql += among ? QStringLiteral("ORDER BY m.id DESC") : QStringLiteral("ORDER BY m.id DESC LIMIT ?");
     return sql;
+}
+
+/// The statement for one shape of filter; values are always bound, never spliced in. `among`:
+/// the candidates are given ids (from the FTS index); otherwise the reader's memberships drive,
+/// each room walked through message_order over the seq range that message_marks gives for the
+/// id range (ids grow with seq within a room), and the order's tail (ids above its mark) by id.
+QString searchSql(const SearchFilter &f, bool among)
+{
+    if (among) {
+        return QStringLiteral("SELECT m.id, m.room_id, m.seq, m.sender_id, m.body, m.sent_at "
+                              "FROM messages m CROSS JOIN room_members rm ON rm.room_id = "
+                              "m.room_id AND rm.user_id = ? "
+                              "WHERE m.id IN (SELECT value FROM json_each(?)) ")
+            + searchFilters(f) + QStringLiteral("ORDER BY m.id DESC");
+    }
+    return QStringLiteral("SELECT m.id, m.room_id, m.seq, m.sender_id, m.body, m.sent_at "
+                          "FROM room_members rm CROSS JOIN message_order o ON o.room_id = rm.room_id "
+                          "CROSS JOIN messages m ON m.id = o.id "
+                          "WHERE rm.user_id = ? AND m.id < ? AND m.id >= ? "
+                          // The id window's seq range in this room, from message_marks.
+                          "AND o.seq < COALESCE((SELECT k.seq FROM message_marks k WHERE k.room_id = "
+                          "rm.room_id AND k.id >= ? ORDER BY k.id LIMIT 1), 9223372036854775807) "
+                          "AND o.seq > MAX(rm.read_from_seq - 1, COALESCE((SELECT k.seq FROM "
+                          "message_marks k WHERE k.room_id = rm.room_id AND k.id < ? ORDER BY k.id "
+                          "DESC LIMIT 1), 0)) ")
+        + searchFilters(f)
+        + QStringLiteral("UNION ALL SELECT m.id, m.room_id, m.seq, m.sender_id, m.body, m.sent_at "
+                         "FROM messages m CROSS JOIN room_members rm ON rm.room_id = m.room_id "
+                         "AND rm.user_id = ? WHERE m.id < ? AND m.id > MAX(? - 1, " NATTER_ORDER_TAIL ") ")
+        + searchFilters(f) + QStringLiteral("ORDER BY 1 DESC LIMIT ?");
 }
 
 } // namespace
@@ -245,25 +258,32 @@ QList<SearchRow> SearchRepository::run(const SearchFilter &f, bool among, const 
 {
     QSqlQuery &q = prepared(searchSql(f, among));
     int i = 0;
+    const auto bindFilters = [&] {
+        if (f.rooms)
+            q.bindValue(i++, idsAsJson(*f.rooms));
+        if (f.senders)
+            q.bindValue(i++, idsAsJson(*f.senders));
+        if (f.sentBefore)
+            q.bindValue(i++, *f.sentBefore);
+        if (f.sentAfter)
+            q.bindValue(i++, *f.sentAfter);
+    };
     q.bindValue(i++, f.reader.value);
     if (among) {
         q.bindValue(i++, idsAsJson(ids));
+        bindFilters();
     } else {
         q.bindValue(i++, beforeId);
         q.bindValue(i++, lowerId);
         q.bindValue(i++, beforeId); // the marks around the window
         q.bindValue(i++, lowerId);
-    }
-    if (f.rooms)
-        q.bindValue(i++, idsAsJson(*f.rooms));
-    if (f.senders)
-        q.bindValue(i++, idsAsJson(*f.senders));
-    if (f.sentBefore)
-        q.bindValue(i++, *f.sentBefore);
-    if (f.sentAfter)
-        q.bindValue(i++, *f.sentAfter);
-    if (!among)
+        bindFilters();
+        q.bindValue(i++, f.reader.value); // the tail
+        q.bindValue(i++, beforeId);
+        q.bindValue(i++, lowerId);
+        bindFilters();
         q.bindValue(i++, limit);
+    }
     if (!q.exec())
         throw StorageError(QStringLiteral("search failed: %1").arg(q.lastError().text()));
     QList<SearchRow> out;

@@ -66,6 +66,12 @@ QString StorageWorker::openConnection()
         if (m_mode == Mode::Writer && m_checkpointer && m_repos->statements().sqlite())
             sqlite3_wal_hook(m_repos->statements().sqlite(), &StorageWorker::reportWalSize, this);
 #endif
+        if (m_mode == Mode::Writer) {
+            flushOrder(); // what the last run stored after its last move
+            m_orderTimer = new QTimer(this);
+            m_orderTimer->setSingleShot(true);
+            connect(m_orderTimer, &QTimer::timeout, this, &StorageWorker::flushOrder);
+        }
     } catch (const StorageError &e) {
         return e.message();
     }
@@ -120,6 +126,8 @@ void StorageWorker::drain()
                 gatherNextBatch();
             if (m_queue.isEmpty()) {
                 m_scheduled = false;
+                if (m_orderTimer && m_repos && m_repos->messages.orderTail() > 0)
+                    m_orderTimer->start(int(MessageRepository::orderTailAgeMs));
                 return;
             }
             const int maxBatch = m_mode == Mode::Writer ? qMax(1, m_config.maxWriteBatch) : 1024;
@@ -138,6 +146,8 @@ void StorageWorker::drain()
             m_sinceBatchBegan.start();
             runBatch(jobs);
             committed = true;
+            if (m_repos->messages.orderDue())
+                flushOrder();
             checkpointIfDue();
         } else {
             runReads(jobs);
@@ -181,6 +191,23 @@ void StorageWorker::runBatch(QVector<Storage::Job> &jobs)
     }
     if (commitBatch(jobs))
         finishAll(jobs, errors);
+}
+
+void StorageWorker::flushOrder()
+{
+    if (!m_repos || m_config.backend != StorageConfig::Backend::Sqlite)
+        return;
+    if (m_orderTimer)
+        m_orderTimer->stop();
+    try {
+        Statement(m_repos->statements(), "BEGIN IMMEDIATE").exec();
+        m_repos->messages.flushOrder();
+        Statement(m_repos->statements(), "COMMIT").exec();
+    } catch (const StorageError &e) {
+        // The tail stays where it is, still read by every query; the next move tries again.
+        qCWarning(lcStorage) << "cannot move new messages into the rooms' order:" << e.message();
+        m_repos->database().rollback();
+    }
 }
 
 bool StorageWorker::runUnguarded(QVector<Storage::Job> &jobs)

@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QMutex>
 #include <QObject>
+#include <QTimer>
 #include <QVector>
 #include <QWaitCondition>
 #include <memory>
@@ -60,6 +61,9 @@ private:
     /// itself (see WalCheckpointer::walGrew), which checkpointIfDue() does after the batch.
     static int reportWalSize(void *worker, sqlite3 *db, const char *schema, int pages);
     void checkpointIfDue();
+    /// Writer: moves the messages stored since the last move into message_order, in a
+    /// transaction of its own (MessageRepository::flushOrder).
+    void flushOrder();
     void finishAll(QVector<Storage::Job> &jobs, const QVector<QString> &errors);
 
     StorageConfig m_config;
@@ -76,6 +80,7 @@ private:
     WalCheckpointer *m_checkpointer = nullptr;
     SearchIndexer *m_searchIndexer = nullptr;
     bool m_checkpointDue = false;
+    QTimer *m_orderTimer = nullptr; ///< writer: moves the order's tail after a quiet second
 };
 
 } // namespace natter::server

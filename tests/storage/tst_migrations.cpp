@@ -77,6 +77,7 @@ private Q_SLOTS:
     void upgradeFromVersionOneFixtureKeepsData();
     void upgradeToLifecycleKeepsMessagesUnedited();
     void upgradeToKeyOrderKeepsMessagesAndTheirConstraint();
+    void upgradeToMessageOrderKeepsMessagesAndOrdersThem();
     void migratingTwiceIsANoOp();
     void newerDatabaseIsRefused();
     void failedMigrationLeavesPreviousVersion();
@@ -175,7 +176,9 @@ void TestMigrations::upgradeToLifecycleKeepsMessagesUnedited()
     QVERIFY(hasIndex(db, QStringLiteral("message_revisions_by_message")));
     QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM messages WHERE target_id IS NULL AND reply_to IS NULL "
                                        "AND edited_at IS NULL AND deleted_at IS NULL")).toInt(), messages);
-    // Existing messages read back as they were: never edited, not deleted, no reply.
+    // Existing messages read back as they were (through today's queries, on today's schema):
+    // never edited, not deleted, no reply.
+    migrator.migrate();
     Repositories repos(db);
     const QList<natter::Message> page = repos.messages.before(natter::RoomId(1), 0, 50);
     QCOMPARE(page.size(), messages);
@@ -214,7 +217,7 @@ void TestMigrations::upgradeToKeyOrderKeepsMessagesAndTheirConstraint()
     const QString referencesBefore = scalar(db, references).toString();
     QVERIFY2(referencesBefore.contains(QStringLiteral("room_id>rooms.id CASCADE")), qPrintable(referencesBefore));
 
-    migrator.migrate();
+    migrator.migrate(17);
     QCOMPARE(scalar(db, dump).toString(), before);
     QCOMPARE(scalar(db, references).toString(), referencesBefore);
     QCOMPARE(uniqueKeys(db, QStringLiteral("messages")),
@@ -234,6 +237,56 @@ void TestMigrations::upgradeToKeyOrderKeepsMessagesAndTheirConstraint()
     execDirect(db, QStringLiteral("DELETE FROM messages WHERE id = 1"));
     QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM search_changes")).toInt(), changes + 2);
     QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM message_revisions")).toInt(), 0);
+}
+
+void TestMigrations::upgradeToMessageOrderKeepsMessagesAndOrdersThem()
+{
+    QSqlDatabase db = openConnection(config(), m_name);
+    const QString failed = loadVersionOneFixture(db);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed));
+    Migrator migrator(db, QStringLiteral("sqlite"));
+    migrator.migrate(17);
+    // A second room whose messages interleave with the first's, so that ids and seqs differ.
+    execDirect(db, QStringLiteral("INSERT INTO rooms (id, kind, name, last_seq, last_activity, created_at) "
+                                  "VALUES (50, 'group', 'Second', 0, 1700000000000, 1700000000000)"));
+    for (int k = 1; k <= 6; ++k) {
+        const int room = k % 2 ? 50 : 1;
+        const int seq = room == 50 ? (k + 1) / 2 : 10 + k;
+        execDirect(db, QStringLiteral("INSERT INTO messages (room_id, seq, sender_id, client_msg_id, body, sent_at) "
+                                      "VALUES (%1, %2, 1, 'order-%3', 'message %3', 1700000005000)")
+                           .arg(room).arg(seq).arg(k));
+    }
+    const QString dump = QStringLiteral(
+        "SELECT group_concat(quote(id) || quote(room_id) || quote(seq) || quote(sender_id) || quote(client_msg_id) || "
+        "quote(body) || quote(sent_at) || quote(kind) || quote(target_id) || quote(deleted_at), ';') "
+        "FROM (SELECT * FROM messages ORDER BY id)");
+    const QString before = scalar(db, dump).toString();
+    const int messages = scalar(db, QStringLiteral("SELECT COUNT(*) FROM messages")).toInt();
+    const qint64 newest = scalar(db, QStringLiteral("SELECT MAX(id) FROM messages")).toLongLong();
+
+    migrator.migrate();
+    QCOMPARE(scalar(db, dump).toString(), before);
+    // The per-room index is gone; the key's constraint stays; room_id refers to nothing now.
+    QCOMPARE(uniqueKeys(db, QStringLiteral("messages")), QStringList{QStringLiteral("client_msg_id,sender_id")});
+    QVERIFY(!scalar(db, QStringLiteral("SELECT 1 FROM pragma_foreign_key_list('messages') WHERE \"from\" = 'room_id'"))
+                 .isValid());
+    // Every message is in message_order, at its room and seq, and the tail is empty.
+    QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM message_order")).toInt(), messages);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM message_order o JOIN messages m ON m.id = o.id "
+                                       "AND m.room_id = o.room_id AND m.seq = o.seq")).toInt(), messages);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT through FROM message_order_state")).toLongLong(), newest);
+    QCOMPARE(scalar(db, QStringLiteral("PRAGMA foreign_key_check")).isValid(), false);
+
+    Repositories repos(db);
+    const QList<natter::Message> second = repos.messages.before(natter::RoomId(50), 0, 10);
+    QCOMPARE(second.size(), 3);
+    QCOMPARE(second.first().body, QStringLiteral("message 1"));
+    QCOMPARE(second.last().body, QStringLiteral("message 5"));
+    // Deleting the room deletes its messages and their order, and nothing of the other room's.
+    repos.rooms.remove(natter::RoomId(50));
+    QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM messages")).toInt(), messages - 3);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM message_order")).toInt(), messages - 3);
+    QCOMPARE(scalar(db, QStringLiteral("PRAGMA foreign_key_check")).isValid(), false);
 }
 
 void TestMigrations::migratingTwiceIsANoOp()

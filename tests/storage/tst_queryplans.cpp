@@ -465,6 +465,8 @@ void TestQueryPlans::searchWindowWalksOnlyItsMarkedRange()
                                             QStringLiteral("t%1").arg(k), k));
         }
         QCOMPARE(stored.last().seq, seq);
+        if (k + 1 == 2 * perRoom - 10000)
+            r.messages.flushOrder(); // the last 10,000 stay in the order's tail
     }
     execDirect(db(), QStringLiteral("COMMIT"));
 
@@ -475,21 +477,35 @@ void TestQueryPlans::searchWindowWalksOnlyItsMarkedRange()
                   {MessageRepository::markEvery}),
              qint64(2 * (perRoom / MessageRepository::markEvery)));
 
-    // A window of ids deep in both rooms' history finds exactly its messages, newest first...
-    const qint64 lower = stored[20001].id.value;
-    const qint64 before = stored[20011].id.value;
+    // A window of ids finds exactly its messages, newest first...
+    qint64 lower = 0;
+    qint64 before = 0;
     QList<qint64> want;
-    for (const Message &m : stored) {
-        if (m.id.value >= lower && m.id.value < before)
-            want.prepend(m.id.value);
-    }
+    const auto window = [&](int from, int to) {
+        lower = stored[from].id.value;
+        before = stored[to].id.value;
+        want.clear();
+        for (const Message &m : stored) {
+            if (m.id.value >= lower && m.id.value < before)
+                want.prepend(m.id.value);
+        }
+    };
     auto search = [&] {
         QList<qint64> got;
         for (const SearchRow &row : r.search.find(SearchFilter{a, {}, {}, {}, {}}, before, lower, 100))
             got.append(row.id.value);
         return got;
     };
-    search(); // prepared once, outside the count
+    // ...in the order's tail (the newest ids), across its mark, and deep in message_order...
+    QList<int> tailPages;
+    for (const auto &[from, to] : {std::pair{55001, 55011}, std::pair{49995, 50005}}) {
+        window(from, to);
+        search(); // prepared once, outside the count
+        pagesRead(true);
+        QCOMPARE(search(), want);
+        tailPages.append(pagesRead(false));
+    }
+    window(20001, 20011);
     pagesRead(true);
     QCOMPARE(search(), want);
     const int marked = pagesRead(false);
@@ -500,6 +516,8 @@ void TestQueryPlans::searchWindowWalksOnlyItsMarkedRange()
     QCOMPARE(search(), want);
     const int unmarked = pagesRead(false);
     QVERIFY2(marked * 4 < unmarked, qPrintable(QStringLiteral("%1 pages with marks, %2 without").arg(marked).arg(unmarked)));
+    for (const int pages : tailPages)
+        QVERIFY2(pages * 4 < unmarked, qPrintable(QStringLiteral("%1 pages at the tail, %2 without marks").arg(pages).arg(unmarked)));
 #else
     QSKIP("page counts need SQLite's own API");
 #endif
