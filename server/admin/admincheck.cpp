@@ -38,6 +38,29 @@ QStringList pragmaRows(QSqlDatabase &db, const QString &statement)
     return rows;
 }
 
+/// The rooms' order of messages (migration 18), which no constraint guards: every message up to
+/// the order's mark is in message_order at its room and seq, every entry there is a message,
+/// and every message's room exists (messages.room_id is a plain column).
+int checkMessageOrder(QSqlDatabase &db, QTextStream &out, QTextStream &err)
+{
+    const QStringList counts = pragmaRows(
+        db, QStringLiteral("SELECT (SELECT COUNT(*) FROM messages m WHERE m.id <= (SELECT through FROM "
+                           "message_order_state) AND NOT EXISTS (SELECT 1 FROM message_order o WHERE "
+                           "o.room_id = m.room_id AND o.seq = m.seq AND o.id = m.id)), "
+                           "(SELECT COUNT(*) FROM message_order o WHERE NOT EXISTS (SELECT 1 FROM messages m "
+                           "WHERE m.id = o.id AND m.room_id = o.room_id AND m.seq = o.seq)), "
+                           "(SELECT COUNT(*) FROM messages m WHERE NOT EXISTS (SELECT 1 FROM rooms r "
+                           "WHERE r.id = m.room_id))"));
+    const QStringList n = counts.value(0).split(QLatin1Char(' '));
+    if (n == QStringList{QStringLiteral("0"), QStringLiteral("0"), QStringLiteral("0")}) {
+        out << "ok   rooms' order of messages\n";
+        return 0;
+    }
+    err << "problem: rooms' order of messages: " << n.value(0) << " message(s) missing from it, " << n.value(1)
+        << " entr(y/ies) naming no such message, " << n.value(2) << " message(s) of no existing room\n";
+    return 1;
+}
+
 /// Checks an opened database; returns the number of problems.
 int checkDatabase(const StorageConfig &storage, QSqlDatabase &db, QTextStream &out, QTextStream &err)
 {
@@ -73,6 +96,8 @@ int checkDatabase(const StorageConfig &storage, QSqlDatabase &db, QTextStream &o
             << orphans.mid(0, 10).join(QStringLiteral("; ")) << "\n";
         ++problems;
     }
+    if (current >= 18)
+        problems += checkMessageOrder(db, out, err);
     return problems;
 }
 

@@ -93,11 +93,12 @@ public:
     QList<Revision> revisions(MessageId id);
     int revisionCount(MessageId id);
 
-    /// The writer moves the tail into message_order once this many messages were stored on its
-    /// connection since the last move, or once the first of them has waited orderTailAgeMs
-    /// (Storage also moves it after a second without writes). A query that walks the whole
-    /// tail (a room with nothing in it) reads at most about this many rows.
-    static constexpr int orderTailLimit = 8192;
+    /// The writer moves the tail into message_order, in the transaction of a write batch, once
+    /// this many messages were stored on its connection since the last move, or once the first
+    /// of them has waited orderTailAgeMs; and after a second without writes, and when it opens
+    /// (StorageWorker). A query that walks the whole tail (a room with nothing in it) reads at
+    /// most about this many rows. A move of 4,096 messages takes about 10 ms.
+    static constexpr int orderTailLimit = 4096;
     static constexpr qint64 orderTailAgeMs = 1000;
     /// Messages stored on this connection since the last flushOrder().
     int orderTail() const { return m_tail; }

@@ -146,8 +146,6 @@ void StorageWorker::drain()
             m_sinceBatchBegan.start();
             runBatch(jobs);
             committed = true;
-            if (m_repos->messages.orderDue())
-                flushOrder();
             checkpointIfDue();
         } else {
             runReads(jobs);
@@ -241,6 +239,23 @@ bool StorageWorker::runUnguarded(QVector<Storage::Job> &jobs)
 
 bool StorageWorker::commitBatch(QVector<Storage::Job> &jobs)
 {
+    if (m_repos->messages.orderDue()) {
+        // In the batch's transaction: a commit (and its fsync) of its own would hold up the
+        // messages queued meanwhile once more.
+        try {
+            Statement(m_repos->statements(), "SAVEPOINT move_order").exec();
+            m_repos->messages.flushOrder();
+            Statement(m_repos->statements(), "RELEASE SAVEPOINT move_order").exec();
+        } catch (const StorageError &e) {
+            qCWarning(lcStorage) << "cannot move new messages into the rooms' order:" << e.message();
+            try {
+                execDirect(m_repos->database(), QStringLiteral("ROLLBACK TO SAVEPOINT move_order"));
+                execDirect(m_repos->database(), QStringLiteral("RELEASE SAVEPOINT move_order"));
+            } catch (const StorageError &) {
+                // The transaction is unusable; the commit below fails and reports it.
+            }
+        }
+    }
     QString commitError;
     try {
         Statement(m_repos->statements(), "COMMIT").exec();

@@ -61,8 +61,9 @@ private:
     /// itself (see WalCheckpointer::walGrew), which checkpointIfDue() does after the batch.
     static int reportWalSize(void *worker, sqlite3 *db, const char *schema, int pages);
     void checkpointIfDue();
-    /// Writer: moves the messages stored since the last move into message_order, in a
-    /// transaction of its own (MessageRepository::flushOrder).
+    /// Writer, when no batch is running (on opening, after a quiet second): moves the messages
+    /// stored since the last move into message_order in a transaction of its own
+    /// (MessageRepository::flushOrder). A batch moves them itself when they are due.
     void flushOrder();
     void finishAll(QVector<Storage::Job> &jobs, const QVector<QString> &errors);
 

@@ -10,6 +10,7 @@
 #include "net/clientconnection.h"
 #include "storage/sqlconnection.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -342,6 +343,30 @@ void TestAdmin::checkReportsANewerSchemaAndCorruption()
     }
     closeConnection(QStringLiteral("tst-admin"));
     QTemporaryDir dir;
+    const CommandResult order = natterd(db() + QStringList{QStringLiteral("check")});
+    QVERIFY2(order.out.contains(QLatin1String("ok   rooms' order of messages")), qPrintable(order.out));
+    {
+        // A message below the order's mark that message_order does not hold.
+        StorageConfig storage;
+        storage.sqlitePath = m_server->databasePath();
+        QSqlDatabase conn = openConnection(storage, QStringLiteral("tst-admin"));
+        QSqlQuery q(conn);
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO users (username, username_key, password_hash, created_at) "
+                                      "VALUES ('orderless', 'orderless', 'x', 0)")));
+        const QVariant user = q.lastInsertId();
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO rooms (kind, name, last_activity, created_at) "
+                                      "VALUES ('group', 'orderless', 0, 0)")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO messages (room_id, seq, sender_id, client_msg_id, body, sent_at) "
+                                      "VALUES (%1, 1, %2, 'lost', 'lost', 0)")
+                           .arg(q.lastInsertId().toLongLong())
+                           .arg(user.toLongLong())));
+        QVERIFY2(q.exec(QStringLiteral("UPDATE message_order_state SET through = (SELECT MAX(id) FROM messages)")),
+                 qPrintable(q.lastError().text()));
+    }
+    closeConnection(QStringLiteral("tst-admin"));
+    const CommandResult lost = natterd(db() + QStringList{QStringLiteral("check")});
+    QCOMPARE(lost.status, 1);
+    QVERIFY2(lost.err.contains(QLatin1String("1 message(s) missing from it")), qPrintable(lost.err));
     const CommandResult newer = natterd(db() + QStringList{QStringLiteral("check")});
     QCOMPARE(newer.status, 1);
     QVERIFY2(newer.err.contains(QLatin1String("newer than this natterd")), qPrintable(newer.err));
