@@ -160,7 +160,6 @@ void StorageWorker::runBatch(QVector<Storage::Job> &jobs)
         sqlite && std::all_of(jobs.cbegin(), jobs.cend(), [](const Storage::Job &j) { return j.repeatable; });
     if (repeatable && runUnguarded(jobs))
         return;
-    QSqlDatabase &db = m_repos->database();
     QVector<QString> errors(jobs.size());
     try {
         // Cached statements: preparing BEGIN and COMMIT anew cost as much as a message insert.
@@ -179,12 +178,7 @@ void StorageWorker::runBatch(QVector<Storage::Job> &jobs)
             errors[i] = QString::fromStdString(e.what());
             qCWarning(lcStorage) << "write job failed:" << errors[i];
             m_repos->roomStates().clear(); // it may hold what the rollback undoes
-            try {
-                execDirect(db, QStringLiteral("ROLLBACK TO SAVEPOINT job"));
-                execDirect(db, QStringLiteral("RELEASE SAVEPOINT job"));
-            } catch (const StorageError &) {
-                // The transaction is unusable; the commit below fails and reports it.
-            }
+            undoSavepoint(QStringLiteral("job"));
         }
     }
     if (commitBatch(jobs))
@@ -205,6 +199,16 @@ void StorageWorker::flushOrder()
         // The tail stays where it is, still read by every query; the next move tries again.
         qCWarning(lcStorage) << "cannot move new messages into the rooms' order:" << e.message();
         m_repos->database().rollback();
+    }
+}
+
+void StorageWorker::undoSavepoint(const QString &name)
+{
+    try {
+        execDirect(m_repos->database(), QStringLiteral("ROLLBACK TO SAVEPOINT ") + name);
+        execDirect(m_repos->database(), QStringLiteral("RELEASE SAVEPOINT ") + name);
+    } catch (const StorageError &) {
+        // The transaction is unusable; the batch's commit fails and reports it.
     }
 }
 
@@ -248,12 +252,7 @@ bool StorageWorker::commitBatch(QVector<Storage::Job> &jobs)
             Statement(m_repos->statements(), "RELEASE SAVEPOINT move_order").exec();
         } catch (const StorageError &e) {
             qCWarning(lcStorage) << "cannot move new messages into the rooms' order:" << e.message();
-            try {
-                execDirect(m_repos->database(), QStringLiteral("ROLLBACK TO SAVEPOINT move_order"));
-                execDirect(m_repos->database(), QStringLiteral("RELEASE SAVEPOINT move_order"));
-            } catch (const StorageError &) {
-                // The transaction is unusable; the commit below fails and reports it.
-            }
+            undoSavepoint(QStringLiteral("move_order"));
         }
     }
     QString commitError;

@@ -65,6 +65,8 @@ private:
     /// stored since the last move into message_order in a transaction of its own
     /// (MessageRepository::flushOrder). A batch moves them itself when they are due.
     void flushOrder();
+    /// Rolls the writer's transaction back to savepoint `name` and releases it.
+    void undoSavepoint(const QString &name);
     void finishAll(QVector<Storage::Job> &jobs, const QVector<QString> &errors);
 
     StorageConfig m_config;
