@@ -243,7 +243,7 @@ bool StorageWorker::runUnguarded(QVector<Storage::Job> &jobs)
 
 bool StorageWorker::commitBatch(QVector<Storage::Job> &jobs)
 {
-    if (m_repos->messages.orderDue()) {
+    if (m_config.backend == StorageConfig::Backend::Sqlite && m_repos->messages.orderDue()) {
         // In the batch's transaction: a commit (and its fsync) of its own would hold up the
         // messages queued meanwhile once more.
         try {
