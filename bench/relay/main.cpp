@@ -7,6 +7,10 @@
 // It runs on Qt's own event dispatcher, which poll()s every socket on every pass: with 2,000
 // connections sending in pairs that, not the load tool, is what it saturates on. --epoll runs
 // it on natterd's epoll dispatcher instead, to show what the load tool drives there.
+//
+// --drop-every N withholds the room's copies (not the reply) of every message whose body
+// carries a sequence number k (natter-load's "k=<k>") divisible by N: the smoke test checks
+// that natter-load reports exactly those copies as lost.
 #include <QCoreApplication>
 #include <QHash>
 #include <QJsonDocument>
@@ -28,7 +32,8 @@ namespace {
 class Relay : public QObject
 {
 public:
-    Relay() : m_ws(QStringLiteral("natter-relay"), QWebSocketServer::NonSecureMode)
+    explicit Relay(qint64 dropEvery)
+        : m_ws(QStringLiteral("natter-relay"), QWebSocketServer::NonSecureMode), m_dropEvery(dropEvery)
     {
         connect(&m_tcp, &QTcpServer::newConnection, this, [this] {
             while (QTcpSocket *s = m_tcp.nextPendingConnection()) {
@@ -58,6 +63,8 @@ private:
         if (type == QLatin1String("messages.send")) {
             const qint64 room = qint64(data.value(QStringLiteral("roomId")).toDouble());
             reply(s, id, {});
+            if (dropped(data.value(QStringLiteral("body")).toString()))
+                return;
             const QJsonObject message{
                 {QStringLiteral("roomId"), room},
                 {QStringLiteral("clientMsgId"), data.value(QStringLiteral("clientMsgId"))},
@@ -93,6 +100,21 @@ private:
         }
     }
 
+    bool dropped(const QString &body) const
+    {
+        if (m_dropEvery <= 0)
+            return false;
+        const qsizetype at = body.indexOf(QLatin1String(" k="));
+        if (at < 0)
+            return false;
+        qsizetype end = at + 3;
+        while (end < body.size() && body.at(end).isDigit())
+            ++end;
+        bool ok = false;
+        const qint64 k = body.mid(at + 3, end - at - 3).toLongLong(&ok);
+        return ok && k % m_dropEvery == 0;
+    }
+
     void reply(QWebSocket *s, qint64 id, const QJsonObject &data)
     {
         s->sendTextMessage(QString::fromUtf8(
@@ -113,6 +135,7 @@ private:
     QWebSocketServer m_ws;
     QHash<qint64, QList<QWebSocket *>> m_rooms;
     QHash<QWebSocket *, QSet<qint64>> m_joined;
+    const qint64 m_dropEvery;
     qint64 m_nextRoom = 1;
     qint64 m_users = 0;
 };
@@ -138,7 +161,9 @@ int main(int argc, char *argv[])
     const QStringList args = app.arguments();
     const int at = int(args.indexOf(QStringLiteral("--port")));
     const quint16 port = at > 0 && at + 1 < args.size() ? quint16(args[at + 1].toUInt()) : 0;
-    Relay relay;
+    const int dropAt = int(args.indexOf(QStringLiteral("--drop-every")));
+    const qint64 dropEvery = dropAt > 0 && dropAt + 1 < args.size() ? args[dropAt + 1].toLongLong() : 0;
+    Relay relay(dropEvery);
     if (!relay.listen(port)) {
         std::fprintf(stderr, "natter-relay: cannot listen on 127.0.0.1:%u\n", port);
         return 1;
