@@ -63,7 +63,7 @@ private:
         if (type == QLatin1String("messages.send")) {
             const qint64 room = qint64(data.value(QStringLiteral("roomId")).toDouble());
             reply(s, id, {});
-            if (dropped(data.value(QStringLiteral("body")).toString()))
+            if (m_dropEvery > 0 && dropped(data.value(QStringLiteral("body")).toString()))
                 return;
             const QJsonObject message{
                 {QStringLiteral("roomId"), room},
@@ -102,8 +102,6 @@ private:
 
     bool dropped(const QString &body) const
     {
-        if (m_dropEvery <= 0)
-            return false;
         const qsizetype at = body.indexOf(QLatin1String(" k="));
         if (at < 0)
             return false;

@@ -28,7 +28,11 @@ start() {
     done
     fail "$name did not start"
 }
-stop() { kill "$SERVER_PID"; wait "$SERVER_PID" || true; SERVER_PID=""; }
+stop() {
+    kill "$SERVER_PID" 2>/dev/null || fail "the server exited before the end of its part"
+    wait "$SERVER_PID" || true
+    SERVER_PID=""
+}
 
 # row <label> <field>: a field of the label's report row (2 = sent, 3 = delivered, 4 = lost,
 # 5 = copies/s, 8 = p99), spaces removed.
