@@ -140,6 +140,12 @@ int MessageRepository::flushOrder()
     return moved;
 }
 
+void MessageRepository::orderMoveRolledBack()
+{
+    if (m_tail == 0)
+        grewTail();
+}
+
 // The ids of a room's entries in a seq range, from message_order (at most `limit` of them, the
 // first in `order`) and from its tail. Binds: room, range..., limit, room, range...
 #define NATTER_ROOM_RANGE(range, order)                                                            \

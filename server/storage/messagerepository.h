@@ -108,6 +108,9 @@ public:
     /// each room's leaf is written once, and moves the mark; returns how many moved. In a write
     /// transaction.
     int flushOrder();
+    /// The transaction of a flushOrder() was rolled back: its messages are in the tail again,
+    /// so a move is due again (at the latest orderTailAgeMs from now) though none was stored.
+    void orderMoveRolledBack();
 
     /// Reads the columns of NATTER_MESSAGE_COLUMNS_OF starting at `first`, as served to a
     /// reader whose window starts at `fromSeq`.

@@ -199,6 +199,9 @@ void StorageWorker::flushOrder()
         // The tail stays where it is, still read by every query; the next move tries again.
         qCWarning(lcStorage) << "cannot move new messages into the rooms' order:" << e.message();
         m_repos->database().rollback();
+        m_repos->messages.orderMoveRolledBack();
+        if (m_orderTimer)
+            m_orderTimer->start(int(MessageRepository::orderTailAgeMs)); // and again a second later
     }
 }
 
@@ -266,6 +269,7 @@ bool StorageWorker::commitBatch(QVector<Storage::Job> &jobs)
         qCWarning(lcStorage) << error;
         m_repos->database().rollback();
         m_repos->roomStates().clear();
+        m_repos->messages.orderMoveRolledBack(); // a move in this batch was undone with it
         {
             QMutexLocker lock(&m_mutex);
             ++m_stats.failedCommits;

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void previewAndUnreadCountsReadBothSides();
     void deletingTheNewestRoomKeepsLaterMessagesOrdered();
     void tailIsDueAfterItsLimit();
+    void rolledBackMoveIsDueAgain();
     void writerMovesTheTailWhenQuietAndOnOpening();
 
 private:
@@ -258,6 +259,28 @@ void TestMessageOrder::tailIsDueAfterItsLimit()
     r.messages.insertNext(m_rooms[0], m_a, QStringLiteral("late"), QStringLiteral("t"), 1);
     QVERIFY(!r.messages.orderDue());
     QTRY_VERIFY_WITH_TIMEOUT(r.messages.orderDue(), int(MessageRepository::orderTailAgeMs) * 5);
+}
+
+void TestMessageOrder::rolledBackMoveIsDueAgain()
+{
+    // A move whose transaction is rolled back (a failed commit) leaves its messages in the
+    // tail: they must be moved later even if nothing more is stored.
+    store(10);
+    const int stored = int(m_entries.size());
+    Repositories &r = *m_repos;
+    execDirect(r.database(), QStringLiteral("BEGIN"));
+    QCOMPARE(r.messages.flushOrder(), stored);
+    execDirect(r.database(), QStringLiteral("ROLLBACK"));
+    QCOMPARE(r.messages.orderTail(), 0); // flushOrder() cannot know of the rollback
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM message_order")), 0);
+    r.messages.orderMoveRolledBack();
+    QVERIFY(r.messages.orderTail() > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(r.messages.orderDue(), int(MessageRepository::orderTailAgeMs) * 5);
+    execDirect(r.database(), QStringLiteral("BEGIN"));
+    QCOMPARE(r.messages.flushOrder(), stored);
+    execDirect(r.database(), QStringLiteral("COMMIT"));
+    for (const RoomId room : m_rooms)
+        QCOMPARE(seqs(r.messages.before(room, 0, 100)), expected(room, 1, std::numeric_limits<Seq>::max()));
 }
 
 void TestMessageOrder::writerMovesTheTailWhenQuietAndOnOpening()
