@@ -4,10 +4,14 @@
 
 #include "protocol/limits.h"
 
-#include <QHash>
+#include "protocol/jsontree.h"
+
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <algorithm>
 #include <limits>
+#include <string_view>
+#include <vector>
 
 namespace natter {
 
@@ -15,17 +19,23 @@ namespace {
 
 using RequestParser = AnyRequest (*)(JsonReader &);
 
-const QHash<QString, RequestParser> &requestParsers()
+/// The parser of a request type's data, or nullptr for an unknown type.
+RequestParser requestParser(QByteArrayView type)
 {
-    static const QHash<QString, RequestParser> table = [] {
-        QHash<QString, RequestParser> t;
+    using Entry = std::pair<std::string_view, RequestParser>;
+    static const std::vector<Entry> table = [] {
+        std::vector<Entry> t;
 #define NATTER_X(T)                                                                                \
-    t.insert(QLatin1String(T::type), [](JsonReader &r) -> AnyRequest { return T::fromJson(r); });
+    t.emplace_back(T::type, [](JsonReader &r) -> AnyRequest { return T::fromJson(r); });
         NATTER_REQUESTS(NATTER_X)
 #undef NATTER_X
+        std::sort(t.begin(), t.end(), [](const Entry &a, const Entry &b) { return a.first < b.first; });
         return t;
     }();
-    return table;
+    const std::string_view key(type.data(), size_t(type.size()));
+    const auto it = std::lower_bound(table.begin(), table.end(), key,
+                                     [](const Entry &e, std::string_view k) { return e.first < k; });
+    return it != table.end() && it->first == key ? it->second : nullptr;
 }
 
 std::optional<QJsonObject> parseObject(const QByteArray &utf8Json, ProtocolError *error, qint64 maxBytes)
@@ -52,13 +62,20 @@ std::optional<QJsonObject> parseObject(const QByteArray &utf8Json, ProtocolError
 DecodedRequest decodeRequest(const QByteArray &utf8Json)
 {
     DecodedRequest out;
-    ProtocolError error;
-    const std::optional<QJsonObject> frame = parseObject(utf8Json, &error, limits::maxFrameBytes);
-    if (!frame) {
-        out.error = error;
+    if (utf8Json.size() > limits::maxFrameBytes) {
+        out.error = ProtocolError{ErrorCode::FrameTooLarge,
+                                  QStringLiteral("frames are limited to %1 bytes").arg(limits::maxFrameBytes)};
         return out;
     }
-    JsonReader r(*frame);
+    QString parseError;
+    const std::optional<JsonTree> tree = JsonTree::parse(utf8Json, &parseError);
+    if (!tree || !tree->root().isObject()) {
+        out.error = ProtocolError{ErrorCode::BadFrame, tree ? QStringLiteral("a frame must be a JSON object")
+                                                            : QStringLiteral("invalid JSON: %1").arg(parseError)};
+        return out;
+    }
+    const JsonValue frame = tree->root();
+    JsonReader r(frame);
     out.id = r.integer("id", 0, limits::maxJsonInteger);
     if (!r.ok()) {
         out.id.reset();
@@ -66,21 +83,21 @@ DecodedRequest decodeRequest(const QByteArray &utf8Json)
         return out;
     }
     const QString type = r.string("type", 1, 64);
-    const QJsonValue data = frame->value(QStringLiteral("data"));
+    const JsonValue data = frame.member("data");
     if (r.ok() && !data.isUndefined() && !data.isObject())
         r.fail("data", QStringLiteral("must be an object"));
     if (!r.ok()) {
         out.error = r.error();
         return out;
     }
-    const auto parser = requestParsers().constFind(type);
-    if (parser == requestParsers().constEnd()) {
+    const RequestParser parser = requestParser(frame.member("type").utf8());
+    if (!parser) {
         out.error = ProtocolError{ErrorCode::UnknownType,
                                   QStringLiteral("unknown request type '%1'").arg(type)};
         return out;
     }
-    JsonReader dataReader(data.toObject(), QStringLiteral("data"));
-    AnyRequest request = (*parser)(dataReader);
+    JsonReader dataReader(data, QStringLiteral("data"));
+    AnyRequest request = parser(dataReader);
     if (!dataReader.ok()) {
         out.error = dataReader.error();
         return out;

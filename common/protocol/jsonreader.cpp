@@ -2,20 +2,31 @@
 
 #include "protocol/limits.h"
 
+#include <QJsonDocument>
 #include <cmath>
 
 namespace natter {
 
-JsonReader::JsonReader(const QJsonObject &object, QString path)
+JsonReader::JsonReader(JsonValue object, QString path)
     : m_object(object), m_path(std::move(path))
 {
+}
+
+JsonReader::JsonReader(const QJsonObject &object, QString path)
+    : m_path(std::move(path))
+{
+    std::optional<JsonTree> tree = JsonTree::parse(QJsonDocument(object).toJson(QJsonDocument::Compact), nullptr);
+    if (tree) { // always: Qt writes valid JSON
+        m_owned = std::make_shared<const JsonTree>(std::move(*tree));
+        m_object = m_owned->root();
+    }
 }
 
 qint64 JsonReader::limits_maxId() { return limits::maxJsonInteger; }
 
 bool JsonReader::present(const char *key) const
 {
-    const QJsonValue v = m_object.value(QLatin1String(key));
+    const JsonValue v = value(key);
     return !v.isUndefined() && !v.isNull();
 }
 
@@ -37,7 +48,7 @@ QString JsonReader::string(const char *key, int minLength, int maxLength)
 {
     if (!ok())
         return {};
-    const QJsonValue v = m_object.value(QLatin1String(key));
+    const JsonValue v = value(key);
     if (!v.isString()) {
         fail(key, v.isUndefined() ? QStringLiteral("is missing") : QStringLiteral("must be a string"));
         return {};
@@ -62,8 +73,8 @@ qint64 JsonReader::integer(const char *key, qint64 min, qint64 max)
 {
     if (!ok())
         return 0;
-    const QJsonValue v = m_object.value(QLatin1String(key));
-    if (!v.isDouble()) {
+    const JsonValue v = value(key);
+    if (!v.isNumber()) {
         fail(key, v.isUndefined() ? QStringLiteral("is missing") : QStringLiteral("must be a number"));
         return 0;
     }
@@ -92,7 +103,7 @@ bool JsonReader::boolean(const char *key)
 {
     if (!ok())
         return false;
-    const QJsonValue v = m_object.value(QLatin1String(key));
+    const JsonValue v = value(key);
     if (!v.isBool()) {
         fail(key, v.isUndefined() ? QStringLiteral("is missing") : QStringLiteral("must be a boolean"));
         return false;
@@ -122,49 +133,48 @@ QString JsonReader::sha256(const char *key)
     return s;
 }
 
-std::optional<QJsonArray> JsonReader::boundedArray(const char *key, int maxItems)
+std::optional<QList<JsonValue>> JsonReader::boundedArray(const char *key, int maxItems)
 {
     if (!ok())
         return std::nullopt;
-    const QJsonValue v = m_object.value(QLatin1String(key));
+    const JsonValue v = value(key);
     if (!v.isArray()) {
         fail(key, v.isUndefined() ? QStringLiteral("is missing") : QStringLiteral("must be an array"));
         return std::nullopt;
     }
-    if (v.toArray().size() > maxItems) {
+    if (v.size() > maxItems) {
         fail(key, QStringLiteral("has more than %1 items").arg(maxItems));
         return std::nullopt;
     }
-    return v.toArray();
+    return v.items();
 }
 
 QStringList JsonReader::stringList(const char *key, int maxItems, int maxLength)
 {
-    const std::optional<QJsonArray> array = boundedArray(key, maxItems);
+    const std::optional<QList<JsonValue>> array = boundedArray(key, maxItems);
     if (!array)
         return {};
-    const QJsonArray &a = *array;
     QStringList out;
-    for (const QJsonValue &item : a) {
-        if (!item.isString() || item.toString().isEmpty() || item.toString().size() > maxLength) {
+    for (const JsonValue &item : *array) {
+        const QString s = item.toString();
+        if (!item.isString() || s.isEmpty() || s.size() > maxLength) {
             fail(key, QStringLiteral("must hold strings of 1 to %1 characters").arg(maxLength));
             return {};
         }
-        out.append(item.toString());
+        out.append(s);
     }
     return out;
 }
 
 QList<qint64> JsonReader::integerList(const char *key, int maxItems, qint64 min, qint64 max)
 {
-    const std::optional<QJsonArray> array = boundedArray(key, maxItems);
+    const std::optional<QList<JsonValue>> array = boundedArray(key, maxItems);
     if (!array)
         return {};
-    const QJsonArray &a = *array;
     QList<qint64> out;
-    for (const QJsonValue &item : a) {
-        const double d = item.toDouble(-1);
-        if (!item.isDouble() || std::trunc(d) != d || d < double(min) || d > double(max)) {
+    for (const JsonValue &item : *array) {
+        const double d = item.isNumber() ? item.toDouble() : -1;
+        if (!item.isNumber() || std::trunc(d) != d || d < double(min) || d > double(max)) {
             fail(key, QStringLiteral("must hold integers from %1 to %2").arg(min).arg(max));
             return {};
         }

@@ -5,10 +5,12 @@
 
 #include "protocol/errorcode.h"
 #include "protocol/ids.h"
+#include "protocol/jsontree.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QStringList>
+#include <memory>
 #include <optional>
 
 namespace natter {
@@ -16,6 +18,10 @@ namespace natter {
 class JsonReader
 {
 public:
+    /// Reads an object of a parsed tree, which must outlive the reader; an undefined value
+    /// reads as an empty object.
+    explicit JsonReader(JsonValue object, QString path = QString());
+    /// Reads an object Qt has parsed (a copy is made first).
     explicit JsonReader(const QJsonObject &object, QString path = QString());
 
     /// Required string whose length (UTF-16 units) lies in [minLength, maxLength].
@@ -51,10 +57,12 @@ public:
 private:
     static qint64 limits_maxId();
     bool present(const char *key) const;
-    std::optional<QJsonArray> boundedArray(const char *key, int maxItems);
+    JsonValue value(const char *key) const { return m_object.member(QByteArrayView(key)); }
+    std::optional<QList<JsonValue>> boundedArray(const char *key, int maxItems);
     QString fieldPath(const char *key) const;
 
-    QJsonObject m_object;
+    std::shared_ptr<const JsonTree> m_owned; // the copy of a QJsonObject
+    JsonValue m_object;
     QString m_path;
     std::optional<ProtocolError> m_error;
 };
@@ -65,23 +73,23 @@ QList<T> JsonReader::objectList(const char *key, int maxItems, F read)
     QList<T> out;
     if (!ok())
         return out;
-    const QJsonValue v = m_object.value(QLatin1String(key));
+    const JsonValue v = value(key);
     if (!v.isArray()) {
         fail(key, QStringLiteral("must be an array"));
         return out;
     }
-    const QJsonArray a = v.toArray();
-    if (a.size() > maxItems) {
+    if (v.size() > maxItems) {
         fail(key, QStringLiteral("has more than %1 items").arg(maxItems));
         return out;
     }
-    out.reserve(a.size());
-    for (int i = 0; i < a.size(); ++i) {
-        if (!a.at(i).isObject()) {
+    const QList<JsonValue> items = v.items();
+    out.reserve(items.size());
+    for (int i = 0; i < items.size(); ++i) {
+        if (!items.at(i).isObject()) {
             fail(key, QStringLiteral("item %1 must be an object").arg(i));
             return {};
         }
-        JsonReader nested(a.at(i).toObject(), fieldPath(key) + QStringLiteral("[%1]").arg(i));
+        JsonReader nested(items.at(i), fieldPath(key) + QStringLiteral("[%1]").arg(i));
         T item = read(nested);
         if (!nested.ok()) {
             m_error = nested.error();
@@ -97,12 +105,12 @@ T JsonReader::object(const char *key, F read)
 {
     if (!ok())
         return T{};
-    const QJsonValue v = m_object.value(QLatin1String(key));
+    const JsonValue v = value(key);
     if (!v.isObject()) {
         fail(key, QStringLiteral("must be an object"));
         return T{};
     }
-    JsonReader nested(v.toObject(), fieldPath(key));
+    JsonReader nested(v, fieldPath(key));
     T item = read(nested);
     if (!nested.ok()) {
         m_error = nested.error();

@@ -1,0 +1,94 @@
+#pragma once
+// A parsed JSON document: the server's parser for every request frame.
+//
+// Strict RFC 8259: no raw control characters in strings, no unknown escapes, no lone
+// surrogates, no invalid UTF-8, no "1." or ".5", no byte-order mark, nothing after the value,
+// nesting at most JsonTree::maxDepth deep. Where a key repeats in an object, its last value
+// counts (as QJsonDocument does). It parses into one flat array of nodes and keeps strings as
+// UTF-8 bytes until they are read, so a frame costs two allocations instead of one per value.
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QJsonValue>
+#include <QList>
+#include <QString>
+#include <optional>
+
+namespace natter {
+
+class JsonTree;
+
+/// A value inside a JsonTree, or "undefined" (a missing member). Valid as long as the tree.
+class JsonValue
+{
+public:
+    enum class Type : quint8 { Undefined, Null, Bool, Number, String, Array, Object };
+
+    JsonValue() = default;
+
+    Type type() const;
+    bool isUndefined() const { return type() == Type::Undefined; }
+    bool isNull() const { return type() == Type::Null; }
+    bool isBool() const { return type() == Type::Bool; }
+    bool isNumber() const { return type() == Type::Number; }
+    bool isString() const { return type() == Type::String; }
+    bool isArray() const { return type() == Type::Array; }
+    bool isObject() const { return type() == Type::Object; }
+
+    bool toBool() const;
+    double toDouble() const;
+    QString toString() const;
+    /// A string's UTF-8 bytes, without copying them.
+    QByteArrayView utf8() const;
+
+    /// Items of an array or members of an object; 0 for anything else.
+    qsizetype size() const;
+    /// An object's member; undefined when absent or when this is not an object.
+    JsonValue member(QByteArrayView key) const;
+    /// An array's items in order; empty for anything else.
+    QList<JsonValue> items() const;
+
+    /// The same value as Qt's JSON classes hold it.
+    QJsonValue toQJsonValue() const;
+
+private:
+    friend class JsonTree;
+    JsonValue(const JsonTree *tree, qint32 index) : m_tree(tree), m_index(index) { }
+
+    const JsonTree *m_tree = nullptr;
+    qint32 m_index = 0;
+};
+
+class JsonTree
+{
+public:
+    static constexpr int maxDepth = 64;
+
+    /// Parses one JSON value; on failure returns nothing and sets *error to what and where.
+    static std::optional<JsonTree> parse(const QByteArray &utf8, QString *error);
+
+    JsonValue root() const { return JsonValue(this, 0); }
+
+private:
+    friend class JsonValue;
+    friend class JsonParser;
+
+    struct Node
+    {
+        JsonValue::Type type;
+        bool unescaped;  // a string whose bytes are in m_unescaped rather than m_text
+        qint32 end;      // index one past this node's subtree
+        qint32 count;    // items of an array, members of an object
+        qint32 offset;   // a string's bytes
+        qint32 length;
+        double number;   // a number's value; a boolean's 0 or 1
+    };
+
+    QByteArrayView bytes(const Node &n) const;
+
+    QByteArray m_text;
+    QByteArray m_unescaped;
+    QList<Node> m_nodes;
+};
+
+} // namespace natter
