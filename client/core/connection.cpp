@@ -25,7 +25,7 @@ ProtocolError unavailable(const QString &why)
 
 } // namespace
 
-void Connection::Pending::finish(const QJsonObject *data, const ProtocolError &error,
+void Connection::Pending::finish(const ParsedObject *data, const ProtocolError &error,
                                  const QByteArray &payload) const
 {
     if (guarded && !context)
@@ -215,7 +215,7 @@ RequestId Connection::sendChunk(const QString &uploadId, qint64 offset, const QB
     const RequestId id = m_nextId++;
     const QByteArray frame = UploadChunkFrame{id, QByteArray::fromHex(uploadId.toLatin1()), offset, data}.encode();
     submit(id, "attachments.chunk", frame, context,
-           [callback = std::move(callback)](const QJsonObject *reply, const QByteArray &payload,
+           [callback = std::move(callback)](const ParsedObject *reply, const QByteArray &payload,
                                             const ProtocolError &error) {
                if (callback)
                    callback(toReply<UploadReply>(reply, payload, error));
@@ -255,7 +255,7 @@ void Connection::failLater(Pending pending, const ProtocolError &error)
         Qt::QueuedConnection);
 }
 
-void Connection::deliver(RequestId id, const QJsonObject *data, const ProtocolError &error,
+void Connection::deliver(RequestId id, const ParsedObject *data, const ProtocolError &error,
                          const QByteArray &payload)
 {
     const auto it = m_pending.find(id);
@@ -335,7 +335,7 @@ void Connection::onBinaryMessage(const QByteArray &frame)
                           QStringLiteral("undecodable binary frame: %1").arg(error.message));
         return;
     }
-    const QJsonObject header = FetchReply{data->offset, data->total, {}}.toJson();
+    const ParsedObject header(FetchReply{data->offset, data->total, {}}.toJson());
     deliver(data->id, &header, {}, data->data);
 }
 

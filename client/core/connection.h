@@ -107,7 +107,7 @@ signals:
 private:
     /// Type-erased reply handler: `data` is the result's data (for a binary reply, its header
     /// fields, with the bytes in `payload`), or null with `error` set.
-    using Completion = std::function<void(const QJsonObject *data, const QByteArray &payload,
+    using Completion = std::function<void(const ParsedObject *data, const QByteArray &payload,
                                           const ProtocolError &error)>;
 
     struct Pending
@@ -118,17 +118,17 @@ private:
         qint64 deadline = 0; ///< on m_clock
         const char *type = "";
 
-        void finish(const QJsonObject *data, const ProtocolError &error,
+        void finish(const ParsedObject *data, const ProtocolError &error,
                     const QByteArray &payload = QByteArray()) const;
     };
 
     template <class R>
-    static Reply<R> toReply(const QJsonObject *data, const QByteArray &payload, const ProtocolError &error);
+    static Reply<R> toReply(const ParsedObject *data, const QByteArray &payload, const ProtocolError &error);
 
     void submit(RequestId id, const char *type, const QByteArray &frame, QObject *context,
                 Completion complete, bool binary = false);
     void failLater(Pending pending, const ProtocolError &error);
-    void deliver(RequestId id, const QJsonObject *data, const ProtocolError &error,
+    void deliver(RequestId id, const ParsedObject *data, const ProtocolError &error,
                  const QByteArray &payload = QByteArray());
     void armExpiry(qint64 deadline);
     void expireRequests();
@@ -163,7 +163,7 @@ private:
 };
 
 template <class R>
-Reply<R> Connection::toReply(const QJsonObject *data, const QByteArray &payload, const ProtocolError &error)
+Reply<R> Connection::toReply(const ParsedObject *data, const QByteArray &payload, const ProtocolError &error)
 {
     Reply<R> reply;
     if (!data) {
@@ -191,7 +191,7 @@ RequestId Connection::send(const Req &request, QObject *context,
     using R = typename Req::Reply;
     const RequestId id = m_nextId++;
     submit(id, Req::type, encodeRequest(id, request), context,
-           [callback = std::move(callback)](const QJsonObject *data, const QByteArray &payload,
+           [callback = std::move(callback)](const ParsedObject *data, const QByteArray &payload,
                                             const ProtocolError &error) {
                if (callback)
                    callback(toReply<R>(data, payload, error));

@@ -7,7 +7,6 @@
 #include "protocol/jsontree.h"
 
 #include <QJsonDocument>
-#include <QJsonParseError>
 #include <algorithm>
 #include <limits>
 #include <string_view>
@@ -36,25 +35,6 @@ RequestParser requestParser(QByteArrayView type)
     const auto it = std::lower_bound(table.begin(), table.end(), key,
                                      [](const Entry &e, std::string_view k) { return e.first < k; });
     return it != table.end() && it->first == key ? it->second : nullptr;
-}
-
-std::optional<QJsonObject> parseObject(const QByteArray &utf8Json, ProtocolError *error, qint64 maxBytes)
-{
-    if (utf8Json.size() > maxBytes) {
-        *error = {ErrorCode::FrameTooLarge,
-                  QStringLiteral("frames are limited to %1 bytes").arg(maxBytes)};
-        return std::nullopt;
-    }
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(utf8Json, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        *error = {ErrorCode::BadFrame,
-                  parseError.error != QJsonParseError::NoError
-                      ? QStringLiteral("invalid JSON: %1").arg(parseError.errorString())
-                      : QStringLiteral("a frame must be a JSON object")};
-        return std::nullopt;
-    }
-    return doc.object();
 }
 
 } // namespace
@@ -216,21 +196,32 @@ std::optional<ServerFrame> decodeServerFrame(const QByteArray &utf8Json, Protoco
     ProtocolError localError;
     ProtocolError *err = error ? error : &localError;
     // Server frames are bounded by the client's socket limit, not the request limit.
-    std::optional<QJsonObject> frame = parseObject(utf8Json, err, std::numeric_limits<qint64>::max());
-    if (!frame)
+    QString parseError;
+    std::optional<JsonTree> parsed = JsonTree::parse(utf8Json, &parseError);
+    if (!parsed || !parsed->root().isObject()) {
+        *err = {ErrorCode::BadFrame, parsed ? QStringLiteral("a frame must be a JSON object")
+                                            : QStringLiteral("invalid JSON: %1").arg(parseError)};
         return std::nullopt;
-    JsonReader r(*frame);
+    }
+    const auto tree = std::make_shared<const JsonTree>(std::move(*parsed));
+    const JsonValue frame = tree->root();
+    JsonReader r(frame);
     ServerFrame out;
     const QString type = r.string("type", 1, 64);
     if (!r.ok()) {
         *err = r.error();
         return std::nullopt;
     }
+    const auto takeData = [&] {
+        const JsonValue data = frame.member("data");
+        if (!data.isObject())
+            r.fail("data", QStringLiteral("must be an object"));
+        out.data = ParsedObject(tree, data);
+    };
     if (type == QLatin1String("result")) {
         out.kind = ServerFrame::Kind::Result;
         out.id = r.integer("id", 0, limits::maxJsonInteger);
-        r.object<QJsonObject>("data", [](JsonReader &) { return QJsonObject(); });
-        out.data = frame->value(QStringLiteral("data")).toObject();
+        takeData();
     } else if (type == QLatin1String("error")) {
         out.kind = ServerFrame::Kind::Error;
         out.id = r.optionalInteger("id", 0, limits::maxJsonInteger);
@@ -245,8 +236,8 @@ std::optional<ServerFrame> decodeServerFrame(const QByteArray &utf8Json, Protoco
     } else if (type == QLatin1String("event")) {
         out.kind = ServerFrame::Kind::Event;
         out.event = r.string("event", 1, 64);
-        r.object<QJsonObject>("data", [](JsonReader &) { return QJsonObject(); });
-        out.data = frame->value(QStringLiteral("data")).toObject();
+        if (r.ok())
+            takeData();
     } else {
         r.fail("type", QStringLiteral("must be result, error or event"));
     }

@@ -81,7 +81,7 @@ struct ServerFrame
     Kind kind = Kind::Error;
     std::optional<RequestId> id;
     QString event;     ///< for Kind::Event
-    QJsonObject data;  ///< for Result and Event
+    ParsedObject data; ///< for Result and Event
     ProtocolError error; ///< for Kind::Error
 };
 
@@ -89,7 +89,7 @@ std::optional<ServerFrame> decodeServerFrame(const QByteArray &utf8Json, Protoco
 
 /// Reads a typed reply or event out of a frame's data.
 template <class T>
-std::optional<T> readData(const QJsonObject &data, ProtocolError *error)
+std::optional<T> readData(const ParsedObject &data, ProtocolError *error)
 {
     JsonReader r(data, QStringLiteral("data"));
     T value = T::fromJson(r);
@@ -99,6 +99,12 @@ std::optional<T> readData(const QJsonObject &data, ProtocolError *error)
         return std::nullopt;
     }
     return value;
+}
+
+template <class T>
+std::optional<T> readData(const QJsonObject &data, ProtocolError *error)
+{
+    return readData<T>(ParsedObject(data), error);
 }
 
 /// Decodes an event frame's data into the matching event alternative.

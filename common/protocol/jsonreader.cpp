@@ -2,7 +2,6 @@
 
 #include "protocol/limits.h"
 
-#include <QJsonDocument>
 #include <cmath>
 
 namespace natter {
@@ -12,14 +11,14 @@ JsonReader::JsonReader(JsonValue object, QString path)
 {
 }
 
-JsonReader::JsonReader(const QJsonObject &object, QString path)
-    : m_path(std::move(path))
+JsonReader::JsonReader(const ParsedObject &object, QString path)
+    : m_owned(object.tree()), m_object(object.value()), m_path(std::move(path))
 {
-    std::optional<JsonTree> tree = JsonTree::parse(QJsonDocument(object).toJson(QJsonDocument::Compact), nullptr);
-    if (tree) { // always: Qt writes valid JSON
-        m_owned = std::make_shared<const JsonTree>(std::move(*tree));
-        m_object = m_owned->root();
-    }
+}
+
+JsonReader::JsonReader(const QJsonObject &object, QString path)
+    : JsonReader(ParsedObject(object), std::move(path))
+{
 }
 
 qint64 JsonReader::limits_maxId() { return limits::maxJsonInteger; }

@@ -21,6 +21,8 @@ public:
     /// Reads an object of a parsed tree, which must outlive the reader; an undefined value
     /// reads as an empty object.
     explicit JsonReader(JsonValue object, QString path = QString());
+    /// Reads an object and keeps its tree.
+    explicit JsonReader(const ParsedObject &object, QString path = QString());
     /// Reads an object Qt has parsed (a copy is made first).
     explicit JsonReader(const QJsonObject &object, QString path = QString());
 
@@ -61,7 +63,7 @@ private:
     std::optional<QList<JsonValue>> boundedArray(const char *key, int maxItems);
     QString fieldPath(const char *key) const;
 
-    std::shared_ptr<const JsonTree> m_owned; // the copy of a QJsonObject
+    std::shared_ptr<const JsonTree> m_owned; // the tree of a ParsedObject
     JsonValue m_object;
     QString m_path;
     std::optional<ProtocolError> m_error;

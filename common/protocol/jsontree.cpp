@@ -390,6 +390,76 @@ std::optional<JsonTree> JsonTree::parse(const QByteArray &utf8, QString *error)
     return tree;
 }
 
+JsonTree JsonTree::fromQJsonObject(const QJsonObject &object)
+{
+    JsonTree tree;
+    tree.append(object);
+    return tree;
+}
+
+void JsonTree::appendString(const QString &s)
+{
+    Node n{};
+    n.type = Type::String;
+    n.unescaped = true;
+    n.offset = qint32(m_unescaped.size());
+    m_unescaped.append(s.toUtf8());
+    n.length = qint32(m_unescaped.size() - n.offset);
+    n.end = qint32(m_nodes.size() + 1);
+    m_nodes.append(n);
+}
+
+void JsonTree::append(const QJsonValue &value)
+{
+    const qint32 self = qint32(m_nodes.size());
+    Node n{};
+    switch (value.type()) {
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        n.type = Type::Null;
+        break;
+    case QJsonValue::Bool:
+        n.type = Type::Bool;
+        n.number = value.toBool() ? 1 : 0;
+        break;
+    case QJsonValue::Double:
+        n.type = Type::Number;
+        n.number = value.toDouble();
+        break;
+    case QJsonValue::String:
+        return appendString(value.toString());
+    case QJsonValue::Array: {
+        n.type = Type::Array;
+        const QJsonArray a = value.toArray();
+        n.count = qint32(a.size());
+        m_nodes.append(n);
+        for (const QJsonValue &item : a)
+            append(item);
+        m_nodes[self].end = qint32(m_nodes.size());
+        return;
+    }
+    case QJsonValue::Object: {
+        n.type = Type::Object;
+        const QJsonObject o = value.toObject();
+        n.count = qint32(o.size());
+        m_nodes.append(n);
+        for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+            appendString(it.key());
+            append(it.value());
+        }
+        m_nodes[self].end = qint32(m_nodes.size());
+        return;
+    }
+    }
+    n.end = self + 1;
+    m_nodes.append(n);
+}
+
+ParsedObject::ParsedObject(const QJsonObject &object)
+    : m_tree(std::make_shared<const JsonTree>(JsonTree::fromQJsonObject(object))), m_object(m_tree->root())
+{
+}
+
 QByteArrayView JsonTree::bytes(const Node &n) const
 {
     const QByteArray &source = n.unescaped ? m_unescaped : m_text;

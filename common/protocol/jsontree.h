@@ -9,9 +9,11 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
 #include <QString>
+#include <memory>
 #include <optional>
 
 namespace natter {
@@ -67,6 +69,9 @@ public:
     /// Parses one JSON value; on failure returns nothing and sets *error to what and where.
     static std::optional<JsonTree> parse(const QByteArray &utf8, QString *error);
 
+    /// The same tree built from an object Qt has parsed.
+    static JsonTree fromQJsonObject(const QJsonObject &object);
+
     JsonValue root() const { return JsonValue(this, 0); }
 
 private:
@@ -85,10 +90,29 @@ private:
     };
 
     QByteArrayView bytes(const Node &n) const;
+    void append(const QJsonValue &value);
+    void appendString(const QString &s);
 
     QByteArray m_text;
     QByteArray m_unescaped;
     QList<Node> m_nodes;
+};
+
+/// An object together with the tree that holds it, shared on copy: a decoded server frame's data.
+class ParsedObject
+{
+public:
+    ParsedObject() = default; ///< reads as an empty object
+    explicit ParsedObject(const QJsonObject &object);
+    ParsedObject(std::shared_ptr<const JsonTree> tree, JsonValue object)
+        : m_tree(std::move(tree)), m_object(object) { }
+
+    JsonValue value() const { return m_object; }
+    const std::shared_ptr<const JsonTree> &tree() const { return m_tree; }
+
+private:
+    std::shared_ptr<const JsonTree> m_tree;
+    JsonValue m_object;
 };
 
 } // namespace natter
