@@ -304,18 +304,25 @@ private:
         char32_t unit;
         if (!hex4(&unit))
             return false;
-        if (unit >= 0xDC00 && unit <= 0xDFFF)
-            return fail("a \\u escape holds a lone low surrogate");
-        if (unit >= 0xD800 && unit <= 0xDBFF) {
-            char32_t low;
-            if (m_end - m_p < 2 || m_p[0] != '\\' || m_p[1] != 'u')
-                return fail("a \\u escape holds a lone high surrogate");
-            m_p += 2;
-            if (!hex4(&low))
-                return false;
-            if (low < 0xDC00 || low > 0xDFFF)
-                return fail("a \\u escape holds a lone high surrogate");
-            unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+        // Half of a surrogate pair is valid JSON but no character, and UTF-8 cannot hold it:
+        // it reads as U+FFFD, the replacement character.
+        constexpr char32_t replacement = 0xFFFD;
+        if (unit >= 0xDC00 && unit <= 0xDFFF) {
+            unit = replacement;
+        } else if (unit >= 0xD800 && unit <= 0xDBFF) {
+            char32_t low = 0;
+            const char *afterHigh = m_p;
+            if (m_end - m_p >= 6 && m_p[0] == '\\' && m_p[1] == 'u') {
+                m_p += 2;
+                if (!hex4(&low))
+                    return false;
+            }
+            if (low >= 0xDC00 && low <= 0xDFFF) {
+                unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+            } else {
+                unit = replacement;
+                m_p = afterHigh; // whatever follows is read on its own
+            }
         }
         appendUtf8(out, unit);
         return true;
@@ -355,13 +362,13 @@ private:
         const qint32 i = push(Type::String);
         JsonTree::Node &node = m_tree.m_nodes[i];
         if (outStart < 0) {
-            node.offset = qint32(start - m_begin);
-            node.length = qint32(m_p - start);
+            node.text.offset = qint32(start - m_begin);
+            node.text.length = qint32(m_p - start);
         } else {
             out.append(copied, m_p - copied);
             node.unescaped = true;
-            node.offset = qint32(outStart);
-            node.length = qint32(out.size() - outStart);
+            node.text.offset = qint32(outStart);
+            node.text.length = qint32(out.size() - outStart);
         }
         ++m_p; // the closing quote
         close(i);
@@ -402,9 +409,9 @@ void JsonTree::appendString(const QString &s)
     Node n{};
     n.type = Type::String;
     n.unescaped = true;
-    n.offset = qint32(m_unescaped.size());
+    n.text.offset = qint32(m_unescaped.size());
     m_unescaped.append(s.toUtf8());
-    n.length = qint32(m_unescaped.size() - n.offset);
+    n.text.length = qint32(m_unescaped.size() - n.text.offset);
     n.end = qint32(m_nodes.size() + 1);
     m_nodes.append(n);
 }
@@ -463,7 +470,7 @@ ParsedObject::ParsedObject(const QJsonObject &object)
 QByteArrayView JsonTree::bytes(const Node &n) const
 {
     const QByteArray &source = n.unescaped ? m_unescaped : m_text;
-    return QByteArrayView(source.constData() + n.offset, n.length);
+    return QByteArrayView(source.constData() + n.text.offset, n.text.length);
 }
 
 JsonValue::Type JsonValue::type() const

@@ -1,11 +1,12 @@
 #pragma once
-// A parsed JSON document: the server's parser for every request frame.
+// A parsed JSON document: how frames are parsed, both ways (requests on the server, replies and
+// events on the client).
 //
-// Strict RFC 8259: no raw control characters in strings, no unknown escapes, no lone
-// surrogates, no invalid UTF-8, no "1." or ".5", no byte-order mark, nothing after the value,
-// nesting at most JsonTree::maxDepth deep. Where a key repeats in an object, its last value
-// counts (as QJsonDocument does). It parses into one flat array of nodes and keeps strings as
-// UTF-8 bytes until they are read, so a frame costs two allocations instead of one per value.
+// Strict RFC 8259: no raw control characters in strings, no unknown escapes, no invalid
+// UTF-8, no "1." or ".5", no byte-order mark, nothing after the value, nesting at most
+// JsonTree::maxDepth deep. An escaped half of a surrogate pair ("\ud800" alone) reads as
+// U+FFFD. Where a key repeats in an object, its last value counts (as QJsonDocument does). It parses into one flat array of nodes and keeps strings as
+// UTF-8 bytes until they are read: a frame costs a few allocations, not one or more per value.
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -81,13 +82,19 @@ private:
     struct Node
     {
         JsonValue::Type type;
-        bool unescaped;  // a string whose bytes are in m_unescaped rather than m_text
-        qint32 end;      // index one past this node's subtree
-        qint32 count;    // items of an array, members of an object
-        qint32 offset;   // a string's bytes
-        qint32 length;
-        double number;   // a number's value; a boolean's 0 or 1
+        bool unescaped; // a string whose bytes are in m_unescaped rather than m_text
+        qint32 end;     // index one past this node's subtree
+        union {
+            double number; // a number's value; a boolean's 0 or 1
+            qint32 count;  // items of an array, members of an object
+            struct
+            {
+                qint32 offset;
+                qint32 length;
+            } text;        // a string's bytes
+        };
     };
+    static_assert(sizeof(Node) == 16);
 
     QByteArrayView bytes(const Node &n) const;
     void append(const QJsonValue &value);
