@@ -67,9 +67,9 @@ private:
             return fail("a value is missing");
         switch (*m_p) {
         case '{':
-            return object(depth + 1);
+            return container(Type::Object, depth + 1);
         case '[':
-            return array(depth + 1);
+            return container(Type::Array, depth + 1);
         case '"':
             return string();
         case 't':
@@ -83,27 +83,23 @@ private:
         }
     }
 
-    bool object(int depth)
+    // An object or an array: its members (a name, ':' and a value) or items, separated by ','.
+    bool container(Type type, int depth)
     {
         if (depth > JsonTree::maxDepth)
             return fail("nested too deeply");
-        const qint32 self = push(Type::Object);
+        const bool isObject = type == Type::Object;
+        const char end = isObject ? '}' : ']';
+        const qint32 self = push(type);
         ++m_p;
         skipSpace();
         qint32 count = 0;
-        if (m_p < m_end && *m_p == '}') {
+        if (m_p < m_end && *m_p == end) {
             ++m_p;
         } else {
             for (;;) {
-                if (m_p == m_end || *m_p != '"')
-                    return fail("a member name is missing");
-                if (!string())
+                if (isObject && !memberName())
                     return false;
-                skipSpace();
-                if (m_p == m_end || *m_p != ':')
-                    return fail("':' is missing after a member name");
-                ++m_p;
-                skipSpace();
                 if (!value(depth))
                     return false;
                 ++count;
@@ -113,11 +109,11 @@ private:
                     skipSpace();
                     continue;
                 }
-                if (m_p < m_end && *m_p == '}') {
+                if (m_p < m_end && *m_p == end) {
                     ++m_p;
                     break;
                 }
-                return fail("',' or '}' is missing in an object");
+                return fail(isObject ? "',' or '}' is missing in an object" : "',' or ']' is missing in an array");
             }
         }
         m_tree.m_nodes[self].count = count;
@@ -125,36 +121,18 @@ private:
         return true;
     }
 
-    bool array(int depth)
+    // A member's name and the ':' after it.
+    bool memberName()
     {
-        if (depth > JsonTree::maxDepth)
-            return fail("nested too deeply");
-        const qint32 self = push(Type::Array);
+        if (m_p == m_end || *m_p != '"')
+            return fail("a member name is missing");
+        if (!string())
+            return false;
+        skipSpace();
+        if (m_p == m_end || *m_p != ':')
+            return fail("':' is missing after a member name");
         ++m_p;
         skipSpace();
-        qint32 count = 0;
-        if (m_p < m_end && *m_p == ']') {
-            ++m_p;
-        } else {
-            for (;;) {
-                if (!value(depth))
-                    return false;
-                ++count;
-                skipSpace();
-                if (m_p < m_end && *m_p == ',') {
-                    ++m_p;
-                    skipSpace();
-                    continue;
-                }
-                if (m_p < m_end && *m_p == ']') {
-                    ++m_p;
-                    break;
-                }
-                return fail("',' or ']' is missing in an array");
-            }
-        }
-        m_tree.m_nodes[self].count = count;
-        close(self);
         return true;
     }
 
