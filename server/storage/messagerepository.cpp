@@ -146,41 +146,63 @@ void MessageRepository::orderMoveRolledBack()
         grewTail();
 }
 
-// The ids of a room's entries in a seq range, from message_order (at most `limit` of them, the
-// first in `order`) and from its tail. Binds: room, range..., limit, room, range...
-#define NATTER_ROOM_RANGE(range, order)                                                            \
-    "SELECT id FROM (SELECT id FROM message_order WHERE room_id = ? AND " range " ORDER BY seq "   \
-    order " LIMIT ?) UNION ALL SELECT id FROM messages WHERE id > " NATTER_ORDER_TAIL              \
-    " AND room_id = ? AND " range
+// A page of a room's entries in a seq range, from message_order in its index's order (no
+// temporary table, no sort) and from its tail; each binds room, range..., limit. `range` is
+// NATTER_BELOW or NATTER_ABOVE, which give the range's two bounds on a table's seq.
+#define NATTER_PAGE_SQL(range, order)                                                               \
+    "SELECT " NATTER_MESSAGE_COLUMNS_OF("m") " FROM message_order o JOIN messages m ON m.id = o.id" \
+    NATTER_MESSAGE_JOINS_OF("m") "WHERE o.room_id = ? AND " range(o) " ORDER BY o.seq " order " LIMIT ?"
+#define NATTER_TAIL_PAGE_SQL(range, order)                                                          \
+    "SELECT " NATTER_MESSAGE_COLUMNS_OF("m") " FROM messages m" NATTER_MESSAGE_JOINS_OF("m")         \
+    "WHERE m.id > " NATTER_ORDER_TAIL " AND m.room_id = ? AND " range(m) " ORDER BY m.seq " order " LIMIT ?"
+#define NATTER_BELOW(t) #t ".seq < ? AND " #t ".seq >= ?"
+#define NATTER_ABOVE(t) #t ".seq > ? AND " #t ".seq <= ?"
+
+QList<Message> MessageRepository::page(const char *orderedSql, const char *tailSql, RoomId room, Seq first,
+                                       Seq second, int limit, bool descending, Seq fromSeq)
+{
+    const auto read = [&](const char *sql, QList<Message> &out) {
+        Statement q(m_cache, sql);
+        q.bind(room.value).bind(first).bind(second).bind(limit).exec();
+        while (q.next())
+            out.append(readMessage(q, 0, fromSeq));
+    };
+    QList<Message> tail;
+    read(tailSql, tail);
+    QList<Message> out;
+    out.reserve(limit); // a history page: at most maxHistoryLimit + 1
+    read(orderedSql, out);
+    if (tail.isEmpty())
+        return out;
+    // The tail usually holds a room's newest entries, but nothing here depends on it.
+    QList<Message> merged;
+    merged.reserve(std::min<qsizetype>(limit, out.size() + tail.size()));
+    auto a = out.begin(), b = tail.begin();
+    while (merged.size() < limit && (a != out.end() || b != tail.end())) {
+        const bool fromTail = a == out.end()
+            || (b != tail.end() && (descending ? b->seq > a->seq : b->seq < a->seq));
+        merged.append(std::move(fromTail ? *b++ : *a++));
+    }
+    return merged;
+}
 
 QList<Message> MessageRepository::before(RoomId room, Seq beforeSeq, int limit, Seq fromSeq, Seq untilSeq)
 {
-    Statement q(m_cache, "SELECT " NATTER_MESSAGE_COLUMNS_OF("m") " FROM (" NATTER_ROOM_RANGE("seq < ? AND seq >= ?", "DESC")
-                         ") v JOIN messages m ON m.id = v.id" NATTER_MESSAGE_JOINS_OF("m") "ORDER BY m.seq DESC LIMIT ?");
     Seq upper = beforeSeq > 0 ? beforeSeq : noLimit;
     if (untilSeq > 0)
         upper = std::min(upper, untilSeq + 1);
-    q.bind(room.value).bind(upper).bind(fromSeq).bind(limit).bind(room.value).bind(upper).bind(fromSeq)
-        .bind(limit).exec();
-    QList<Message> out;
-    out.reserve(limit); // a history page: at most maxHistoryLimit + 1
-    while (q.next())
-        out.append(readMessage(q, 0, fromSeq));
+    QList<Message> out = page(NATTER_PAGE_SQL(NATTER_BELOW, "DESC"), NATTER_TAIL_PAGE_SQL(NATTER_BELOW, "DESC"),
+                              room, upper, fromSeq, limit, true, fromSeq);
     std::reverse(out.begin(), out.end());
     return out;
 }
 
 QList<Message> MessageRepository::after(RoomId room, Seq afterSeq, int limit, Seq fromSeq, Seq untilSeq)
 {
-    Statement q(m_cache, "SELECT " NATTER_MESSAGE_COLUMNS_OF("m") " FROM (" NATTER_ROOM_RANGE("seq > ? AND seq <= ?", "ASC")
-                         ") v JOIN messages m ON m.id = v.id" NATTER_MESSAGE_JOINS_OF("m") "ORDER BY m.seq ASC LIMIT ?");
     const Seq lower = std::max(afterSeq, fromSeq - 1);
     const Seq upper = untilSeq > 0 ? untilSeq : noLimit;
-    q.bind(room.value).bind(lower).bind(upper).bind(limit).bind(room.value).bind(lower).bind(upper).bind(limit).exec();
-    QList<Message> out;
-    while (q.next())
-        out.append(readMessage(q, 0, fromSeq));
-    return out;
+    return page(NATTER_PAGE_SQL(NATTER_ABOVE, "ASC"), NATTER_TAIL_PAGE_SQL(NATTER_ABOVE, "ASC"), room, lower,
+                upper, limit, false, fromSeq);
 }
 
 std::optional<StoredMessage> MessageRepository::stored(RoomId room, MessageId id)
