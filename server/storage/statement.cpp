@@ -280,10 +280,12 @@ QString Statement::text(int column) const
 {
 #ifdef NATTER_SQLITE_NATIVE
     if (m_stmt) {
-        const void *data = sqlite3_column_text16(m_stmt, column);
+        // The database's own UTF-8, decoded by Qt: SQLite's UTF-16 conversion is slower and
+        // allocates a copy of its own.
+        const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
         if (!data)
             return QString();
-        return QString(static_cast<const QChar *>(data), sqlite3_column_bytes16(m_stmt, column) / 2);
+        return QString::fromUtf8(data, sqlite3_column_bytes(m_stmt, column));
     }
 #endif
     return m_query->value(column).toString();
