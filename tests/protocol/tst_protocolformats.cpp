@@ -92,6 +92,13 @@ void TestProtocolFormats::directlyWrittenFramesMatchTheGenericEncoding_data()
                                  "Grüße 日本語 😀 </script>");
     tricky.clientMsgId = QStringLiteral("\u00e9\"");
     QTest::newRow("escapes and non-ASCII") << tricky;
+    Message quoted = plain;
+    quoted.body = QStringLiteral("\"");
+    quoted.clientMsgId = QStringLiteral("\n");
+    QTest::newRow("nothing but an escape") << quoted;
+    Message longest = plain;
+    longest.body = QStringLiteral("é日😀\"\n abc").repeated(1000); // grows the frame several times
+    QTest::newRow("long, non-ASCII and escaped") << longest;
     Message empty = plain;
     empty.body = QString();
     empty.kind = timeline::kicked;
