@@ -147,31 +147,38 @@ void MessageRepository::orderMoveRolledBack()
 }
 
 // A page of a room's entries in a seq range, from message_order in its index's order (no
-// temporary table, no sort) and from its tail; each binds room, range..., limit. `range` is
+// temporary table, no sort; binds room, range..., limit) and from its tail (binds room,
+// range...). `range` is
 // NATTER_BELOW or NATTER_ABOVE, which give the range's two bounds on a table's seq.
 #define NATTER_PAGE_SQL(range, order)                                                               \
     "SELECT " NATTER_MESSAGE_COLUMNS_OF("m") " FROM message_order o JOIN messages m ON m.id = o.id" \
     NATTER_MESSAGE_JOINS_OF("m") "WHERE o.room_id = ? AND " range(o) " ORDER BY o.seq " order " LIMIT ?"
 #define NATTER_TAIL_PAGE_SQL(range, order)                                                          \
     "SELECT " NATTER_MESSAGE_COLUMNS_OF("m") " FROM messages m" NATTER_MESSAGE_JOINS_OF("m")         \
-    "WHERE m.id > " NATTER_ORDER_TAIL " AND m.room_id = ? AND " range(m) " ORDER BY m.seq " order " LIMIT ?"
+    "WHERE m.id > " NATTER_ORDER_TAIL " AND m.room_id = ? AND " range(m) " ORDER BY m.seq " order
 #define NATTER_BELOW(t) #t ".seq < ? AND " #t ".seq >= ?"
 #define NATTER_ABOVE(t) #t ".seq > ? AND " #t ".seq <= ?"
 
 QList<Message> MessageRepository::page(const char *orderedSql, const char *tailSql, RoomId room, Seq first,
                                        Seq second, int limit, bool descending, Seq fromSeq)
 {
-    const auto read = [&](const char *sql, QList<Message> &out) {
-        Statement q(m_cache, sql);
-        q.bind(room.value).bind(first).bind(second).bind(limit).exec();
-        while (q.next())
+    const auto read = [&](Statement &q, QList<Message> &out) {
+        q.exec();
+        while (out.size() < limit && q.next())
             out.append(readMessage(q, 0, fromSeq));
     };
+    // The tail's statement has no LIMIT: with one SQLite keeps the first rows in a temporary
+    // b-tree, opened (a pager and a table) on every run even when the tail is empty; without,
+    // it sorts in its sorter, and only `limit` rows are read. It walks the whole tail either way.
     QList<Message> tail;
-    read(tailSql, tail);
+    Statement tailRows(m_cache, tailSql);
+    tailRows.bind(room.value).bind(first).bind(second);
+    read(tailRows, tail);
     QList<Message> out;
     out.reserve(limit); // a history page: at most maxHistoryLimit + 1
-    read(orderedSql, out);
+    Statement orderedRows(m_cache, orderedSql);
+    orderedRows.bind(room.value).bind(first).bind(second).bind(limit);
+    read(orderedRows, out);
     if (tail.isEmpty())
         return out;
     // The tail usually holds a room's newest entries, but nothing here depends on it.

@@ -123,8 +123,9 @@ private:
     void mark(RoomId room, Seq seq, MessageId id);
     /// Counts a stored message into the tail.
     void grewTail();
-    /// Up to `limit` entries by two statements binding (room, first, second, limit), one on
-    /// message_order and one on its tail, merged in seq order (descending or ascending).
+    /// Up to `limit` entries by two statements, one on message_order binding (room, first,
+    /// second, limit) and one on its tail binding (room, first, second), merged in seq order
+    /// (descending or ascending).
     QList<Message> page(const char *orderedSql, const char *tailSql, RoomId room, Seq first, Seq second,
                         int limit, bool descending, Seq fromSeq);
     StatementCache &m_cache;
