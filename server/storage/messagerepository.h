@@ -80,7 +80,8 @@ public:
     /// Up to `limit` entries with fromSeq <= seq < beforeSeq (beforeSeq 0: no upper bound
     /// besides untilSeq), the newest of them, ascending. untilSeq 0 means no limit.
     /// before() and after() read message_order and its tail in two statements: call them in a
-    /// transaction (as every storage job runs), so that both see one snapshot.
+    /// transaction (as every storage job runs), so that both see one snapshot (SQLite's
+    /// transactions do; PostgreSQL's would need REPEATABLE READ).
     QList<Message> before(RoomId room, Seq beforeSeq, int limit, Seq fromSeq = 1, Seq untilSeq = 0);
     /// Up to `limit` entries with max(afterSeq + 1, fromSeq) <= seq <= untilSeq, ascending.
     QList<Message> after(RoomId room, Seq afterSeq, int limit, Seq fromSeq = 1, Seq untilSeq = 0);
