@@ -175,7 +175,7 @@ QList<Message> MessageRepository::page(const char *orderedSql, const char *tailS
     tailRows.bind(room.value).bind(first).bind(second);
     read(tailRows, tail);
     QList<Message> out;
-    out.reserve(limit); // a history page: at most maxHistoryLimit + 1
+    out.reserve(std::min(limit, 64)); // a history page as clients ask for it (50 and one more)
     Statement orderedRows(m_cache, orderedSql);
     orderedRows.bind(room.value).bind(first).bind(second).bind(limit);
     read(orderedRows, out);

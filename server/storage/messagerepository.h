@@ -41,8 +41,9 @@ struct StoredMessage
 };
 
 /// The tail of message_order (migration 18): the messages not yet moved into it, found by their
-/// ids. A query by (room_id, seq) reads message_order and, in a UNION ALL, the messages with
-/// `id > ` this (a rowid range of at most MessageRepository::orderTailLimit rows).
+/// ids. A query by (room_id, seq) reads message_order and, in a UNION ALL or a statement of its
+/// own, the messages with `id > ` this (a rowid range of at most
+/// MessageRepository::orderTailLimit rows).
 #define NATTER_ORDER_TAIL "(SELECT through FROM message_order_state)"
 
 /// Timeline entries. (room_id, seq) is unique (allocated by RoomRepository, one writer) and

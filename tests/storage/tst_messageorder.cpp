@@ -21,6 +21,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void historyIsTheSameOnEitherSideOfTheMark();
+    void pagesMergeATailThatInterleavesWithTheOrder();
     void previewAndUnreadCountsReadBothSides();
     void deletingTheNewestRoomKeepsLaterMessagesOrdered();
     void tailIsDueAfterItsLimit();
@@ -150,6 +151,38 @@ void TestMessageOrder::historyIsTheSameOnEitherSideOfTheMark()
     QCOMPARE(page.size(), 1);
     QCOMPARE(page.first().targetId, edit.targetId);
     QVERIFY(!page.first().body.isEmpty());
+}
+
+void TestMessageOrder::pagesMergeATailThatInterleavesWithTheOrder()
+{
+    // The server stores a room's entries in seq order, so its tail holds the room's newest;
+    // pages must not depend on it: even seqs in message_order, odd ones in the tail.
+    Repositories &r = *m_repos;
+    const RoomId room = m_rooms[0];
+    const auto put = [&](Seq seq) {
+        m_entries.append(r.messages.insert(room, seq, m_a, QStringLiteral("i%1").arg(seq),
+                                           QStringLiteral("text %1").arg(seq), seq));
+    };
+    for (Seq seq = 2; seq <= 120; seq += 2)
+        put(seq);
+    QCOMPARE(r.messages.flushOrder(), 60);
+    for (Seq seq = 1; seq <= 121; seq += 2)
+        put(seq);
+    QCOMPARE(r.messages.orderTail(), 61);
+    for (Seq at = 1; at <= 123; at += 5) {
+        for (const int limit : {1, 2, 7, 50, 200}) {
+            QList<Seq> want = expected(room, 1, at - 1);
+            want = want.mid(std::max<qsizetype>(0, want.size() - limit));
+            QCOMPARE(seqs(r.messages.before(room, at, limit)), want);
+            QCOMPARE(seqs(r.messages.after(room, at, limit)), expected(room, at + 1, 1000).mid(0, limit));
+            // A reader's window [30, 90].
+            want = expected(room, 30, std::min<Seq>(at - 1, 90));
+            want = want.mid(std::max<qsizetype>(0, want.size() - limit));
+            QCOMPARE(seqs(r.messages.before(room, at, limit, 30, 90)), want);
+            QCOMPARE(seqs(r.messages.after(room, at, limit, 30, 90)),
+                     expected(room, std::max<Seq>(at + 1, 30), 90).mid(0, limit));
+        }
+    }
 }
 
 void TestMessageOrder::previewAndUnreadCountsReadBothSides()
