@@ -148,8 +148,7 @@ void MessageRepository::orderMoveRolledBack()
 
 // A page of a room's entries in a seq range, from message_order in its index's order (no
 // temporary table, no sort; binds room, range..., limit) and from its tail (binds room,
-// range...). `range` is
-// NATTER_BELOW or NATTER_ABOVE, which give the range's two bounds on a table's seq.
+// range...). `range` is NATTER_BELOW or NATTER_ABOVE: the range's two bounds on a table's seq.
 #define NATTER_PAGE_SQL(range, order)                                                               \
     "SELECT " NATTER_MESSAGE_COLUMNS_OF("m") " FROM message_order o JOIN messages m ON m.id = o.id" \
     NATTER_MESSAGE_JOINS_OF("m") "WHERE o.room_id = ? AND " range(o) " ORDER BY o.seq " order " LIMIT ?"
