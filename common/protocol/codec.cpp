@@ -212,6 +212,7 @@ std::optional<ServerFrame> decodeServerFrame(const QByteArray &utf8Json, Protoco
         *err = r.error();
         return std::nullopt;
     }
+    // The data object (the reader reports only its first error, so a field read before wins).
     const auto takeData = [&] {
         const JsonValue data = frame.member("data");
         if (!data.isObject())
@@ -236,8 +237,7 @@ std::optional<ServerFrame> decodeServerFrame(const QByteArray &utf8Json, Protoco
     } else if (type == QLatin1String("event")) {
         out.kind = ServerFrame::Kind::Event;
         out.event = r.string("event", 1, 64);
-        if (r.ok())
-            takeData();
+        takeData();
     } else {
         r.fail("type", QStringLiteral("must be result, error or event"));
     }

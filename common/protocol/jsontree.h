@@ -5,8 +5,9 @@
 // Strict RFC 8259: no raw control characters in strings, no unknown escapes, no invalid
 // UTF-8, no "1." or ".5", no byte-order mark, nothing after the value, nesting at most
 // JsonTree::maxDepth deep. An escaped half of a surrogate pair ("\ud800" alone) reads as
-// U+FFFD. Where a key repeats in an object, its last value counts (as QJsonDocument does). It parses into one flat array of nodes and keeps strings as
-// UTF-8 bytes until they are read: a frame costs a few allocations, not one or more per value.
+// U+FFFD. Where a key repeats in an object, its last value counts (as QJsonDocument does). It
+// parses into one flat array of nodes and keeps strings as UTF-8 bytes until they are read: a
+// frame costs a few allocations, not one or more per value.
 
 #include <QByteArray>
 #include <QByteArrayView>
